@@ -1,0 +1,51 @@
+import { DemoLink } from './DemoLink'
+import { ForgotPasswordPage } from './ForgotPasswordPage'
+import { NotFoundPage } from './NotFoundPage'
+import { OutboxPage } from './OutboxPage'
+import { ResetPage } from './ResetPage'
+import { usePathname } from './usePathname'
+
+function pageFor(pathname: string) {
+  switch (pathname) {
+    case '/':
+      return <ForgotPasswordPage />
+    case '/reset':
+      return <ResetPage />
+    case '/outbox':
+      return <OutboxPage />
+    default:
+      return <NotFoundPage />
+  }
+}
+
+/** The demo shell: a nav to the three pages and hand-rolled pathname routing (no router). */
+export function App() {
+  const pathname = usePathname()
+  return (
+    <div className="demo-shell">
+      <header className="demo-header">
+        <p className="demo-brand">reset-kit demo</p>
+        <nav aria-label="Demo pages">
+          <ul className="demo-nav">
+            <li>
+              <DemoLink href="/">Forgot password</DemoLink>
+            </li>
+            <li>
+              <DemoLink href="/reset">Reset page</DemoLink>
+            </li>
+            <li>
+              <DemoLink href="/outbox">Outbox</DemoLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      {/* Keyed by path so each page starts fresh, as it would after a full navigation. */}
+      <main className="demo-main" key={pathname}>
+        {pageFor(pathname)}
+      </main>
+      <footer className="demo-footer">
+        <p>This demo talks to a local Stytch emulator. No email leaves this machine.</p>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+/** Values a backend needs to send the reset email. */
+export interface StartResetInput {
+  /** The address the user typed, trimmed, case kept. */
+  email: string
+  /** Absolute URL of the page that renders `<ResetPasswordPage>`; the emailed link points here. */
+  redirectUrl: string
+  /** Active locale as a BCP 47 tag of the kit (`en`, `es`, `fr`, `pt-BR`). */
+  locale: string
+  /** base64url(SHA-256(verifier)); present only when the adapter has `pkce: true`. */
+  codeChallenge?: string
+  /** How long the link stays valid, when the backend lets the client choose. */
+  expiresInMinutes?: number
+  /** Aborts the request (timeout or unmount). */
+  signal: AbortSignal
+}
+
+/** Values for the non-consuming link check. */
+export interface CheckTokenInput {
+  token: string
+  signal: AbortSignal
+}
+
+/** Values that finish the reset. */
+export interface CompleteResetInput {
+  token: string
+  /** Exactly as typed: never trimmed or truncated. */
+  password: string
+  /** The stored PKCE verifier; present only when the adapter has `pkce: true`. */
+  codeVerifier?: string
+  signal: AbortSignal
+}
+
+/**
+ * The bridge between the components and one backend. Adapters translate every failure into a
+ * `ResetError` with a stable code, and treat "no such user" as success so the UI cannot leak
+ * which addresses have accounts.
+ */
+export interface ResetAdapter {
+  /** Short stable name; namespaces storage keys so two apps on one origin do not collide. */
+  readonly id: string
+  /** Whether start and completion carry a PKCE challenge and verifier. */
+  readonly pkce: boolean
+  /** URL search params that may carry the token, in order of preference. */
+  readonly tokenParams: readonly string[]
+  /**
+   * Looks at the callback URL's params before the token is used, and throws a `ResetError`
+   * (usually `token_invalid`) when the link is of another kind, such as a Stytch link whose
+   * `stytch_token_type` is not `reset_password`, or reports an error itself. Optional.
+   */
+  validateCallbackParams?(params: URLSearchParams): void
+  /** Asks the backend to email a reset link. Resolves for unknown addresses too. */
+  startReset(input: StartResetInput): Promise<void>
+  /** Checks the token without consuming it, so a dead link shows its screen before typing. */
+  checkToken?(input: CheckTokenInput): Promise<void>
+  /** Sets the new password. */
+  completeReset(input: CompleteResetInput): Promise<void>
+}

@@ -1,0 +1,84 @@
+/**
+ * Every failure the kit can report, as a stable code. The UI shows the translated text for the
+ * code (`errors.<code>` in `locales/<locale>/reset-kit.json`), never a backend's own message.
+ */
+export type ResetErrorCode =
+  | 'invalid_email'
+  | 'rate_limited'
+  | 'redirect_not_allowed'
+  | 'token_missing'
+  | 'token_invalid'
+  | 'token_expired'
+  | 'token_used'
+  | 'verifier_missing'
+  | 'verifier_mismatch'
+  | 'password_too_short'
+  | 'password_too_long'
+  | 'password_weak'
+  | 'password_breached'
+  | 'password_mismatch'
+  | 'network'
+  | 'timeout'
+  | 'insecure_context'
+  | 'storage_unavailable'
+  | 'misconfigured'
+  | 'server'
+  | 'unknown'
+
+/** The form field an error belongs to, when it belongs to one. */
+export type ResetErrorField = 'email' | 'password' | 'confirmPassword'
+
+/** Options for {@link ResetError}. */
+export interface ResetErrorOptions {
+  /** The field the user must change to fix it. */
+  field?: ResetErrorField
+  /** Seconds to wait before trying again (from `Retry-After` / `X-Retry-After`). */
+  retryAfterSeconds?: number
+  /** Values the translated message needs, such as `{ minLength: 8 }`. */
+  details?: Record<string, string | number>
+  /** The original error or response body; for logs, never shown to the user. */
+  cause?: unknown
+}
+
+/**
+ * The one error type adapters and the core throw.
+ *
+ * @example
+ * throw new ResetError('rate_limited', { retryAfterSeconds: 60 })
+ */
+export class ResetError extends Error {
+  override readonly name = 'ResetError'
+  readonly code: ResetErrorCode
+  readonly field: ResetErrorField | undefined
+  readonly retryAfterSeconds: number | undefined
+  readonly details: Record<string, string | number> | undefined
+
+  constructor(code: ResetErrorCode, options: ResetErrorOptions = {}) {
+    // The message is the code on purpose: it is for developers' logs and must never carry a
+    // backend's text, which could hold user data.
+    super(code, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.field = options.field
+    this.retryAfterSeconds = options.retryAfterSeconds
+    this.details = options.details
+  }
+}
+
+/** True for a {@link ResetError}, including one from another copy of the kit. */
+export function isResetError(value: unknown): value is ResetError {
+  return (
+    value instanceof ResetError ||
+    (value instanceof Error && value.name === 'ResetError' && typeof (value as ResetError).code === 'string')
+  )
+}
+
+/** Wraps anything thrown into a {@link ResetError}; an unexpected throw becomes `unknown`. */
+export function toResetError(value: unknown): ResetError {
+  if (isResetError(value)) return value
+  // Matched by name, not `instanceof DOMException`: the reason of `AbortSignal.timeout()` can come
+  // from another realm (an iframe, or Node's DOMException under jsdom) and would fail instanceof.
+  if (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'TimeoutError') {
+    return new ResetError('timeout', { cause: value })
+  }
+  return new ResetError('unknown', { cause: value })
+}

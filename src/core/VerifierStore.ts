@@ -1,0 +1,24 @@
+/** What the kit keeps between the start request and the link being opened. No email, no token. */
+export interface VerifierRecord {
+  /** Record format version. */
+  v: 1
+  verifier: string
+  challenge: string
+  /** Epoch milliseconds. */
+  createdAt: number
+  /** Epoch milliseconds after which the record is treated as missing and removed. */
+  expiresAt: number
+  /** The adapter that made it; a record of another adapter is never sent. */
+  adapterId: string
+}
+
+/**
+ * Where verifiers live. `save` must throw `ResetError('storage_unavailable')` when the record
+ * could not be written and read back, so no challenge is sent whose verifier would be lost.
+ */
+export interface VerifierStore {
+  /** The live record for this adapter, or `undefined` (missing, corrupt, foreign or expired). */
+  load(adapterId: string): Promise<VerifierRecord | undefined>
+  save(record: VerifierRecord): Promise<void>
+  remove(adapterId: string): Promise<void>
+}

@@ -1,0 +1,58 @@
+import { clearCallbackToken } from './readCallbackToken'
+import type { ResetAdapter } from './ResetAdapter'
+import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
+import type { VerifierStore } from './VerifierStore'
+
+/** Errors after which neither this token nor this verifier can ever succeed. */
+export const TERMINAL_CODES: ReadonlySet<ResetErrorCode> = new Set([
+  'token_invalid',
+  'token_expired',
+  'token_used',
+  'verifier_missing',
+  'verifier_mismatch',
+])
+
+/** Everything the final "set my new password" request needs. */
+export interface CompleteResetFlowInput {
+  adapter: ResetAdapter
+  store: VerifierStore
+  token: string
+  /** Exactly as typed. */
+  password: string
+  signal: AbortSignal
+}
+
+/**
+ * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
+ * and nothing is sent. The verifier and the tab's token are deleted after success and after
+ * terminal errors, and kept after retryable ones (network, 5xx, 429, weak password) so the user
+ * can try again.
+ */
+export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
+  const { adapter, store } = input
+  try {
+    let codeVerifier: string | undefined
+    if (adapter.pkce) {
+      const record = await store.load(adapter.id)
+      if (!record) throw new ResetError('verifier_missing')
+      codeVerifier = record.verifier
+    }
+    await adapter.completeReset({
+      token: input.token,
+      password: input.password,
+      ...(codeVerifier === undefined ? {} : { codeVerifier }),
+      signal: input.signal,
+    })
+  } catch (error) {
+    if (input.signal.aborted) throw input.signal.reason
+    const resetError = toResetError(error)
+    if (TERMINAL_CODES.has(resetError.code)) await forget(input)
+    throw resetError
+  }
+  await forget(input)
+}
+
+async function forget(input: CompleteResetFlowInput): Promise<void> {
+  clearCallbackToken(input.adapter.id)
+  if (input.adapter.pkce) await input.store.remove(input.adapter.id)
+}

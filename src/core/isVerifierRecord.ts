@@ -1,0 +1,33 @@
+import type { VerifierRecord } from './VerifierStore'
+
+const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
+const CHALLENGE = /^[A-Za-z0-9_-]{43}$/
+
+/** True when a parsed value is a well-formed, unexpired record of the given adapter. */
+export function isVerifierRecord(value: unknown, adapterId: string, now: number = Date.now()): value is VerifierRecord {
+  if (typeof value !== 'object' || value === null) return false
+  const record = value as Partial<VerifierRecord>
+  return (
+    record.v === 1 &&
+    record.adapterId === adapterId &&
+    typeof record.verifier === 'string' &&
+    VERIFIER.test(record.verifier) &&
+    typeof record.challenge === 'string' &&
+    CHALLENGE.test(record.challenge) &&
+    typeof record.createdAt === 'number' &&
+    typeof record.expiresAt === 'number' &&
+    record.createdAt <= now &&
+    record.expiresAt > now
+  )
+}
+
+/** Parses stored text into a record, or `undefined` for anything corrupt, foreign or expired. */
+export function parseVerifierRecord(text: string | null, adapterId: string, now: number = Date.now()): VerifierRecord | undefined {
+  if (text === null) return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    return isVerifierRecord(value, adapterId, now) ? value : undefined
+  } catch {
+    return undefined
+  }
+}

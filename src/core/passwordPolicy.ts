@@ -1,0 +1,30 @@
+import { ResetError } from './ResetError'
+
+/** Rules the new password must meet before any request. No composition rules (NIST SP 800-63B). */
+export interface PasswordPolicy {
+  /** Fewest characters, counted in code points. @default 8 */
+  minLength?: number
+  /** Most characters the backend accepts; longer is an error, never silently cut. */
+  maxLength?: number
+}
+
+/** Default minimum length. */
+export const DEFAULT_MIN_PASSWORD_LENGTH = 8
+
+/** Counts Unicode code points, so an emoji or accented letter typed as one counts as one. */
+export function countCodePoints(value: string): number {
+  let count = 0
+  for (const _ of value) count += 1
+  return count
+}
+
+/** Returns the error the password breaks, or `undefined`. The password is never trimmed. */
+export function checkPassword(password: string, policy: PasswordPolicy = {}): ResetError | undefined {
+  const minLength = policy.minLength ?? DEFAULT_MIN_PASSWORD_LENGTH
+  const length = countCodePoints(password)
+  if (length < minLength) return new ResetError('password_too_short', { field: 'password', details: { minLength } })
+  if (policy.maxLength !== undefined && length > policy.maxLength) {
+    return new ResetError('password_too_long', { field: 'password', details: { maxLength: policy.maxLength } })
+  }
+  return undefined
+}

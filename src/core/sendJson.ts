@@ -1,0 +1,82 @@
+import { parseRetryAfter } from './parseRetryAfter'
+import { ResetError } from './ResetError'
+
+/** Default time a request may take before it fails with `timeout`. */
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+/** A request for {@link sendJson}. */
+export interface SendJsonRequest {
+  url: string
+  method?: 'POST' | 'PUT' | 'GET'
+  headers?: Record<string, string>
+  body?: unknown
+  signal: AbortSignal
+  /** @default 15000 */
+  timeoutMs?: number
+  /** @default 'same-origin' */
+  credentials?: RequestCredentials
+}
+
+/** What came back, whatever the status; the body is `undefined` when it is not JSON. */
+export interface SendJsonResponse {
+  status: number
+  ok: boolean
+  body: unknown
+  /** Seconds from `Retry-After` or `X-Retry-After`, when either is readable. */
+  retryAfterSeconds: number | undefined
+}
+
+/**
+ * Sends one JSON request the way every adapter must: `cache: 'no-store'` and no referrer (the
+ * reset page's URL may still hold a token), a timeout, and network faults turned into
+ * `ResetError`s. It never throws for an HTTP status: adapters map those themselves.
+ */
+export async function sendJson(request: SendJsonRequest): Promise<SendJsonResponse> {
+  const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const signal = AbortSignal.any([request.signal, timeout])
+  let response: Response
+  try {
+    response = await fetch(request.url, {
+      method: request.method ?? 'POST',
+      headers: {
+        Accept: 'application/json',
+        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...request.headers,
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      cache: 'no-store',
+      credentials: request.credentials ?? 'same-origin',
+      referrerPolicy: 'no-referrer',
+      redirect: 'error',
+      signal,
+    })
+  } catch (error) {
+    if (request.signal.aborted) throw request.signal.reason ?? error
+    if (timeout.aborted) throw new ResetError('timeout', { cause: error })
+    throw new ResetError('network', { cause: error })
+  }
+  const text = await response.text().catch(() => '')
+  let body: unknown
+  try {
+    body = text === '' ? undefined : JSON.parse(text)
+  } catch {
+    // An HTML error page from a proxy: keep nothing of it, it must never reach the screen.
+    body = undefined
+  }
+  return {
+    status: response.status,
+    ok: response.ok,
+    body,
+    retryAfterSeconds:
+      parseRetryAfter(response.headers.get('Retry-After')) ?? parseRetryAfter(response.headers.get('X-Retry-After')),
+  }
+}
+
+/** Maps a status no adapter recognised: 429 → `rate_limited`, 5xx → `server`, else `unknown`. */
+export function errorForStatus(response: SendJsonResponse): ResetError {
+  if (response.status === 429) {
+    return new ResetError('rate_limited', { retryAfterSeconds: response.retryAfterSeconds, cause: response.body })
+  }
+  if (response.status >= 500) return new ResetError('server', { cause: response.body })
+  return new ResetError('unknown', { cause: response.body })
+}

@@ -1,0 +1,73 @@
+import { delay } from './delay'
+import { normalizeEmail } from './normalizeEmail'
+import { createPkcePair } from './pkce'
+import type { ResetAdapter } from './ResetAdapter'
+import { toResetError } from './ResetError'
+import type { VerifierStore } from './VerifierStore'
+
+/** Default floor on how fast the confirmation may appear; see {@link StartResetFlowInput.minDurationMs}. */
+export const DEFAULT_MIN_DURATION_MS = 1000
+/** Default lifetime of a stored verifier when the link's own lifetime is not configured. */
+export const DEFAULT_VERIFIER_LIFETIME_MINUTES = 24 * 60
+
+/** Everything one "send me a link" request needs. */
+export interface StartResetFlowInput {
+  adapter: ResetAdapter
+  store: VerifierStore
+  /** As typed; trimmed and checked here. */
+  email: string
+  /** Absolute URL of the reset page (checked at configuration time). */
+  redirectUrl: string
+  locale: string
+  expiresInMinutes?: number
+  /**
+   * The request never settles sooner than this, so a fast "no such user" answer looks exactly
+   * like a slow real send. @default 1000
+   */
+  minDurationMs?: number
+  signal: AbortSignal
+  now?: () => number
+}
+
+/** What a successful start reports; the same whether or not the account exists. */
+export interface StartResetResult {
+  email: string
+}
+
+/**
+ * Sends the reset email. For PKCE adapters the verifier is made (or the live one reused, so both
+ * emails of a resend work), saved and read back before anything is sent: if it cannot be kept,
+ * no challenge leaves the browser. Rejects with a `ResetError` only.
+ */
+export async function startResetFlow(input: StartResetFlowInput): Promise<StartResetResult> {
+  const now = input.now ?? Date.now
+  const startedAt = now()
+  try {
+    const email = normalizeEmail(input.email)
+    let codeChallenge: string | undefined
+    if (input.adapter.pkce) {
+      const existing = await input.store.load(input.adapter.id)
+      if (existing) {
+        codeChallenge = existing.challenge
+      } else {
+        const pair = await createPkcePair()
+        const lifetime = (input.expiresInMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
+        await input.store.save({ v: 1, ...pair, createdAt: now(), expiresAt: now() + lifetime, adapterId: input.adapter.id })
+        codeChallenge = pair.challenge
+      }
+    }
+    await input.adapter.startReset({
+      email,
+      redirectUrl: input.redirectUrl,
+      locale: input.locale,
+      ...(codeChallenge === undefined ? {} : { codeChallenge }),
+      ...(input.expiresInMinutes === undefined ? {} : { expiresInMinutes: input.expiresInMinutes }),
+      signal: input.signal,
+    })
+    await delay((input.minDurationMs ?? DEFAULT_MIN_DURATION_MS) - (now() - startedAt), input.signal)
+    return { email }
+  } catch (error) {
+    if (input.signal.aborted) throw input.signal.reason
+    throw toResetError(error)
+  }
+}

@@ -1,0 +1,21 @@
+import { startResetFlow, type StartResetFlowInput, type StartResetResult } from './startResetFlow'
+
+/** The per-request part of a start: the address and the signal to cancel it. */
+export interface StartResetVariables {
+  email: string
+  signal: AbortSignal
+}
+
+/**
+ * Mutation options for the start step, framework-free: spread into TanStack Query's
+ * `useMutation` (or any other runner).
+ *
+ * @example
+ * useMutation({ ...startResetOptions({ adapter, store, redirectUrl, locale }), onSuccess })
+ */
+export function startResetOptions(config: Omit<StartResetFlowInput, 'email' | 'signal'>) {
+  return {
+    mutationKey: ['reset-kit', 'start', config.adapter.id] as const,
+    mutationFn: (variables: StartResetVariables): Promise<StartResetResult> => startResetFlow({ ...config, ...variables }),
+  }
+}

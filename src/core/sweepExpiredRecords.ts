@@ -1,0 +1,40 @@
+import { safeStorage, STORAGE_PREFIX, type StorageArea } from './safeStorage'
+
+/**
+ * Removes the kit's verifier records that are expired or unreadable, in both storage areas, so
+ * abandoned attempts do not linger. Safe on the server and with blocked storage.
+ * Returns how many records were removed.
+ */
+export function sweepExpiredRecords(now: number = Date.now()): number {
+  let removed = 0
+  for (const area of ['session', 'local'] satisfies StorageArea[]) {
+    try {
+      const storage = safeStorage(area)
+      if (!storage) continue
+      const keys: string[] = []
+      for (let i = 0; i < storage.length; i += 1) {
+        const key = storage.key(i)
+        if (key?.startsWith(STORAGE_PREFIX) && key.endsWith(':verifier')) keys.push(key)
+      }
+      for (const key of keys) {
+        if (!isLive(storage.getItem(key), now)) {
+          storage.removeItem(key)
+          removed += 1
+        }
+      }
+    } catch {
+      // Blocked storage holds nothing to sweep.
+    }
+  }
+  return removed
+}
+
+function isLive(text: string | null, now: number): boolean {
+  if (text === null) return false
+  try {
+    const value = JSON.parse(text) as { expiresAt?: unknown }
+    return typeof value.expiresAt === 'number' && value.expiresAt > now
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,39 @@
+import { createInstance, type i18n as I18n } from 'i18next'
+import en from '../../locales/en/reset-kit.json'
+
+/** The i18next namespace of every kit string. Hosts override strings under it. */
+export const NAMESPACE = 'reset-kit'
+
+/** The shape of a locale file; English is the source of truth. */
+export type ResetKitMessages = typeof en
+
+/** English, bundled so the first render never shows raw keys. */
+export const englishMessages: ResetKitMessages = en
+
+/**
+ * Makes the kit's own i18next instance, used when the host passes none. Synchronous, so it can
+ * render on the server and on the first client render alike.
+ */
+export function createResetKitI18n(): I18n {
+  const instance = createInstance()
+  void instance.init({
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: [NAMESPACE],
+    defaultNS: NAMESPACE,
+    resources: { en: { [NAMESPACE]: en } },
+    // React escapes text itself; escaping here would double-escape "&" and quotes.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  })
+  return instance
+}
+
+/**
+ * Adds the kit's English strings to a host's instance without replacing any the host already
+ * set under the namespace, so host overrides win and the host's options stay untouched.
+ */
+export function addEnglishBundle(instance: I18n): void {
+  if (!instance.hasResourceBundle('en', NAMESPACE)) instance.addResourceBundle('en', NAMESPACE, en, true, false)
+}

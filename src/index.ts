@@ -1,0 +1,37 @@
+// The public API of reset-kit, listed by name. Adapters live in their own entries
+// (`reset-kit/stytch`, `reset-kit/http`) so an app bundles only the backend it uses.
+export { ForgotPasswordForm, type ForgotPasswordFormProps, type ForgotPasswordPart } from './react/ForgotPasswordForm'
+export { ResetPasswordPage, type ResetPasswordPageProps, type ResetPasswordPart } from './react/ResetPasswordPage'
+export { ResetKitProvider, type ResetKitProviderProps } from './react/ResetKitProvider'
+export type { ResetKitSettings } from './react/ResetKitContext'
+export {
+  DEFAULT_RATE_LIMIT_SECONDS,
+  DEFAULT_RESEND_COOLDOWN_SECONDS,
+  useForgotPassword,
+  type ForgotPasswordStatus,
+  type ForgotPasswordView,
+  type UseForgotPasswordOptions,
+  type UseForgotPasswordReturn,
+} from './react/useForgotPassword'
+export {
+  useResetPassword,
+  type ResetPasswordView,
+  type UseResetPasswordOptions,
+  type UseResetPasswordReturn,
+} from './react/useResetPassword'
+export type { ResetKitInstanceOptions } from './react/useResetKitSetup'
+export type { AppearanceProps, ClassNames } from './react/parts'
+export { strengthLevel, type StrengthLevel } from './react/StrengthHint'
+export { createResetKitI18n, NAMESPACE, type ResetKitMessages } from './i18n/createResetKitI18n'
+export { resolveLocale, SUPPORTED_LOCALES, type SupportedLocale } from './i18n/resolveLocale'
+export {
+  createWebStorageVerifierStore,
+  isResetError,
+  ResetError,
+  type ResetAdapter,
+  type ResetErrorCode,
+  type ResetErrorField,
+  type VerifierRecord,
+  type VerifierStorageMode,
+  type VerifierStore,
+} from './core'

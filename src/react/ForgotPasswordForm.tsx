@@ -1,0 +1,114 @@
+import { useId } from 'react'
+import { errorMessage } from './errorMessage'
+import { Heading } from './Heading'
+import { type AppearanceProps, flag, partProps } from './parts'
+import { useFocusOnChange } from './useFocusOnChange'
+import { type ForgotPasswordView, useForgotPassword, type UseForgotPasswordOptions } from './useForgotPassword'
+
+/**
+ * The parts of `<ForgotPasswordForm>`, each rendered with `data-part="<name>"`.
+ *
+ * State attributes on `root`:
+ * @selector [data-state="form" | "sent"] which view is showing
+ * @selector [data-pending] a request is running
+ * On `input`: @selector [data-invalid] the field has an error
+ */
+export type ForgotPasswordPart =
+  | 'root'
+  | 'heading'
+  | 'description'
+  | 'alert'
+  | 'form'
+  | 'field'
+  | 'label'
+  | 'input'
+  | 'fieldError'
+  | 'submit'
+  | 'actions'
+  | 'resend'
+  | 'useAnotherEmail'
+  | 'cooldownStatus'
+
+/** Props of {@link ForgotPasswordForm}. */
+export interface ForgotPasswordFormProps extends UseForgotPasswordOptions, AppearanceProps<ForgotPasswordPart> {}
+
+/**
+ * Asks for the account's email and sends the reset link, then shows the same neutral "check your
+ * email" confirmation whether or not the account exists, with a resend cooldown.
+ *
+ * @example
+ * <ForgotPasswordForm
+ *   adapter={createStytchAdapter({ publicToken: 'public-token-live-…' })}
+ *   redirectUrl="https://app.example.com/reset-password"
+ * />
+ */
+export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...options }: ForgotPasswordFormProps) {
+  const forgot = useForgotPassword(options)
+  const { t, view } = forgot
+  const id = useId()
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
+  const ids = { heading: `${id}-heading`, description: `${id}-description`, input: `${id}-email`, error: `${id}-email-error` }
+  const alert = forgot.error ? errorMessage(t, forgot.error, forgot.retrySeconds) : ''
+
+  return (
+    <section
+      {...partProps('root', classNames)}
+      data-reset-kit={unstyled ? undefined : ''}
+      data-state={view satisfies ForgotPasswordView}
+      data-pending={flag(forgot.pending)}
+      aria-labelledby={ids.heading}
+    >
+      <Heading ref={headingRef} level={headingLevel} id={ids.heading} className={classNames?.heading}>
+        {view === 'sent' ? t('forgot.sentTitle') : t('forgot.title')}
+      </Heading>
+      {/* Present in every view so screen readers hear the confirmation when it replaces the prompt. */}
+      <p {...partProps('description', classNames)} id={ids.description} role="status">
+        {view === 'sent' ? t('forgot.sentDescription', { email: forgot.sentTo }) : t('forgot.description')}
+      </p>
+      <div {...partProps('alert', classNames)} role="alert">
+        {alert}
+      </div>
+      {view === 'form' ? (
+        <form {...partProps('form', classNames)} {...forgot.getFormProps()} aria-labelledby={ids.heading}>
+          <div {...partProps('field', classNames)} data-invalid={flag(Boolean(forgot.emailError))}>
+            <label {...partProps('label', classNames)} htmlFor={ids.input}>
+              {t('forgot.emailLabel')}
+            </label>
+            <input
+              {...partProps('input', classNames)}
+              id={ids.input}
+              aria-describedby={forgot.emailError ? ids.error : undefined}
+              data-invalid={flag(Boolean(forgot.emailError))}
+              {...forgot.getEmailInputProps()}
+            />
+            {forgot.emailError ? (
+              <p {...partProps('fieldError', classNames)} id={ids.error}>
+                {t(`errors.${forgot.emailError}`)}
+              </p>
+            ) : null}
+          </div>
+          <button {...partProps('submit', classNames)} {...forgot.getSubmitButtonProps()}>
+            {forgot.pending ? t('forgot.submitting') : t('forgot.submit')}
+          </button>
+        </form>
+      ) : (
+        <div {...partProps('actions', classNames)}>
+          <button {...partProps('resend', classNames)} {...forgot.getResendButtonProps()}>
+            {forgot.pending
+              ? t('forgot.submitting')
+              : forgot.resendSeconds > 0
+                ? t('forgot.resendIn', { count: forgot.resendSeconds })
+                : t('forgot.resend')}
+          </button>
+          <button {...partProps('useAnotherEmail', classNames)} type="button" onClick={forgot.useAnotherEmail}>
+            {t('forgot.useAnotherEmail')}
+          </button>
+          {/* Announces the start and the end of the cooldown, not every tick of the visible countdown. */}
+          <p {...partProps('cooldownStatus', classNames)} role="status">
+            {forgot.resendSeconds > 0 ? t('forgot.cooldownStarted') : t('forgot.cooldownEnded')}
+          </p>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,22 @@
+import { forwardRef, type ReactNode } from 'react'
+
+/** Props of {@link Heading}. */
+export interface HeadingProps {
+  level: 1 | 2 | 3 | 4 | 5 | 6
+  id: string
+  className?: string
+  children: ReactNode
+}
+
+/**
+ * The view's title. Focusable by script only (`tabIndex={-1}`) so focus can move to it when the
+ * view changes.
+ */
+export const Heading = forwardRef<HTMLHeadingElement, HeadingProps>(function Heading({ level, id, className, children }, ref) {
+  const Tag = `h${level}` as const
+  return (
+    <Tag ref={ref} id={id} tabIndex={-1} data-part="heading" className={className}>
+      {children}
+    </Tag>
+  )
+})

@@ -1,0 +1,23 @@
+import type { QueryClient } from '@tanstack/react-query'
+import type { i18n as I18n } from 'i18next'
+import { createContext } from 'react'
+import type { ResetAdapter } from '../core/ResetAdapter'
+import type { VerifierStorageMode } from '../core/createWebStorageVerifierStore'
+import type { VerifierStore } from '../core/VerifierStore'
+
+/** Settings shared by every kit component below a `<ResetKitProvider>`. */
+export interface ResetKitSettings {
+  /** The backend. Components may override it with their own `adapter` prop. */
+  adapter?: ResetAdapter
+  /** BCP 47 tag; resolved to a shipped locale. Defaults to the host i18next language, then the browser's. */
+  locale?: string
+  /** The host's i18next instance; the kit adds its namespace and never changes the language. */
+  i18n?: I18n
+  /** The host's QueryClient; otherwise the one from `QueryClientProvider`, otherwise the kit's own. */
+  queryClient?: QueryClient
+  /** Where PKCE verifiers live. @default 'session+local' */
+  verifierStorage?: VerifierStorageMode | VerifierStore
+}
+
+/** Carries {@link ResetKitSettings}; empty when there is no provider. */
+export const ResetKitContext = createContext<ResetKitSettings>({})

@@ -1,0 +1,199 @@
+import { useId } from 'react'
+import { safeReturnTo } from '../core/safeReturnTo'
+import { errorMessage } from './errorMessage'
+import { Heading } from './Heading'
+import { type AppearanceProps, flag, partProps } from './parts'
+import { StrengthHint } from './StrengthHint'
+import { useFocusOnChange } from './useFocusOnChange'
+import { type ResetPasswordView, useResetPassword, type UseResetPasswordOptions } from './useResetPassword'
+
+/**
+ * The parts of `<ResetPasswordPage>`, each rendered with `data-part="<name>"`.
+ *
+ * State attributes on `root`:
+ * @selector [data-state="checking" | "ready" | "success" | "link_invalid" | "link_expired" | "link_used" | "verifier_missing" | "check_failed"]
+ * @selector [data-pending] the new password is being sent
+ * On `field` and `input`: @selector [data-invalid] the field has an error
+ */
+export type ResetPasswordPart =
+  | 'root'
+  | 'heading'
+  | 'description'
+  | 'alert'
+  | 'form'
+  | 'field'
+  | 'label'
+  | 'input'
+  | 'fieldError'
+  | 'toggle'
+  | 'strength'
+  | 'submit'
+  | 'actions'
+  | 'link'
+  | 'retry'
+
+/** Props of {@link ResetPasswordPage}. */
+export interface ResetPasswordPageProps extends UseResetPasswordOptions, AppearanceProps<ResetPasswordPart> {
+  /** Where "Send a new link" leads: the page with `<ForgotPasswordForm>`. */
+  forgotPasswordUrl: string
+  /** Where "Go to sign in" leads after success. @default '/' */
+  signInUrl?: string
+  /**
+   * Where to send the user after success instead of `signInUrl`, e.g. from your own `?returnTo=`.
+   * Used only when it is a path on this origin; anything else falls back to `signInUrl`.
+   */
+  returnTo?: string | null
+}
+
+const TITLES: Record<ResetPasswordView, string> = {
+  checking: 'reset.checkingTitle',
+  ready: 'reset.title',
+  success: 'reset.successTitle',
+  link_invalid: 'reset.invalidTitle',
+  link_expired: 'reset.expiredTitle',
+  link_used: 'reset.usedTitle',
+  verifier_missing: 'reset.verifierTitle',
+  check_failed: 'reset.checkFailedTitle',
+}
+
+const DESCRIPTIONS: Record<Exclude<ResetPasswordView, 'ready' | 'check_failed'>, string> = {
+  checking: 'reset.checkingDescription',
+  success: 'reset.successDescription',
+  link_invalid: 'reset.invalidDescription',
+  link_expired: 'reset.expiredDescription',
+  link_used: 'reset.usedDescription',
+  verifier_missing: 'reset.verifierDescription',
+}
+
+/**
+ * The page the emailed link opens: checks the link, asks for the new password and sets it. Dead
+ * links, links opened in another browser and failures each get their own screen with a way on.
+ *
+ * @example
+ * <ResetPasswordPage adapter={stytch} forgotPasswordUrl="/forgot-password" signInUrl="/sign-in" />
+ */
+export function ResetPasswordPage({
+  classNames,
+  unstyled,
+  headingLevel = 2,
+  forgotPasswordUrl,
+  signInUrl = '/',
+  returnTo,
+  ...options
+}: ResetPasswordPageProps) {
+  const reset = useResetPassword(options)
+  const { t, view } = reset
+  const id = useId()
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
+  const ids = {
+    heading: `${id}-heading`,
+    password: `${id}-password`,
+    passwordError: `${id}-password-error`,
+    strength: `${id}-strength`,
+    confirm: `${id}-confirm`,
+    confirmError: `${id}-confirm-error`,
+  }
+  const description =
+    view === 'ready'
+      ? t('reset.description', { count: reset.minLength })
+      : view === 'check_failed'
+        ? reset.error
+          ? errorMessage(t, reset.error)
+          : ''
+        : t(DESCRIPTIONS[view])
+  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error) : ''
+  const passwordDescribedBy = [reset.passwordError ? ids.passwordError : '', ids.strength].filter(Boolean).join(' ')
+
+  return (
+    <section
+      {...partProps('root', classNames)}
+      data-reset-kit={unstyled ? undefined : ''}
+      data-state={view}
+      data-pending={flag(reset.pending)}
+      aria-labelledby={ids.heading}
+      aria-busy={view === 'checking' || undefined}
+    >
+      <Heading ref={headingRef} level={headingLevel} id={ids.heading} className={classNames?.heading}>
+        {t(TITLES[view])}
+      </Heading>
+      {/* Live in every view, so the outcome of each step is heard when it replaces the last one. */}
+      <p {...partProps('description', classNames)} role="status">
+        {description}
+      </p>
+      <div {...partProps('alert', classNames)} role="alert">
+        {alert}
+      </div>
+      {view === 'ready' ? (
+        <form {...partProps('form', classNames)} {...reset.getFormProps()} aria-labelledby={ids.heading}>
+          <div {...partProps('field', classNames)} data-invalid={flag(Boolean(reset.passwordError))}>
+            <label {...partProps('label', classNames)} htmlFor={ids.password}>
+              {t('reset.passwordLabel')}
+            </label>
+            <input
+              {...partProps('input', classNames)}
+              id={ids.password}
+              aria-describedby={passwordDescribedBy}
+              data-invalid={flag(Boolean(reset.passwordError))}
+              {...reset.getPasswordInputProps()}
+            />
+            <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={ids.password}>
+              {t('reset.showPassword')}
+            </button>
+            {reset.passwordError ? (
+              <p {...partProps('fieldError', classNames)} id={ids.passwordError}>
+                {errorMessage(t, {
+                  code: reset.passwordError,
+                  details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0 },
+                })}
+              </p>
+            ) : null}
+            <StrengthHint control={reset.control} minLength={reset.minLength} t={t} id={ids.strength} className={classNames?.strength} />
+          </div>
+          {reset.requireConfirmation ? (
+            <div {...partProps('field', classNames)} data-invalid={flag(Boolean(reset.confirmError))}>
+              <label {...partProps('label', classNames)} htmlFor={ids.confirm}>
+                {t('reset.confirmLabel')}
+              </label>
+              <input
+                {...partProps('input', classNames)}
+                id={ids.confirm}
+                aria-describedby={reset.confirmError ? ids.confirmError : undefined}
+                data-invalid={flag(Boolean(reset.confirmError))}
+                {...reset.getConfirmInputProps()}
+              />
+              {reset.confirmError ? (
+                <p {...partProps('fieldError', classNames)} id={ids.confirmError}>
+                  {errorMessage(t, { code: reset.confirmError })}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <button {...partProps('submit', classNames)} {...reset.getSubmitButtonProps()}>
+            {reset.pending ? t('reset.submitting') : t('reset.submit')}
+          </button>
+        </form>
+      ) : null}
+      {view === 'success' ? (
+        <div {...partProps('actions', classNames)}>
+          <a {...partProps('link', classNames)} href={safeReturnTo(returnTo, signInUrl)}>
+            {t('reset.signIn')}
+          </a>
+        </div>
+      ) : null}
+      {view === 'link_invalid' || view === 'link_expired' || view === 'link_used' || view === 'verifier_missing' ? (
+        <div {...partProps('actions', classNames)}>
+          <a {...partProps('link', classNames)} href={forgotPasswordUrl}>
+            {t('reset.requestNewLink')}
+          </a>
+        </div>
+      ) : null}
+      {view === 'check_failed' ? (
+        <div {...partProps('actions', classNames)}>
+          <button {...partProps('retry', classNames)} type="button" onClick={reset.retryCheck}>
+            {t('reset.retry')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  )
+}

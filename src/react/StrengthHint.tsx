@@ -1,0 +1,41 @@
+import type { TFunction } from 'i18next'
+import { type Control, useWatch } from 'react-hook-form'
+import { countCodePoints } from '../core/passwordPolicy'
+
+/** Strength levels shown by {@link StrengthHint}; by length only, since composition rules don't help. */
+export type StrengthLevel = 'tooShort' | 'fair' | 'good' | 'strong'
+
+/** Grades a password by its length in code points against the minimum. */
+export function strengthLevel(password: string, minLength: number): StrengthLevel {
+  const length = countCodePoints(password)
+  if (length < minLength) return 'tooShort'
+  if (length < Math.max(12, minLength + 4)) return 'fair'
+  if (length < Math.max(16, minLength + 8)) return 'good'
+  return 'strong'
+}
+
+/** Props of {@link StrengthHint}. */
+export interface StrengthHintProps {
+  control: Control<{ password: string; confirmPassword: string }>
+  minLength: number
+  t: TFunction
+  id: string
+  className?: string
+}
+
+/**
+ * A live length-based strength hint. It watches the password field on its own, so typing
+ * re-renders only this part, not the whole form.
+ *
+ * @selector [data-strength="tooShort" | "fair" | "good" | "strong"]
+ */
+export function StrengthHint({ control, minLength, t, id, className }: StrengthHintProps) {
+  const password = useWatch({ control, name: 'password' })
+  if (!password) return null
+  const level = strengthLevel(password, minLength)
+  return (
+    <p data-part="strength" data-strength={level} id={id} className={className}>
+      {t(`reset.strength.${level}`)}
+    </p>
+  )
+}

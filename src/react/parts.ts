@@ -1,0 +1,25 @@
+/** Extra class names per part, for Tailwind or any host CSS. */
+export type ClassNames<Part extends string> = Partial<Record<Part, string>>
+
+/** Props shared by both components for looks and copy. */
+export interface AppearanceProps<Part extends string> {
+  /** Class names added to each part. */
+  classNames?: ClassNames<Part>
+  /**
+   * Drops the `data-reset-kit` hook the opt-in stylesheet targets, leaving bare markup with its
+   * `data-part` and state attributes for your own CSS. @default false
+   */
+  unstyled?: boolean
+  /** Heading level of the title, to fit the page's outline. @default 2 */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6
+}
+
+/** The attributes that name a part and carry its extra class. */
+export function partProps<Part extends string>(part: Part, classNames: ClassNames<Part> | undefined) {
+  return { 'data-part': part, className: classNames?.[part] }
+}
+
+/** A present-or-absent data attribute: `""` when true, omitted when false. */
+export function flag(value: boolean | undefined): '' | undefined {
+  return value ? '' : undefined
+}

@@ -1,0 +1,241 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useForm } from 'react-hook-form'
+import { z } from 'zod/mini'
+import { assertRedirectUrl } from '../core/assertRedirectUrl'
+import { normalizeEmail } from '../core/normalizeEmail'
+import { type ResetError, toResetError } from '../core/ResetError'
+import { retryDeadline } from '../core/retryDeadline'
+import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
+import { startResetOptions } from '../core/startResetOptions'
+import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { useCountdown } from './useCountdown'
+import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
+
+/** Default wait before the same address may be sent another email. */
+export const DEFAULT_RESEND_COOLDOWN_SECONDS = 60
+/** Wait applied after a 429 that names no `Retry-After`. */
+export const DEFAULT_RATE_LIMIT_SECONDS = 60
+
+/** Options of {@link useForgotPassword}; also the behaviour props of `<ForgotPasswordForm>`. */
+export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
+  /**
+   * Absolute URL of the page that renders `<ResetPasswordPage>`; the emailed link leads there.
+   * Configure it; never build it from `location` or query params. https, or http on localhost.
+   */
+  redirectUrl: string
+  /** How long the link stays valid, for backends that let the client choose (Stytch: 5–10080). */
+  expiresInMinutes?: number
+  /** Pre-fills the email field. */
+  defaultEmail?: string
+  /** Seconds before "send again" is offered. @default 60 */
+  resendCooldownSeconds?: number
+  /** The confirmation never appears sooner than this after submit. @default 1000 */
+  minDurationMs?: number
+  /** Called after each request the backend accepted, the same whether or not the account exists. */
+  onSent?: (details: { email: string; resent: boolean }) => void
+  /** Called with every failure, as a typed error with a stable code. */
+  onError?: (error: ResetError) => void
+}
+
+/**
+ * Which screen is showing.
+ * - `form`: the email field.
+ * - `sent`: the neutral "check your email" confirmation with resend.
+ */
+export type ForgotPasswordView = 'form' | 'sent'
+
+/** Request state: `pending` while a request runs. */
+export type ForgotPasswordStatus = 'idle' | 'pending' | 'error' | 'success'
+
+interface EmailValues {
+  email: string
+}
+
+const schema = z.object({
+  email: z.string().check(
+    z.refine((value) => {
+      try {
+        normalizeEmail(value)
+        return true
+      } catch {
+        return false
+      }
+    }, 'invalid_email'),
+  ),
+})
+
+/**
+ * The headless "forgot password" state machine: email validation, the start request with PKCE,
+ * the neutral confirmation, resend cooldown and rate limits. Returns state, actions and prop
+ * getters; `<ForgotPasswordForm>` is one arrangement of them.
+ *
+ * @example
+ * const forgot = useForgotPassword({ adapter, redirectUrl: 'https://app.example.com/reset' })
+ * return forgot.view === 'sent'
+ *   ? <p>{forgot.t('forgot.sentDescription', { email: forgot.sentTo })}</p>
+ *   : <form {...forgot.getFormProps()}><input {...forgot.getEmailInputProps()} /></form>
+ */
+export function useForgotPassword(options: UseForgotPasswordOptions) {
+  const { adapter, locale, t, queryClient, store } = useResetKitSetup(options, 'ForgotPasswordForm')
+  const redirectUrl = useMemo(() => assertRedirectUrl(options.redirectUrl), [options.redirectUrl])
+  const cooldownSeconds = options.resendCooldownSeconds ?? DEFAULT_RESEND_COOLDOWN_SECONDS
+
+  const form = useForm<EmailValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: options.defaultEmail ?? '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: true,
+  })
+
+  const [view, setView] = useState<ForgotPasswordView>('form')
+  const [sentTo, setSentTo] = useState<string>()
+  const [error, setError] = useState<ResetError>()
+  const [resendAt, setResendAt] = useState<number>()
+  const [retryAt, setRetryAt] = useState<number>()
+  const resendSeconds = useCountdown(resendAt)
+  const retrySeconds = useCountdown(retryAt)
+
+  // One controller per mounted form: unmounting aborts the request so a late answer changes nothing.
+  const controller = useRef<AbortController | null>(null)
+  useEffect(() => {
+    controller.current = new AbortController()
+    sweepExpiredRecords()
+    setRetryAt(retryDeadline.read(adapter.id))
+    return () => controller.current?.abort()
+  }, [adapter.id])
+
+  const latest = useRef(options)
+  latest.current = options
+
+  const mutation = useMutation(
+    {
+      ...startResetOptions({
+        adapter,
+        store,
+        redirectUrl,
+        locale,
+        expiresInMinutes: options.expiresInMinutes,
+        minDurationMs: options.minDurationMs ?? DEFAULT_MIN_DURATION_MS,
+      }),
+      retry: false,
+      onSuccess: ({ email }) => {
+        const resent = view === 'sent'
+        setSentTo(email)
+        setView('sent')
+        setError(undefined)
+        setResendAt(Date.now() + cooldownSeconds * 1000)
+        latest.current.onSent?.({ email, resent })
+      },
+      onError: (thrown) => {
+        if (controller.current?.signal.aborted) return
+        const resetError = toResetError(thrown)
+        if (resetError.code === 'rate_limited') {
+          const at = Date.now() + (resetError.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000
+          retryDeadline.save(adapter.id, at)
+          setRetryAt(at)
+        }
+        if (resetError.field === 'email' && view === 'form') {
+          form.setError('email', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
+        } else {
+          setError(resetError)
+        }
+        latest.current.onError?.(resetError)
+      },
+    },
+    queryClient,
+  )
+
+  const pending = mutation.isPending
+  const blocked = pending || retrySeconds > 0
+
+  const send = useCallback(
+    (email: string) => {
+      if (blocked || !controller.current) return
+      setError(undefined)
+      mutation.mutate({ email, signal: controller.current.signal })
+    },
+    [blocked, mutation],
+  )
+
+  const onValid = useCallback((values: EmailValues) => send(values.email), [send])
+  const submitForm = form.handleSubmit(onValid)
+
+  const resend = useCallback(() => {
+    if (sentTo !== undefined && resendSeconds === 0) send(sentTo)
+  }, [send, sentTo, resendSeconds])
+
+  const useAnotherEmail = useCallback(() => {
+    setView('form')
+    setError(undefined)
+    setResendAt(undefined)
+    form.clearErrors()
+  }, [form])
+
+  const status: ForgotPasswordStatus = pending ? 'pending' : error || form.formState.errors.email ? 'error' : view === 'sent' ? 'success' : 'idle'
+  const emailError = form.formState.errors.email?.message
+  const register = form.register('email', {
+    onChange: () => {
+      form.clearErrors('email')
+      if (error && error.code !== 'rate_limited') setError(undefined)
+    },
+  })
+
+  return {
+    view,
+    status,
+    /** The address the last email went to (as typed, trimmed). */
+    sentTo,
+    /** A form-level error (not tied to the email field). */
+    error,
+    /** The email field's error code, if any. */
+    emailError: emailError as ResetError['code'] | undefined,
+    /** Seconds until "send again" is offered; 0 when it is. */
+    resendSeconds,
+    /** Seconds left of a rate-limit wait; 0 when there is none. */
+    retrySeconds,
+    pending,
+    locale,
+    t,
+    adapter,
+    resend,
+    useAnotherEmail,
+    /** Props for the `<form>`. */
+    getFormProps: () => ({
+      noValidate: true,
+      'aria-busy': pending || undefined,
+      onSubmit: (event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault()
+        if (blocked) return
+        void submitForm(event)
+      },
+    }),
+    /** Props for the email `<input>` (spread after your own `id` and `aria-describedby`). */
+    getEmailInputProps: () => ({
+      ...register,
+      type: 'email' as const,
+      autoComplete: 'email',
+      inputMode: 'email' as const,
+      autoCapitalize: 'none',
+      spellCheck: false,
+      required: true,
+      'aria-invalid': emailError ? (true as const) : undefined,
+    }),
+    /** Props for the submit button: it stays focusable while busy, with `aria-disabled`. */
+    getSubmitButtonProps: () => ({
+      type: 'submit' as const,
+      'aria-disabled': blocked || undefined,
+    }),
+    /** Props for the "send again" button. */
+    getResendButtonProps: () => ({
+      type: 'button' as const,
+      'aria-disabled': blocked || resendSeconds > 0 || undefined,
+      onClick: resend,
+    }),
+  }
+}
+
+/** What {@link useForgotPassword} returns. */
+export type UseForgotPasswordReturn = ReturnType<typeof useForgotPassword>

@@ -1,0 +1,78 @@
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import type { i18n as I18n } from 'i18next'
+import { useContext, useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createWebStorageVerifierStore } from '../core/createWebStorageVerifierStore'
+import type { ResetAdapter } from '../core/ResetAdapter'
+import type { VerifierStore } from '../core/VerifierStore'
+import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
+import { resolveLocale, type SupportedLocale } from '../i18n/resolveLocale'
+import { ResetKitContext } from './ResetKitContext'
+
+/** Props every kit component and hook accepts to override the provider. */
+export interface ResetKitInstanceOptions {
+  /** The backend; overrides the provider's. */
+  adapter?: ResetAdapter
+  /** BCP 47 tag; overrides the provider's and the detected one. */
+  locale?: string
+  /**
+   * Replaces strings for this instance only, by key path of `locales/en/reset-kit.json`
+   * (e.g. `{ forgot: { title: 'Forgot your password?' } }`).
+   */
+  messages?: Record<string, unknown>
+}
+
+let sharedI18n: I18n | undefined
+let sharedStore: VerifierStore | undefined
+let sharedSessionStore: VerifierStore | undefined
+
+function detectLocale(host: I18n | undefined): string | readonly string[] | undefined {
+  if (host?.language) return host.resolvedLanguage ?? host.language
+  if (typeof navigator !== 'undefined') return navigator.languages
+  return undefined
+}
+
+/**
+ * Resolves what one component instance works with: adapter, locale, translation function,
+ * QueryClient and verifier store. Throws with the fix when no adapter is configured.
+ */
+export function useResetKitSetup(options: ResetKitInstanceOptions, component: string) {
+  const settings = useContext(ResetKitContext)
+  const hostQueryClient = useContext(QueryClientContext)
+  const [ownQueryClient] = useState(() => (settings.queryClient ?? hostQueryClient ? undefined : new QueryClient()))
+  const queryClient = settings.queryClient ?? hostQueryClient ?? (ownQueryClient as QueryClient)
+
+  const i18n = settings.i18n ?? (sharedI18n ??= createResetKitI18n())
+  if (settings.i18n) addEnglishBundle(settings.i18n)
+  const locale: SupportedLocale = resolveLocale(options.locale ?? settings.locale ?? detectLocale(settings.i18n))
+
+  // Per-instance overrides live in a namespace of their own that is searched first, so they
+  // never leak into other instances or the host's strings.
+  const overridesNamespace = `${NAMESPACE}:overrides:${useId()}`
+  const { messages } = options
+  useMemo(() => {
+    if (messages) i18n.addResourceBundle(locale, overridesNamespace, messages, true, true)
+    else if (i18n.hasResourceBundle(locale, overridesNamespace)) i18n.removeResourceBundle(locale, overridesNamespace)
+  }, [i18n, locale, overridesNamespace, messages])
+  const { t } = useTranslation(messages ? [overridesNamespace, NAMESPACE] : NAMESPACE, {
+    i18n,
+    lng: locale,
+    useSuspense: false,
+  })
+
+  const storage = settings.verifierStorage ?? 'session+local'
+  const store =
+    typeof storage === 'object'
+      ? storage
+      : storage === 'session'
+        ? (sharedSessionStore ??= createWebStorageVerifierStore({ mode: 'session' }))
+        : (sharedStore ??= createWebStorageVerifierStore())
+
+  const adapter = options.adapter ?? settings.adapter
+  if (!adapter) {
+    throw new TypeError(
+      `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`,
+    )
+  }
+  return { adapter, locale, t, queryClient, store }
+}

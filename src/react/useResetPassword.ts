@@ -1,0 +1,260 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useForm } from 'react-hook-form'
+import { z } from 'zod/mini'
+import { completeResetOptions } from '../core/completeResetOptions'
+import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
+import { readCallbackToken } from '../core/readCallbackToken'
+import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
+import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
+import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
+
+/** Options of {@link useResetPassword}; also the behaviour props of `<ResetPasswordPage>`. */
+export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
+  /** The reset token, when your router already took it from the URL. Otherwise it is read from the adapter's URL params. */
+  token?: string
+  /** Fewest characters, counted in code points. No composition rules. @default 8 */
+  minLength?: number
+  /** Most characters your backend accepts; longer is reported, never silently cut. */
+  maxLength?: number
+  /** Ask for the new password twice. @default true */
+  requireConfirmation?: boolean
+  /** Called once the password has changed. No automatic sign-in happens. */
+  onSuccess?: () => void
+  /** Called with every failure, as a typed error with a stable code. */
+  onError?: (error: ResetError) => void
+}
+
+/**
+ * Which screen is showing.
+ * - `checking`: reading the link (and asking the backend about it, where it can check without using it up).
+ * - `ready`: the new-password form.
+ * - `success`: the password changed.
+ * - `link_invalid` | `link_expired` | `link_used`: the link cannot work; offers a new one.
+ * - `verifier_missing`: the link was opened in another browser or device than the one that asked.
+ * - `check_failed`: the link could not be checked (offline, server error); offers a retry.
+ */
+export type ResetPasswordView =
+  | 'checking'
+  | 'ready'
+  | 'success'
+  | 'link_invalid'
+  | 'link_expired'
+  | 'link_used'
+  | 'verifier_missing'
+  | 'check_failed'
+
+interface PasswordValues {
+  password: string
+  confirmPassword: string
+}
+
+const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
+  token_missing: 'link_invalid',
+  token_invalid: 'link_invalid',
+  token_expired: 'link_expired',
+  token_used: 'link_used',
+  verifier_missing: 'verifier_missing',
+  verifier_mismatch: 'verifier_missing',
+}
+
+function passwordSchema(minLength: number, maxLength: number | undefined, requireConfirmation: boolean) {
+  return z
+    .object({
+      password: z.string().check(
+        z.refine((value) => countCodePoints(value) >= minLength, 'password_too_short'),
+        z.refine((value) => maxLength === undefined || countCodePoints(value) <= maxLength, 'password_too_long'),
+      ),
+      confirmPassword: z.string(),
+    })
+    .check(
+      z.refine((values) => !requireConfirmation || values.password === values.confirmPassword, {
+        message: 'password_mismatch',
+        path: ['confirmPassword'],
+      }),
+    )
+}
+
+/**
+ * The headless "choose a new password" state machine: takes the token from the URL (and out of
+ * the address bar), checks the PKCE verifier and, where the backend allows, the link, then sends
+ * token, password and verifier once. Returns state, actions and prop getters.
+ *
+ * @example
+ * const reset = useResetPassword({ adapter, minLength: 10 })
+ * if (reset.view === 'verifier_missing') return <p>{reset.t('reset.verifierDescription')}</p>
+ */
+export function useResetPassword(options: UseResetPasswordOptions) {
+  const { adapter, locale, t, queryClient, store } = useResetKitSetup(options, 'ResetPasswordPage')
+  const minLength = options.minLength ?? DEFAULT_MIN_PASSWORD_LENGTH
+  const { maxLength } = options
+  const requireConfirmation = options.requireConfirmation ?? true
+  const schema = useMemo(() => passwordSchema(minLength, maxLength, requireConfirmation), [minLength, maxLength, requireConfirmation])
+
+  const form = useForm<PasswordValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { password: '', confirmPassword: '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: true,
+  })
+
+  const [view, setView] = useState<ResetPasswordView>('checking')
+  const [error, setError] = useState<ResetError>()
+  const [showPassword, setShowPassword] = useState(false)
+  const [attempt, setAttempt] = useState(0)
+  // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
+  const token = useRef<string | undefined>(undefined)
+  const controller = useRef<AbortController | null>(null)
+  const latest = useRef(options)
+  latest.current = options
+
+  const fail = useCallback((thrown: unknown) => {
+    const resetError = toResetError(thrown)
+    latest.current.onError?.(resetError)
+    return resetError
+  }, [])
+
+  // A layout effect, so the token leaves the address bar before the host's own effects run.
+  useIsomorphicLayoutEffect(() => {
+    const signal = (controller.current = new AbortController()).signal
+    sweepExpiredRecords()
+    const found = options.token !== undefined ? { status: 'found' as const, token: options.token } : readCallbackToken(adapter)
+    if (found.status !== 'found') {
+      setView('link_invalid')
+      fail(new ResetError(found.status === 'invalid' ? found.code : 'token_missing'))
+      return () => controller.current?.abort()
+    }
+    token.current = found.token
+    setView('checking')
+    void (async () => {
+      try {
+        if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
+        await adapter.checkToken?.({ token: found.token, signal })
+        if (!signal.aborted) setView('ready')
+      } catch (thrown) {
+        if (signal.aborted) return
+        const resetError = fail(thrown)
+        setError(resetError)
+        setView(LINK_VIEWS[resetError.code] ?? 'check_failed')
+      }
+    })()
+    return () => controller.current?.abort()
+  }, [adapter, store, options.token, attempt, fail])
+
+  const mutation = useMutation(
+    {
+      ...completeResetOptions({ adapter, store }),
+      retry: false,
+      onSuccess: () => {
+        token.current = undefined
+        form.reset({ password: '', confirmPassword: '' })
+        setError(undefined)
+        setView('success')
+        latest.current.onSuccess?.()
+      },
+      onError: (thrown) => {
+        if (controller.current?.signal.aborted) return
+        const resetError = fail(thrown)
+        const linkView = LINK_VIEWS[resetError.code]
+        if (linkView) {
+          token.current = undefined
+          form.reset({ password: '', confirmPassword: '' })
+          setError(resetError)
+          setView(linkView)
+        } else if (resetError.field === 'password') {
+          form.setError('password', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
+        } else {
+          setError(resetError)
+        }
+      },
+    },
+    queryClient,
+  )
+
+  const pending = mutation.isPending
+  useEffect(() => () => controller.current?.abort(), [])
+
+  const submitForm = form.handleSubmit((values) => {
+    const current = token.current
+    if (pending || current === undefined || !controller.current) return
+    setError(undefined)
+    setShowPassword(false)
+    mutation.mutate({ token: current, password: values.password, signal: controller.current.signal })
+  })
+
+  const clearOnEdit = () => {
+    form.clearErrors()
+    if (error) setError(undefined)
+  }
+  const passwordField = form.register('password', { onChange: clearOnEdit })
+  const confirmField = form.register('confirmPassword', { onChange: clearOnEdit })
+  const passwordError = form.formState.errors.password?.message as ResetErrorCode | undefined
+  const confirmError = form.formState.errors.confirmPassword?.message as ResetErrorCode | undefined
+
+  const sharedInputProps = {
+    type: showPassword ? ('text' as const) : ('password' as const),
+    autoComplete: 'new-password',
+    autoCapitalize: 'none',
+    autoCorrect: 'off',
+    spellCheck: false,
+    required: true,
+  }
+
+  return {
+    view,
+    /** A form-level error, or the error behind a link or check-failed view. */
+    error,
+    passwordError,
+    confirmError,
+    pending,
+    showPassword,
+    minLength,
+    maxLength,
+    requireConfirmation,
+    locale,
+    t,
+    adapter,
+    /** The form's control, for parts that watch a field (e.g. a strength hint) without re-rendering the form. */
+    control: form.control,
+    /** Checks the link again after `check_failed`. */
+    retryCheck: () => {
+      setError(undefined)
+      setAttempt((n) => n + 1)
+    },
+    toggleShowPassword: () => setShowPassword((shown) => !shown),
+    getFormProps: () => ({
+      noValidate: true,
+      'aria-busy': pending || undefined,
+      onSubmit: (event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault()
+        if (pending) return
+        void submitForm(event)
+      },
+    }),
+    getPasswordInputProps: () => ({
+      ...passwordField,
+      ...sharedInputProps,
+      'aria-invalid': passwordError ? (true as const) : undefined,
+    }),
+    getConfirmInputProps: () => ({
+      ...confirmField,
+      ...sharedInputProps,
+      'aria-invalid': confirmError ? (true as const) : undefined,
+    }),
+    getToggleButtonProps: () => ({
+      type: 'button' as const,
+      'aria-pressed': showPassword,
+      onClick: () => setShowPassword((shown) => !shown),
+    }),
+    getSubmitButtonProps: () => ({
+      type: 'submit' as const,
+      'aria-disabled': pending || undefined,
+    }),
+  }
+}
+
+/** What {@link useResetPassword} returns. */
+export type UseResetPasswordReturn = ReturnType<typeof useResetPassword>

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './launchChromium'
+import { startDemo, type DemoServer } from './startDemo'
+
+let demo: DemoServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[demo, browser] = await Promise.all([startDemo(), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+beforeEach(async () => {
+  await fetch(`${demo.url}/__emulator/outbox`, { method: 'DELETE' })
+})
+
+interface OutboxEmail {
+  to: string
+  link: string
+}
+
+async function latestEmailTo(address: string): Promise<OutboxEmail> {
+  const response = await fetch(`${demo.url}/__emulator/outbox`)
+  const emails = (await response.json()) as OutboxEmail[]
+  const email = emails.find((candidate) => candidate.to === address)
+  if (!email) throw new Error(`no email to ${address} in the outbox`)
+  return email
+}
+
+async function signIn(email: string, password: string): Promise<number> {
+  const response = await fetch(`${demo.url}/__emulator/stytch/sdk/v1/passwords/authenticate`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${btoa('public-token-test-00000000-0000-0000-0000-000000000000:public-token-test-00000000-0000-0000-0000-000000000000')}`,
+    },
+    body: JSON.stringify({ email, password }),
+  })
+  return response.status
+}
+
+async function requestLink(page: Page, email: string): Promise<void> {
+  await page.goto(`${demo.url}/`)
+  await page.getByRole('textbox', { name: 'Email address' }).fill(email)
+  await page.getByRole('button', { name: 'Send reset link' }).click()
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+}
+
+describe('the demo reset flow in Chromium', () => {
+  it('P11: a link opened in a new page of the same browser resets the password', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await requestLink(page, 'ada@example.com')
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('ada@example.com')
+
+    // The outbox page lists the email; its link opens the reset page.
+    await page.getByRole('navigation', { name: 'Demo pages' }).getByRole('link', { name: 'Outbox' }).click()
+    const outboxLink = page.getByRole('link', { name: 'Open reset link' }).first()
+    await outboxLink.waitFor()
+    const { link } = await latestEmailTo('ada@example.com')
+    expect(await outboxLink.getAttribute('href')).toBe(link)
+    expect(new URL(link).searchParams.get('stytch_token_type')).toBe('reset_password')
+
+    // A new page: its sessionStorage starts empty, as in the tab a mail client opens.
+    const tab = await context.newPage()
+    expect(await tab.evaluate(() => sessionStorage.length).catch(() => 0)).toBe(0)
+    await tab.goto(link)
+    await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    // T1: the token has left the address bar.
+    expect(new URL(tab.url()).searchParams.has('token')).toBe(false)
+
+    await tab.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
+    await tab.getByLabel('Confirm new password').fill('a brand new passphrase')
+    await tab.getByRole('button', { name: 'Change password' }).click()
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+
+    expect(await signIn('ada@example.com', 'a brand new passphrase')).toBe(200)
+    expect(await signIn('ada@example.com', 'correct horse battery')).toBe(401)
+    // T7: nothing of the flow is left in either tab's storage.
+    const leftovers = await tab.evaluate(() =>
+      [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('reset-kit:')),
+    )
+    expect(leftovers).toEqual([])
+    await context.close()
+  })
+
+  it('P7: a link opened in another browser shows the verifier-missing screen and sends nothing', async () => {
+    const asking = await browser.newContext()
+    await requestLink(await asking.newPage(), 'grace@example.com')
+    const { link } = await latestEmailTo('grace@example.com')
+
+    const elsewhere = await browser.newContext()
+    const page = await elsewhere.newPage()
+    const completions: string[] = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/passwords/email/reset')) completions.push(request.url())
+    })
+    await page.goto(link)
+    await page.getByRole('heading', { name: 'Open the link in the browser you used' }).waitFor()
+    expect(await page.getByRole('textbox').count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Send a new link' }).getAttribute('href')).toBe('/')
+    expect(completions).toEqual([])
+    // The password is unchanged: the link could not be used from here.
+    expect(await signIn('grace@example.com', 'hopper-1906')).toBe(200)
+    await asking.close()
+    await elsewhere.close()
+  })
+})

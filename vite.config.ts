@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]
+
+/** Library build: one ESM file per public entry, every dependency left to the host's bundler. */
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      formats: ['es'],
+      entry: {
+        index: resolve(import.meta.dirname, 'src/index.ts'),
+        'core/index': resolve(import.meta.dirname, 'src/core/index.ts'),
+        'adapters/stytch/index': resolve(import.meta.dirname, 'src/adapters/stytch/index.ts'),
+        'adapters/http/index': resolve(import.meta.dirname, 'src/adapters/http/index.ts'),
+      },
+    },
+    rollupOptions: {
+      external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    },
+  },
+})
