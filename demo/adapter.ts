@@ -1,9 +1,7 @@
 import { createStytchAdapter } from '../src/adapters/stytch'
 
-/**
- * The demo's integration config: what a host app writes once. It points the Stytch adapter at
- * the local emulator instead of `test.stytch.com`.
- */
+// The demo's integration config: what a host app writes once. It points the Stytch adapter at
+// the local emulator instead of `test.stytch.com`.
 
 /** A Stytch test-environment public token; the emulator accepts any `public-token-…`. */
 export const DEMO_PUBLIC_TOKEN = 'public-token-test-00000000-0000-0000-0000-000000000000'

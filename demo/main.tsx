@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import '../src/styles/reset-kit.css'
 import './demo.css'
 
 const container = document.getElementById('root')

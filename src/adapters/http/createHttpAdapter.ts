@@ -44,6 +44,9 @@ async function resolveHeaders(headers: HttpAdapterHeaders | undefined): Promise<
  * })
  */
 export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('reset-kit: createHttpAdapter needs an options object with `id`, `startUrl` and `completeUrl`.')
+  }
   const { id } = options
   if (typeof id !== 'string' || id === '') {
     throw new TypeError(`reset-kit: \`id\` must be a non-empty string naming the backend, such as "acme"; got ${JSON.stringify(id)}.`)

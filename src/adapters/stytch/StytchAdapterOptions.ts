@@ -43,8 +43,11 @@ export interface StytchPublicTokenOptions extends StytchAdapterCommonOptions {
    * @default 'https://test.stytch.com' for test tokens, else 'https://api.stytch.com'
    */
   apiBaseUrl?: string
+  /** Only in server mode: a public token and a `baseUrl` exclude each other. */
   baseUrl?: never
+  /** Only in server mode. */
   headers?: never
+  /** Only in server mode; Stytch's SDK endpoints are always called without cookies. */
   credentials?: never
 }
 
@@ -65,7 +68,9 @@ export interface StytchServerOptions extends StytchAdapterCommonOptions {
    * @default 'same-origin'
    */
   credentials?: RequestCredentials
+  /** Only in browser mode: a `baseUrl` and a public token exclude each other. */
   publicToken?: never
+  /** Only in browser mode. */
   apiBaseUrl?: never
 }
 

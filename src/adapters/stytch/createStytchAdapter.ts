@@ -126,6 +126,9 @@ function resolveTransport(options: StytchAdapterOptions): Transport {
  * const adapter = createStytchAdapter({ baseUrl: 'https://app.example.com/api/auth', expiresInMinutes: 60 })
  */
 export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('reset-kit: createStytchAdapter needs an options object with `publicToken` or `baseUrl`.')
+  }
   const transport = resolveTransport(options)
   const id = options.id ?? 'stytch'
   if (typeof id !== 'string' || id === '') {
