@@ -54,5 +54,10 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
 
 async function forget(input: CompleteResetFlowInput): Promise<void> {
   clearCallbackToken(input.adapter.id)
-  if (input.adapter.pkce) await input.store.remove(input.adapter.id)
+  try {
+    if (input.adapter.pkce) await input.store.remove(input.adapter.id)
+  } catch {
+    // A custom store that fails to delete must not turn a changed password into an error; the
+    // record is useless now anyway, since the token it pairs with is spent.
+  }
 }

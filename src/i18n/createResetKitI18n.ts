@@ -30,10 +30,16 @@ export function createResetKitI18n(): I18n {
   return instance
 }
 
+const merged = new WeakSet<I18n>()
+
 /**
  * Adds the kit's English strings to a host's instance without replacing any the host already
  * set under the namespace, so host overrides win and the host's options stay untouched.
  */
 export function addEnglishBundle(instance: I18n): void {
-  if (!instance.hasResourceBundle('en', NAMESPACE)) instance.addResourceBundle('en', NAMESPACE, en, true, false)
+  // Merged key by key: a host bundle holding a few overrides must not hide every other string.
+  // Once per instance, since each merge emits a store event a host may re-render on.
+  if (merged.has(instance) && instance.hasResourceBundle('en', NAMESPACE)) return
+  instance.addResourceBundle('en', NAMESPACE, en, true, false)
+  merged.add(instance)
 }

@@ -101,7 +101,7 @@ export function ResetPasswordPage({
           ? errorMessage(t, reset.error)
           : ''
         : t(DESCRIPTIONS[view])
-  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error) : ''
+  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.retrySeconds) : ''
   const passwordDescribedBy = [reset.passwordError ? ids.passwordError : '', ids.strength].filter(Boolean).join(' ')
 
   return (

@@ -5,13 +5,20 @@ import { useEffect, useState } from 'react'
  * 0 once it has passed or when there is none.
  */
 export function useCountdown(deadline: number | undefined): number {
-  const [now, setNow] = useState(() => Date.now())
+  const [clock, setClock] = useState(() => ({ deadline, now: Date.now() }))
+  let { now } = clock
+  if (clock.deadline !== deadline) {
+    // A new deadline is counted from the current time in this very render: the clock kept from the
+    // last tick (or from mount) would first show a wait longer than the real one, and a live region
+    // would announce that wrong number.
+    now = Date.now()
+    setClock({ deadline, now })
+  }
   useEffect(() => {
     if (deadline === undefined) return
-    setNow(Date.now())
     const timer = setInterval(() => {
       const current = Date.now()
-      setNow(current)
+      setClock({ deadline, now: current })
       if (current >= deadline) clearInterval(timer)
     }, 1000)
     return () => clearInterval(timer)

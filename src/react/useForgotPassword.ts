@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod/mini'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
-import { type ResetError, toResetError } from '../core/ResetError'
+import { ResetError, toResetError } from '../core/ResetError'
 import { retryDeadline } from '../core/retryDeadline'
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
@@ -103,12 +103,18 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   useEffect(() => {
     controller.current = new AbortController()
     sweepExpiredRecords()
-    setRetryAt(retryDeadline.read(adapter.id))
+    const at = retryDeadline.read(adapter.id)
+    setRetryAt(at)
+    // After a reload the wait is still enforced, so say why sending is blocked (R1).
+    if (at !== undefined) setError(new ResetError('rate_limited'))
     return () => controller.current?.abort()
   }, [adapter.id])
 
   const latest = useRef(options)
   latest.current = options
+  // Set synchronously on send: `pending` only turns true on a later render, so a fast double click
+  // or Enter twice would otherwise start two requests (T6).
+  const inFlight = useRef(false)
 
   const mutation = useMutation(
     {
@@ -121,6 +127,9 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         minDurationMs: options.minDurationMs ?? DEFAULT_MIN_DURATION_MS,
       }),
       retry: false,
+      onSettled: () => {
+        inFlight.current = false
+      },
       onSuccess: ({ email }) => {
         const resent = view === 'sent'
         setSentTo(email)
@@ -153,7 +162,8 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
 
   const send = useCallback(
     (email: string) => {
-      if (blocked || !controller.current) return
+      if (blocked || inFlight.current || !controller.current) return
+      inFlight.current = true
       setError(undefined)
       mutation.mutate({ email, signal: controller.current.signal })
     },

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import type { i18n as I18n } from 'i18next'
+import type { i18n as I18n, TOptions } from 'i18next'
 import { useContext, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createWebStorageVerifierStore } from '../core/createWebStorageVerifierStore'
@@ -21,6 +21,8 @@ export interface ResetKitInstanceOptions {
    */
   messages?: Record<string, unknown>
 }
+
+const KIT_T_OPTIONS = { fallbackLng: 'en', interpolation: { escapeValue: false } } as const
 
 let sharedI18n: I18n | undefined
 let sharedStore: VerifierStore | undefined
@@ -54,11 +56,21 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
     if (messages) i18n.addResourceBundle(locale, overridesNamespace, messages, true, true)
     else if (i18n.hasResourceBundle(locale, overridesNamespace)) i18n.removeResourceBundle(locale, overridesNamespace)
   }, [i18n, locale, overridesNamespace, messages])
-  const { t } = useTranslation(messages ? [overridesNamespace, NAMESPACE] : NAMESPACE, {
+  const { t: translate } = useTranslation(messages ? [overridesNamespace, NAMESPACE] : NAMESPACE, {
     i18n,
     lng: locale,
     useSuspense: false,
+    // Without it react-i18next binds `t` to the first namespace only, and every string the
+    // overrides leave out would render as its raw key.
+    nsMode: 'fallback',
   })
+  // A host instance keeps its own options, so the kit's needs travel with each call: English when
+  // the host has no kit strings for the locale (instead of raw keys), and no HTML escaping, since
+  // React escapes text itself and "o'brien@example.com" would otherwise show as "o&#39;brien…".
+  const t = useMemo(
+    () => ((key: string, values?: TOptions) => translate(key, { ...KIT_T_OPTIONS, ...values })) as unknown as typeof translate,
+    [translate],
+  )
 
   const storage = settings.verifierStorage ?? 'session+local'
   const store =

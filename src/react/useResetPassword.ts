@@ -8,6 +8,8 @@ import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPo
 import { readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { useCountdown } from './useCountdown'
+import { DEFAULT_RATE_LIMIT_SECONDS } from './useForgotPassword'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
@@ -105,11 +107,16 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const [error, setError] = useState<ResetError>()
   const [showPassword, setShowPassword] = useState(false)
   const [attempt, setAttempt] = useState(0)
+  const [retryAt, setRetryAt] = useState<number>()
+  const retrySeconds = useCountdown(retryAt)
   // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
   const token = useRef<string | undefined>(undefined)
   const controller = useRef<AbortController | null>(null)
   const latest = useRef(options)
   latest.current = options
+  // Set synchronously on submit: `pending` only turns true on a later render, so a fast double
+  // click or Enter twice would otherwise send the token twice (T6).
+  const inFlight = useRef(false)
 
   const fail = useCallback((thrown: unknown) => {
     const resetError = toResetError(thrown)
@@ -117,8 +124,15 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     return resetError
   }, [])
 
+  // Keyed by the adapter's id, not its identity: an adapter created inline in a host's render
+  // must not restart the check (and call checkToken again, or lose the success screen) on every render.
+  const currentAdapter = useRef(adapter)
+  currentAdapter.current = adapter
+  const adapterId = adapter.id
+
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
+    const adapter = currentAdapter.current
     const signal = (controller.current = new AbortController()).signal
     sweepExpiredRecords()
     const found = options.token !== undefined ? { status: 'found' as const, token: options.token } : readCallbackToken(adapter)
@@ -142,12 +156,15 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       }
     })()
     return () => controller.current?.abort()
-  }, [adapter, store, options.token, attempt, fail])
+  }, [adapterId, store, options.token, attempt, fail])
 
   const mutation = useMutation(
     {
       ...completeResetOptions({ adapter, store }),
       retry: false,
+      onSettled: () => {
+        inFlight.current = false
+      },
       onSuccess: () => {
         token.current = undefined
         form.reset({ password: '', confirmPassword: '' })
@@ -167,6 +184,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         } else if (resetError.field === 'password') {
           form.setError('password', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
         } else {
+          // A 429 blocks the button for the wait the server asked for; nothing retries on its own (R1).
+          if (resetError.code === 'rate_limited') {
+            setRetryAt(Date.now() + (resetError.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000)
+          }
           setError(resetError)
         }
       },
@@ -175,11 +196,13 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   )
 
   const pending = mutation.isPending
+  const blocked = pending || retrySeconds > 0
   useEffect(() => () => controller.current?.abort(), [])
 
   const submitForm = form.handleSubmit((values) => {
     const current = token.current
-    if (pending || current === undefined || !controller.current) return
+    if (blocked || inFlight.current || current === undefined || !controller.current) return
+    inFlight.current = true
     setError(undefined)
     setShowPassword(false)
     mutation.mutate({ token: current, password: values.password, signal: controller.current.signal })
@@ -187,7 +210,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   const clearOnEdit = () => {
     form.clearErrors()
-    if (error) setError(undefined)
+    // The rate-limit message stays while its wait still blocks the button.
+    if (error && error.code !== 'rate_limited') setError(undefined)
   }
   const passwordField = form.register('password', { onChange: clearOnEdit })
   const confirmField = form.register('confirmPassword', { onChange: clearOnEdit })
@@ -210,6 +234,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     passwordError,
     confirmError,
     pending,
+    /** Seconds left of a rate-limit wait; 0 when there is none. */
+    retrySeconds,
     showPassword,
     minLength,
     maxLength,
@@ -230,7 +256,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       'aria-busy': pending || undefined,
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         event.preventDefault()
-        if (pending) return
+        if (blocked) return
         void submitForm(event)
       },
     }),
@@ -251,7 +277,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     }),
     getSubmitButtonProps: () => ({
       type: 'submit' as const,
-      'aria-disabled': pending || undefined,
+      'aria-disabled': blocked || undefined,
     }),
   }
 }

@@ -281,8 +281,8 @@ describe('createWebStorageVerifierStore', () => {
   // travel over the real (Node) BroadcastChannel; the subclass only records which tab opened a
   // channel and makes that tab's sessionStorage current while the channel's listeners run.
   describe("'session' mode across tabs (real BroadcastChannel)", () => {
-    class MemoryStorage implements Storage {
-      [name: string]: any
+    /** Just enough of the Storage interface for the store. */
+    class MemoryStorage {
       readonly #items = new Map<string, string>()
       get length() {
         return this.#items.size

@@ -61,8 +61,8 @@ describe('createPkcePair', () => {
 
   it('P2: the verifier is base64url of exactly the random bytes', async () => {
     const bytes = Uint8Array.from({ length: 32 }, (_, index) => index * 7)
-    vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T) => {
-      ;(array as unknown as Uint8Array).set(bytes)
+    vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation((array) => {
+      ;(array as Uint8Array).set(bytes)
       return array
     })
     const pair = await createPkcePair()

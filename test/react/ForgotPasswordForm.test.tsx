@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Component, type ReactNode } from 'react'
 import { ResetError } from '../../src/core/ResetError'
@@ -207,7 +207,8 @@ describe('<ForgotPasswordForm>', () => {
   })
 
   it('T6: a double click sends exactly one request', async () => {
-    const user = userEvent.setup()
+    // No pause between events: the second click lands before React has rendered the pending state.
+    const user = userEvent.setup({ delay: null })
     const request = deferred()
     const adapter = fakeAdapter({ startReset: () => request.promise })
     render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
@@ -221,7 +222,7 @@ describe('<ForgotPasswordForm>', () => {
   })
 
   it('T6: pressing Enter twice sends exactly one request', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const request = deferred()
     const adapter = fakeAdapter({ startReset: () => request.promise })
     render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
@@ -295,6 +296,34 @@ describe('<ForgotPasswordForm>', () => {
     expect(onSent).toHaveBeenNthCalledWith(2, { email: 'ada@example.com', resent: true })
   })
 
+  it('R1, R2: countdowns start at their real wait however long the page was open', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const adapter = fakeAdapter()
+    adapter.startReset.mockResolvedValueOnce().mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 120 }))
+    const { container } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    // Every text the countdowns ever render, including frames that a later effect would correct.
+    const seen: string[] = []
+    const observer = new MutationObserver(() => {
+      for (const part of container.querySelectorAll('[data-part="resend"], [data-part="alert"]')) seen.push(part.textContent ?? '')
+    })
+    observer.observe(container, { subtree: true, childList: true, characterData: true })
+
+    await act(() => vi.advanceTimersByTimeAsync(45_000))
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Check your email' })
+    await act(() => vi.advanceTimersByTimeAsync(60_000))
+    await user.click(screen.getByRole('button', { name: 'Send the email again' }))
+    await screen.findByText(/Too many attempts/)
+    observer.disconnect()
+
+    const waits = seen.flatMap((text) => [...text.matchAll(/(\d+) seconds/g)].map((match) => Number(match[1])))
+    expect(waits).toContain(60)
+    expect(waits).toContain(120)
+    expect(waits.filter((wait) => wait !== 120 && wait > 60)).toEqual([])
+  })
+
   it('"Use a different email address" goes back to the form with the address kept and focus on the heading', async () => {
     const user = userEvent.setup()
     render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
@@ -328,7 +357,7 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please wait 120 seconds, then try again.')
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 120 seconds, then try again.'))
     expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
     expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
     expect(onSent).not.toHaveBeenCalled()
@@ -370,7 +399,7 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please wait 60 seconds, then try again.')
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 60 seconds, then try again.'))
   })
 
   it.each([
@@ -395,7 +424,7 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(text)
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
     expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
     expect(emailField()).toHaveValue('ada@example.com')
     expect(emailField()).not.toHaveAttribute('aria-invalid')
@@ -454,9 +483,9 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
       'Your browser is blocking the storage this page needs. Allow site data for this site and try again.',
-    )
+    ))
     expect(adapter.startReset).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage_unavailable' }))
     expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
@@ -478,7 +507,7 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again in a moment.')
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again in a moment.'))
     expect(container.querySelector('img')).toBeNull()
     expect(container).not.toHaveTextContent('onerror')
     expect(container).not.toHaveTextContent('not found')

@@ -1,0 +1,290 @@
+import { completeResetFlow, TERMINAL_CODES } from '../../src/core/completeResetFlow'
+import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
+import { computeChallenge, createPkcePair } from '../../src/core/pkce'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
+import { startResetFlow } from '../../src/core/startResetFlow'
+import type { VerifierRecord, VerifierStore } from '../../src/core/VerifierStore'
+
+const KEY = 'reset-kit:app:verifier'
+const TOKEN_KEY = 'reset-kit:app:token'
+
+function makeAdapter(overrides: { id?: string; pkce?: boolean } = {}) {
+  return {
+    id: 'app',
+    pkce: true,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(async () => {}),
+    ...overrides,
+  } satisfies ResetAdapter
+}
+
+async function saveRecord(): Promise<VerifierRecord> {
+  const pair = await createPkcePair()
+  const record: VerifierRecord = { v: 1, ...pair, createdAt: Date.now(), expiresAt: Date.now() + 60 * 60_000, adapterId: 'app' }
+  await createWebStorageVerifierStore().save(record)
+  return record
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+})
+
+afterEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+})
+
+describe('completeResetFlow', () => {
+  it('treats exactly the link-and-verifier failures as terminal', () => {
+    expect([...TERMINAL_CODES].sort()).toEqual(['token_expired', 'token_invalid', 'token_used', 'verifier_mismatch', 'verifier_missing'])
+  })
+
+  it('P5: sends exactly the stored verifier, the token and the password as typed', async () => {
+    const record = await saveRecord()
+    const adapter = makeAdapter()
+    const controller = new AbortController()
+    await completeResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      token: 'tok-123',
+      password: '  pass word 😀 ',
+      signal: controller.signal,
+    })
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+    expect(adapter.completeReset).toHaveBeenCalledWith({
+      token: 'tok-123',
+      password: '  pass word 😀 ',
+      codeVerifier: record.verifier,
+      signal: controller.signal,
+    })
+  })
+
+  it('P5: the verifier sent at completion matches the challenge sent at start (new tab in between)', async () => {
+    const adapter = makeAdapter()
+    await startResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      email: 'ada@example.com',
+      redirectUrl: 'https://app.example.com/reset',
+      locale: 'en',
+      minDurationMs: 0,
+      signal: new AbortController().signal,
+    })
+    sessionStorage.clear()
+    await completeResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    })
+    const { codeVerifier } = adapter.completeReset.mock.calls[0]![0]
+    expect(codeVerifier).toMatch(/^[A-Za-z0-9._~-]{43}$/)
+    await expect(computeChallenge(codeVerifier!)).resolves.toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
+  })
+
+  it("T7: after success the record is deleted from both areas and the tab's token forgotten", async () => {
+    await saveRecord()
+    sessionStorage.setItem(TOKEN_KEY, 'tok')
+    const store = createWebStorageVerifierStore()
+    await completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(localStorage.getItem(KEY)).toBeNull()
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    await expect(store.load('app')).resolves.toBeUndefined()
+  })
+
+  it.each<ResetErrorCode>(['network', 'server', 'rate_limited', 'password_weak', 'password_breached', 'timeout'])(
+    'P5: keeps the verifier and the token after %s',
+    async (code) => {
+      const record = await saveRecord()
+      sessionStorage.setItem(TOKEN_KEY, 'tok')
+      const adapter = makeAdapter()
+      const thrown = new ResetError(code)
+      adapter.completeReset.mockRejectedValueOnce(thrown)
+      const store = createWebStorageVerifierStore()
+      await expect(
+        completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+      ).rejects.toBe(thrown)
+      await expect(store.load('app')).resolves.toEqual(record)
+      expect(localStorage.getItem(KEY)).not.toBeNull()
+      expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok')
+    },
+  )
+
+  it('resolves after success even when a custom store fails to delete the spent record', async () => {
+    const record = await saveRecord()
+    const adapter = makeAdapter()
+    const store: VerifierStore = {
+      load: async () => record,
+      save: async () => {},
+      remove: async () => {
+        throw new Error('disk full')
+      },
+    }
+    await expect(
+      completeResetFlow({ adapter, store, token: 'tok', password: 'a long password', signal: new AbortController().signal }),
+    ).resolves.toBeUndefined()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('P5: a retry after a retryable error sends the same verifier', async () => {
+    const record = await saveRecord()
+    const adapter = makeAdapter()
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('network'))
+    const store = createWebStorageVerifierStore()
+    await expect(
+      completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+    ).rejects.toMatchObject({ code: 'network' })
+    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    expect(adapter.completeReset.mock.calls.map(([input]) => input.codeVerifier)).toEqual([record.verifier, record.verifier])
+  })
+
+  it.each<ResetErrorCode>(['token_expired', 'token_used', 'token_invalid', 'verifier_mismatch'])(
+    'P5: deletes the verifier and forgets the token after %s',
+    async (code) => {
+      await saveRecord()
+      sessionStorage.setItem(TOKEN_KEY, 'tok')
+      const adapter = makeAdapter()
+      adapter.completeReset.mockRejectedValueOnce(new ResetError(code))
+      const store = createWebStorageVerifierStore()
+      await expect(
+        completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+      ).rejects.toMatchObject({ name: 'ResetError', code })
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+      expect(localStorage.getItem(KEY)).toBeNull()
+      expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    },
+  )
+
+  it('P5: honours a terminal code thrown by another copy of the kit', async () => {
+    await saveRecord()
+    const adapter = makeAdapter()
+    adapter.completeReset.mockRejectedValueOnce(Object.assign(new Error('token_used'), { name: 'ResetError', code: 'token_used' }))
+    await expect(
+      completeResetFlow({
+        adapter,
+        store: createWebStorageVerifierStore(),
+        token: 'tok',
+        password: 'correct horse',
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject({ code: 'token_used' })
+    expect(localStorage.getItem(KEY)).toBeNull()
+  })
+
+  it('wraps an unexpected throw as unknown and keeps the verifier', async () => {
+    await saveRecord()
+    const adapter = makeAdapter()
+    const thrown = new TypeError('Failed to fetch')
+    adapter.completeReset.mockRejectedValueOnce(thrown)
+    const error = await completeResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ResetError)
+    expect(error).toMatchObject({ code: 'unknown', cause: thrown })
+    expect(localStorage.getItem(KEY)).not.toBeNull()
+  })
+
+  it('P7: with no stored record rejects verifier_missing and never calls completeReset', async () => {
+    const adapter = makeAdapter()
+    const error = await completeResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ResetError)
+    expect(error).toMatchObject({ code: 'verifier_missing' })
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    { label: 'a corrupt record', text: '{"v":1,"verifier":' },
+    { label: 'a record of another adapter', text: 'other' },
+    { label: 'an expired record', text: 'expired' },
+  ])('P9: $label is never sent: verifier_missing, completeReset not called, key removed', async ({ text }) => {
+    const pair = await createPkcePair()
+    const base = { v: 1, ...pair, createdAt: Date.now() - 2000, expiresAt: Date.now() + 60_000, adapterId: 'app' }
+    const stored =
+      text === 'other'
+        ? JSON.stringify({ ...base, adapterId: 'other' })
+        : text === 'expired'
+          ? JSON.stringify({ ...base, expiresAt: Date.now() - 1000 })
+          : text
+    localStorage.setItem(KEY, stored)
+    const adapter = makeAdapter()
+    await expect(
+      completeResetFlow({
+        adapter,
+        store: createWebStorageVerifierStore(),
+        token: 'tok',
+        password: 'correct horse',
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject({ code: 'verifier_missing' })
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    expect(localStorage.getItem(KEY)).toBeNull()
+  })
+
+  it('P10: an adapter without PKCE gets no codeVerifier and the store is never touched', async () => {
+    const adapter = makeAdapter({ pkce: false })
+    const store = {
+      load: vi.fn<VerifierStore['load']>(async () => undefined),
+      save: vi.fn<VerifierStore['save']>(async () => {}),
+      remove: vi.fn<VerifierStore['remove']>(async () => {}),
+    } satisfies VerifierStore
+    sessionStorage.setItem(TOKEN_KEY, 'tok')
+    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    const input = adapter.completeReset.mock.calls[0]![0]
+    expect('codeVerifier' in input).toBe(false)
+    expect(store.load).not.toHaveBeenCalled()
+    expect(store.remove).not.toHaveBeenCalled()
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+  })
+
+  it('P10: an adapter without PKCE does not ignore a terminal error (token forgotten)', async () => {
+    const adapter = makeAdapter({ pkce: false })
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
+    sessionStorage.setItem(TOKEN_KEY, 'tok')
+    await expect(
+      completeResetFlow({
+        adapter,
+        store: createWebStorageVerifierStore(),
+        token: 'tok',
+        password: 'correct horse',
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject({ code: 'token_expired' })
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+  })
+
+  it('rejects with the abort reason (not a ResetError) and keeps the verifier when aborted', async () => {
+    await saveRecord()
+    const adapter = makeAdapter()
+    const controller = new AbortController()
+    const reason = new DOMException('unmounted', 'AbortError')
+    adapter.completeReset.mockImplementation(
+      ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new ResetError('token_used')))),
+    )
+    const promise = completeResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      token: 'tok',
+      password: 'correct horse',
+      signal: controller.signal,
+    })
+    await vi.waitFor(() => expect(adapter.completeReset).toHaveBeenCalled())
+    controller.abort(reason)
+    await expect(promise).rejects.toBe(reason)
+    expect(localStorage.getItem(KEY)).not.toBeNull()
+  })
+})

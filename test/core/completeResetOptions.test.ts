@@ -1,0 +1,43 @@
+import { completeResetOptions } from '../../src/core/completeResetOptions'
+import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+
+function makeAdapter(overrides: { id?: string; pkce?: boolean } = {}) {
+  return {
+    id: 'app',
+    pkce: true,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(async () => {}),
+    ...overrides,
+  } satisfies ResetAdapter
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+})
+
+describe('completeResetOptions', () => {
+  it('keys the mutation by kit, step and adapter', () => {
+    const options = completeResetOptions({ adapter: makeAdapter({ id: 'http' }), store: createWebStorageVerifierStore() })
+    expect(options.mutationKey).toEqual(['reset-kit', 'complete', 'http'])
+  })
+
+  it('runs the completion flow with the token, password and signal', async () => {
+    const adapter = makeAdapter({ pkce: false })
+    const controller = new AbortController()
+    const options = completeResetOptions({ adapter, store: createWebStorageVerifierStore() })
+    await expect(options.mutationFn({ token: 'tok', password: ' as typed ', signal: controller.signal })).resolves.toBeUndefined()
+    expect(adapter.completeReset).toHaveBeenCalledWith({ token: 'tok', password: ' as typed ', signal: controller.signal })
+  })
+
+  it('P7: rejects verifier_missing for a PKCE adapter with no stored verifier, sending nothing', async () => {
+    const adapter = makeAdapter({ pkce: true })
+    const options = completeResetOptions({ adapter, store: createWebStorageVerifierStore() })
+    await expect(options.mutationFn({ token: 'tok', password: 'correct horse', signal: new AbortController().signal })).rejects.toMatchObject({
+      code: 'verifier_missing',
+    })
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,256 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createInstance } from 'i18next'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import type { VerifierStore } from '../../src/core/VerifierStore'
+import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
+import { ResetKitProvider } from '../../src/react/ResetKitProvider'
+import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+
+const REDIRECT_URL = 'https://app.example.com/reset-password'
+const VERIFIER_KEY = 'reset-kit:test:verifier'
+
+function fakeAdapter(options: { pkce?: boolean } = {}) {
+  return {
+    id: 'test',
+    pkce: options.pkce ?? false,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(async () => {}),
+  } satisfies ResetAdapter
+}
+
+async function sendLink(email = 'ada@example.com') {
+  const user = userEvent.setup()
+  await user.type(screen.getByRole('textbox', { name: 'Email address' }), email)
+  await user.click(screen.getByRole('button', { name: 'Send reset link' }))
+  await screen.findByRole('heading', { name: 'Check your email' })
+}
+
+async function hostI18n(resources: Record<string, Record<string, unknown>> = {}) {
+  const host = createInstance()
+  await host.init({ lng: 'de', resources: { de: { translation: { hello: 'Hallo' } }, ...resources } })
+  return host
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+  window.history.replaceState(null, '', '/')
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('<ResetKitProvider>', () => {
+  it('gives the components their adapter and locale', async () => {
+    const adapter = fakeAdapter()
+    render(
+      <ResetKitProvider adapter={adapter} locale="fr-CA">
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    await sendLink()
+
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
+    expect(adapter.startReset.mock.calls[0]![0].locale).toBe('fr')
+  })
+
+  it('gives <ResetPasswordPage> its adapter too', async () => {
+    window.history.replaceState(null, '', '/reset?token=tok_123')
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(
+      <ResetKitProvider adapter={adapter}>
+        <ResetPasswordPage forgotPasswordUrl="/forgot-password" />
+      </ResetKitProvider>,
+    )
+
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ token: 'tok_123' }))
+  })
+
+  it("lets a component's own adapter and locale override the provider's", async () => {
+    const shared = fakeAdapter()
+    const own = fakeAdapter()
+    render(
+      <ResetKitProvider adapter={shared} locale="fr">
+        <ForgotPasswordForm adapter={own} locale="pt-PT" redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    await sendLink()
+
+    expect(shared.startReset).not.toHaveBeenCalled()
+    expect(own.startReset).toHaveBeenCalledTimes(1)
+    expect(own.startReset.mock.calls[0]![0].locale).toBe('pt-BR')
+  })
+
+  it('works with no provider at all', async () => {
+    const adapter = fakeAdapter()
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+
+    await sendLink()
+
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
+  })
+
+  it("runs its requests in the host's QueryClient from QueryClientProvider", async () => {
+    const client = new QueryClient()
+    const adapter = fakeAdapter()
+    render(
+      <QueryClientProvider client={client}>
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </QueryClientProvider>,
+    )
+
+    await sendLink()
+
+    const mutations = client.getMutationCache().getAll()
+    expect(mutations).toHaveLength(1)
+    expect(mutations[0]!.options.mutationKey).toEqual(['reset-kit', 'start', 'test'])
+    expect(mutations[0]!.state.status).toBe('success')
+    expect(mutations[0]!.state.data).toEqual({ email: 'ada@example.com' })
+  })
+
+  it('prefers the QueryClient given to the provider', async () => {
+    const outer = new QueryClient()
+    const given = new QueryClient()
+    render(
+      <QueryClientProvider client={outer}>
+        <ResetKitProvider adapter={fakeAdapter()} queryClient={given}>
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </ResetKitProvider>
+      </QueryClientProvider>,
+    )
+
+    await sendLink()
+
+    expect(given.getMutationCache().getAll()).toHaveLength(1)
+    expect(outer.getMutationCache().getAll()).toHaveLength(0)
+  })
+
+  it("S2: verifierStorage='session' keeps the verifier out of localStorage", async () => {
+    const adapter = fakeAdapter({ pkce: true })
+    render(
+      <ResetKitProvider adapter={adapter} verifierStorage="session">
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    await sendLink()
+
+    expect(sessionStorage.getItem(VERIFIER_KEY)).toContain(adapter.startReset.mock.calls[0]![0].codeChallenge)
+    expect(localStorage.length).toBe(0)
+  })
+
+  it('uses a custom verifier store', async () => {
+    const store = {
+      load: vi.fn<VerifierStore['load']>(async () => undefined),
+      save: vi.fn<VerifierStore['save']>(async () => {}),
+      remove: vi.fn<VerifierStore['remove']>(async () => {}),
+    } satisfies VerifierStore
+    const adapter = fakeAdapter({ pkce: true })
+    render(
+      <ResetKitProvider adapter={adapter} verifierStorage={store}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    await sendLink()
+
+    expect(store.save).toHaveBeenCalledTimes(1)
+    expect(store.save.mock.calls[0]![0].challenge).toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
+    expect(sessionStorage.length + localStorage.length).toBe(0)
+  })
+
+  it("adds its namespace to a host i18next instance without touching the host's language or resources", async () => {
+    const host = await hostI18n()
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+    expect(host.hasResourceBundle('en', 'reset-kit')).toBe(true)
+    expect(host.language).toBe('de')
+    expect(host.getResourceBundle('de', 'translation')).toEqual({ hello: 'Hallo' })
+    expect(host.t('hello')).toBe('Hallo')
+
+    await sendLink()
+    expect(host.language).toBe('de')
+  })
+
+  it('I1: shows whole sentences, not keys, when the host language is one the host has no kit strings for', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'fr', resources: { fr: { translation: { hello: 'Bonjour' } } } })
+    const { container } = render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    expect(container.textContent).not.toMatch(/\b(forgot|reset|errors)\.[a-z]/i)
+    expect(screen.getByRole('heading', { level: 2 })).not.toBeEmptyDOMElement()
+    expect(host.language).toBe('fr')
+    expect(host.getResourceBundle('fr', 'translation')).toEqual({ hello: 'Bonjour' })
+  })
+
+  it("X1: renders the typed address as typed with a host instance that escapes interpolations", async () => {
+    const host = await hostI18n()
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    await sendLink("o'brien&co@example.com")
+
+    expect(screen.getByText(/If an account exists for o'brien&co@example\.com,/)).toBeInTheDocument()
+    expect(host.options.interpolation?.escapeValue).not.toBe(false)
+  })
+
+  it("lets the host's own reset-kit strings for en win over the kit's, keeping the rest", async () => {
+    const host = await hostI18n({ en: { 'reset-kit': { forgot: { title: 'Forgot your password?' } } } })
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('heading', { name: 'Forgot your password?' })).toBeInTheDocument()
+    expect(screen.getByRole('textbox', { name: 'Email address' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Send reset link' })).toBeInTheDocument()
+    expect(host.getResource('en', 'reset-kit', 'forgot.title')).toBe('Forgot your password?')
+    expect(host.language).toBe('de')
+  })
+
+  it('lets host strings added after the kit loaded win too', async () => {
+    const host = await hostI18n()
+    const { unmount } = render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+    unmount()
+
+    host.addResourceBundle('en', 'reset-kit', { forgot: { submit: 'Email me a link' } }, true, true)
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('button', { name: 'Email me a link' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+  })
+})

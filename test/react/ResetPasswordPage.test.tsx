@@ -1,0 +1,770 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useEffect } from 'react'
+import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
+import { createPkcePair } from '../../src/core/pkce'
+import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import { expectNoAxeViolations } from './expectNoAxeViolations'
+
+const LINK = '/reset?token=tok_123&utm_source=mail'
+const FORGOT_URL = '/forgot-password'
+const VERIFIER_KEY = 'reset-kit:test:verifier'
+const TOKEN_KEY = 'reset-kit:test:token'
+const TOO_SHORT = 'Use at least 8 characters.'
+const MISMATCH = "The passwords don't match. Type the same password in both fields."
+
+function fakeAdapter(options: { pkce?: boolean; completeReset?: ResetAdapter['completeReset'] } = {}) {
+  return {
+    id: 'test',
+    pkce: options.pkce ?? false,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(options.completeReset ?? (async () => {})),
+  } satisfies ResetAdapter
+}
+
+/** Stores a live verifier record the way the forgot-password step does, and returns it. */
+async function storeVerifier() {
+  const { verifier, challenge } = await createPkcePair()
+  await createWebStorageVerifierStore().save({
+    v: 1,
+    verifier,
+    challenge,
+    createdAt: Date.now(),
+    expiresAt: Date.now() + 3_600_000,
+    adapterId: 'test',
+  })
+  return verifier
+}
+
+function deferred() {
+  let resolve!: () => void
+  let reject!: (reason: unknown) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+function passwordField() {
+  return screen.getByLabelText('New password')
+}
+
+function confirmField() {
+  return screen.getByLabelText('Confirm new password')
+}
+
+function submitButton() {
+  return screen.getByRole('button', { name: 'Change password' })
+}
+
+async function findForm() {
+  await screen.findByRole('heading', { name: 'Choose a new password' })
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+  window.history.replaceState(null, '', LINK)
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+  window.history.replaceState(null, '', '/')
+})
+
+describe('<ResetPasswordPage>', () => {
+  it('T1, T3: takes the token out of the address bar before a parent effect runs, keeping other params', async () => {
+    let searchSeenByHost: string | undefined
+    function Host() {
+      useEffect(() => {
+        searchSeenByHost = window.location.search
+      }, [])
+      return <ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />
+    }
+    const historyLength = window.history.length
+
+    const { container } = render(<Host />)
+
+    expect(searchSeenByHost).toBe('?utm_source=mail')
+    expect(window.location.pathname).toBe('/reset')
+    expect(window.history.length).toBe(historyLength)
+    await findForm()
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
+    expect(Object.values(localStorage).join()).not.toContain('tok_123')
+    expect(container.innerHTML).not.toContain('tok_123')
+  })
+
+  it('A1, A4, B2: shows the new-password form with labelled fields, autocomplete=new-password and no maxlength', async () => {
+    const { container } = render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />)
+
+    await findForm()
+    expect(screen.getByRole('form', { name: 'Choose a new password' })).toBeInTheDocument()
+    expect(
+      screen.getByText('Your new password needs at least 8 characters. A longer passphrase is stronger.'),
+    ).toBeInTheDocument()
+    for (const field of [passwordField(), confirmField()]) {
+      expect(field).toHaveAttribute('type', 'password')
+      expect(field).toHaveAttribute('autocomplete', 'new-password')
+      expect(field).not.toHaveAttribute('maxlength')
+      expect(field).not.toHaveAttribute('aria-invalid')
+      expect(field).toBeRequired()
+    }
+    expect(submitButton()).toHaveAttribute('type', 'submit')
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+    await expectNoAxeViolations(container)
+  })
+
+  it.each([
+    { case: 'no token', url: '/reset?utm_source=mail' },
+    { case: 'an empty token', url: '/reset?token=' },
+    { case: 'a duplicated token', url: '/reset?token=a&token=b' },
+    { case: 'a 3000-character token', url: `/reset?token=${'a'.repeat(3000)}` },
+    { case: 'a token of the wrong shape', url: '/reset?token=%3Cscript%3Ealert(1)%3C%2Fscript%3E' },
+  ])('T4: $case shows the invalid-link screen with a way to a new link and sends nothing', async ({ url }) => {
+    window.history.replaceState(null, '', url)
+    const onError = vi.fn()
+    const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}) }
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
+
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.checkToken).not.toHaveBeenCalled()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: expect.stringMatching(/^token_(missing|invalid)$/) }))
+    expect(window.location.search).not.toContain('token')
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    await expectNoAxeViolations(container)
+  })
+
+  it('P7: a PKCE link opened without its verifier shows the other-browser screen, never the form, and sends nothing', async () => {
+    const adapter = fakeAdapter({ pkce: true })
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    const heading = await screen.findByRole('heading', { name: 'Open the link in the browser you used' })
+    expect(screen.getByText(/a reset link only works in the browser where you asked for it/)).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(heading).toHaveFocus()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    await expectNoAxeViolations(container)
+  })
+
+  it('P9: a corrupt or foreign verifier record counts as missing and is removed', async () => {
+    localStorage.setItem(VERIFIER_KEY, '{"v":1,"verifier":"x"')
+    sessionStorage.setItem(VERIFIER_KEY, JSON.stringify({ v: 1, verifier: 'A'.repeat(43), challenge: 'B'.repeat(43), createdAt: 0, expiresAt: Date.now() + 60_000, adapterId: 'other' }))
+    const adapter = fakeAdapter({ pkce: true })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    await screen.findByRole('heading', { name: 'Open the link in the browser you used' })
+    expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    { typed: 'short12', label: 'seven ASCII characters' },
+    { typed: '😀'.repeat(7), label: 'seven emoji (fourteen UTF-16 units)' },
+  ])('B2, A2, A5: $label get a length error on New password and nothing is sent', async ({ typed }) => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.click(passwordField())
+    await user.paste(typed)
+    await user.click(confirmField())
+    await user.paste(typed)
+    await user.click(submitButton())
+
+    expect(await screen.findByText(TOO_SHORT)).toBeInTheDocument()
+    expect(passwordField()).toHaveAttribute('aria-invalid', 'true')
+    expect(passwordField()).toHaveAccessibleDescription(new RegExp(TOO_SHORT.replace('.', '\\.')))
+    expect(passwordField()).toHaveFocus()
+    expect(confirmField()).not.toHaveAttribute('aria-invalid')
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    await expectNoAxeViolations(container)
+  })
+
+  it('B2: eight emoji are eight characters and are accepted', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.click(passwordField())
+    await user.paste('😀'.repeat(8))
+    await user.click(confirmField())
+    await user.paste('😀'.repeat(8))
+    await user.click(submitButton())
+
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ password: '😀'.repeat(8) }))
+  })
+
+  it('B2: a 128-character password is accepted whole', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const long = 'correct horse battery staple '.repeat(5).slice(0, 128)
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.click(passwordField())
+    await user.paste(long)
+    await user.click(confirmField())
+    await user.paste(long)
+    await user.click(submitButton())
+
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset.mock.calls[0]![0].password).toBe(long)
+  })
+
+  it('B2, A2: a confirmation that differs is reported on the confirm field before any request', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery ')
+    await user.click(submitButton())
+
+    expect(await screen.findByText(MISMATCH)).toBeInTheDocument()
+    expect(confirmField()).toHaveAttribute('aria-invalid', 'true')
+    expect(confirmField()).toHaveAccessibleDescription(MISMATCH)
+    expect(confirmField()).toHaveFocus()
+    expect(passwordField()).not.toHaveAttribute('aria-invalid')
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    await expectNoAxeViolations(container)
+
+    await user.type(confirmField(), '{Backspace}')
+    expect(screen.queryByText(MISMATCH)).not.toBeInTheDocument()
+    expect(confirmField()).not.toHaveAttribute('aria-invalid')
+  })
+
+  it('P5, B2, T7, A5, A1: sends the password exactly as typed with the stored verifier, then shows success and forgets everything', async () => {
+    const user = userEvent.setup()
+    const verifier = await storeVerifier()
+    const onSuccess = vi.fn()
+    const adapter = fakeAdapter({ pkce: true })
+    const { container, unmount } = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} signInUrl="/sign-in" onSuccess={onSuccess} />,
+    )
+    await findForm()
+
+    await user.type(passwordField(), '  correct horse battery  ')
+    await user.type(confirmField(), '  correct horse battery  ')
+    await user.click(submitButton())
+
+    const heading = await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(heading).toHaveFocus()
+    expect(screen.getByText('You can now sign in with your new password.')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Go to sign in' })).toHaveAttribute('href', '/sign-in')
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+    expect(adapter.completeReset).toHaveBeenCalledWith({
+      token: 'tok_123',
+      password: '  correct horse battery  ',
+      codeVerifier: verifier,
+      signal: expect.any(AbortSignal),
+    })
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    expect(container).not.toHaveTextContent('correct horse')
+    await expectNoAxeViolations(container)
+
+    // Coming back to the page (back button, reload) finds nothing to resubmit.
+    unmount()
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('A6: the form is busy while the password is being changed, with a focusable button', async () => {
+    const user = userEvent.setup()
+    const request = deferred()
+    const adapter = fakeAdapter({ completeReset: () => request.promise })
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    const busy = screen.getByRole('button', { name: 'Changing password…' })
+    expect(screen.getByRole('form', { name: 'Choose a new password' })).toHaveAttribute('aria-busy', 'true')
+    expect(busy).toHaveAttribute('aria-disabled', 'true')
+    expect(busy).not.toBeDisabled()
+    expect(container.querySelector('[data-part="root"]')).toHaveAttribute('data-pending', '')
+    await expectNoAxeViolations(container)
+
+    await act(async () => request.resolve())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+  })
+
+  it.each([
+    { code: 'token_expired', title: 'This link has expired' },
+    { code: 'token_used', title: 'This link has already been used' },
+    { code: 'token_invalid', title: "This link doesn't work" },
+  ] as const)('T5, P5: $code from the server shows "$title" with a new-link offer, clears the fields and forgets the verifier', async ({ code, title }) => {
+    const user = userEvent.setup()
+    await storeVerifier()
+    const onError = vi.fn()
+    const adapter = fakeAdapter({
+      pkce: true,
+      completeReset: async () => {
+        throw new ResetError(code)
+      },
+    })
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    const heading = await screen.findByRole('heading', { name: title })
+    expect(heading).toHaveFocus()
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(screen.queryByLabelText('Confirm new password')).not.toBeInTheDocument()
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
+    expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+    await expectNoAxeViolations(container)
+  })
+
+  it('P8: the server rejecting the verifier shows the other-browser screen and does not retry', async () => {
+    const user = userEvent.setup()
+    await storeVerifier()
+    const adapter = fakeAdapter({
+      pkce: true,
+      completeReset: async () => {
+        throw new ResetError('verifier_mismatch')
+      },
+    })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    expect(await screen.findByRole('heading', { name: 'Open the link in the browser you used' })).toHaveFocus()
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+    expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
+  })
+
+  it.each([
+    { code: 'password_weak', text: 'This password is too easy to guess. Try a longer phrase or add more words.' },
+    { code: 'password_breached', text: "This password has appeared in a data breach. Choose one you haven't used elsewhere." },
+  ] as const)('B3, P5: $code puts its reason on New password and keeps token and verifier for another try', async ({ code, text }) => {
+    const user = userEvent.setup()
+    const verifier = await storeVerifier()
+    const adapter = fakeAdapter({ pkce: true })
+    adapter.completeReset.mockRejectedValueOnce(new ResetError(code, { field: 'password' }))
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'password1')
+    await user.type(confirmField(), 'password1')
+    await user.click(submitButton())
+
+    expect(await screen.findByText(text)).toBeInTheDocument()
+    expect(passwordField()).toHaveAttribute('aria-invalid', 'true')
+    expect(passwordField()).toHaveAccessibleDescription(new RegExp(text.replace(/[.?']/g, '.')))
+    expect(passwordField()).toHaveFocus()
+    expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument()
+    expect(localStorage.getItem(VERIFIER_KEY)).toContain(verifier)
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
+    await expectNoAxeViolations(container)
+
+    await user.clear(passwordField())
+    await user.type(passwordField(), 'a much longer passphrase')
+    expect(screen.queryByText(text)).not.toBeInTheDocument()
+    await user.clear(confirmField())
+    await user.type(confirmField(), 'a much longer passphrase')
+    await user.click(submitButton())
+
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledTimes(2)
+    expect(adapter.completeReset.mock.calls[1]![0]).toMatchObject({
+      token: 'tok_123',
+      password: 'a much longer passphrase',
+      codeVerifier: verifier,
+    })
+  })
+
+  it.each([
+    { code: 'network', text: "We couldn't reach the server. Check your connection and try again." },
+    { code: 'server', text: 'Something went wrong on our side. Please try again in a moment.' },
+    { code: 'timeout', text: 'The server took too long to answer. Please try again.' },
+  ] as const)('R3, P5: $code shows an alert, keeps what was typed and the verifier, and does not retry', async ({ code, text }) => {
+    const user = userEvent.setup()
+    const verifier = await storeVerifier()
+    const onError = vi.fn()
+    const adapter = fakeAdapter({ pkce: true })
+    adapter.completeReset.mockRejectedValueOnce(new ResetError(code, { cause: '<img src=x onerror=alert(1)>' }))
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
+    expect(passwordField()).toHaveValue('correct horse battery')
+    expect(confirmField()).toHaveValue('correct horse battery')
+    expect(localStorage.getItem(VERIFIER_KEY)).toContain(verifier)
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
+    expect(container.querySelector('img')).toBeNull()
+    await expectNoAxeViolations(container)
+
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset.mock.calls[1]![0].codeVerifier).toBe(verifier)
+  })
+
+  it('R1: a 429 shows the wait, blocks the button until it is over and never retries on its own', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const adapter = fakeAdapter()
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 30 }))
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 30 seconds, then try again.'))
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
+    await user.click(submitButton())
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+    await user.type(confirmField(), '{Backspace}y')
+    expect(screen.getByRole('alert')).toHaveTextContent(/Too many attempts\. Please wait \d+ seconds/)
+
+    await act(() => vi.advanceTimersByTimeAsync(31_000))
+    expect(submitButton()).not.toHaveAttribute('aria-disabled')
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. You can try again now.')
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledTimes(2)
+  })
+
+  it('A4: "Show password" is a toggle button that reveals both fields and hides them again on submit', async () => {
+    const user = userEvent.setup()
+    const request = deferred()
+    render(<ResetPasswordPage adapter={fakeAdapter({ completeReset: () => request.promise })} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    const toggle = screen.getByRole('button', { name: 'Show password' })
+
+    expect(toggle).toHaveAttribute('type', 'button')
+    expect(toggle).toHaveAttribute('aria-pressed', 'false')
+
+    await user.click(toggle)
+    expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    expect(passwordField()).toHaveAttribute('type', 'text')
+    expect(confirmField()).toHaveAttribute('type', 'text')
+
+    await user.click(toggle)
+    expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    expect(passwordField()).toHaveAttribute('type', 'password')
+
+    await user.click(toggle)
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    expect(passwordField()).toHaveAttribute('type', 'password')
+    expect(confirmField()).toHaveAttribute('type', 'password')
+    await act(async () => request.resolve())
+  })
+
+  it('T6: a double click sends exactly one completion', async () => {
+    const user = userEvent.setup({ delay: null })
+    const request = deferred()
+    const adapter = fakeAdapter({ completeReset: () => request.promise })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.dblClick(submitButton())
+    await act(async () => request.resolve())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('T6: pressing Enter twice sends exactly one completion', async () => {
+    const user = userEvent.setup({ delay: null })
+    const request = deferred()
+    const adapter = fakeAdapter({ completeReset: () => request.promise })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery{Enter}{Enter}')
+    await act(async () => request.resolve())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    { returnTo: '/account', href: '/account' },
+    { returnTo: '/account?tab=security#password', href: '/account?tab=security#password' },
+    { returnTo: '//evil.com', href: '/sign-in' },
+    { returnTo: 'https://evil.com', href: '/sign-in' },
+    { returnTo: 'javascript:alert(1)', href: '/sign-in' },
+    { returnTo: '/\\evil.com', href: '/sign-in' },
+    { returnTo: null, href: '/sign-in' },
+  ])('D2: returnTo $returnTo leads "Go to sign in" to $href', async ({ returnTo, href }) => {
+    const user = userEvent.setup()
+    render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} signInUrl="/sign-in" returnTo={returnTo} />)
+    await findForm()
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    expect(await screen.findByRole('link', { name: 'Go to sign in' })).toHaveAttribute('href', href)
+  })
+
+  it('T5: a link the backend reports expired on check shows its screen without the form ever appearing', async () => {
+    const check = deferred()
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(() => check.promise)
+    const adapter = { ...fakeAdapter(), checkToken }
+    const onError = vi.fn()
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
+    let formEverShown = false
+    const observer = new MutationObserver(() => {
+      formEverShown ||= container.querySelector('input') !== null
+    })
+    observer.observe(container, { subtree: true, childList: true })
+
+    expect(screen.getByRole('heading', { name: 'Checking your link…' })).toBeInTheDocument()
+    expect(container.querySelector('[data-part="root"]')).toHaveAttribute('aria-busy', 'true')
+    expect(screen.getByText('This only takes a moment.')).toBeInTheDocument()
+    await expectNoAxeViolations(container)
+
+    await act(async () => check.reject(new ResetError('token_expired')))
+
+    expect(await screen.findByRole('heading', { name: 'This link has expired' })).toHaveFocus()
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    observer.disconnect()
+    expect(formEverShown).toBe(false)
+    expect(checkToken).toHaveBeenCalledTimes(1)
+    expect(checkToken).toHaveBeenCalledWith({ token: 'tok_123', signal: expect.any(AbortSignal) })
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_expired' }))
+    await expectNoAxeViolations(container)
+  })
+
+  it('a link check that fails for a network reason offers "Try again", which checks again', async () => {
+    const user = userEvent.setup()
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {})
+    checkToken.mockRejectedValueOnce(new ResetError('network'))
+    const adapter = { ...fakeAdapter(), checkToken }
+    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    expect(await screen.findByRole('heading', { name: "We couldn't check your link" })).toHaveFocus()
+    expect(screen.getByText("We couldn't reach the server. Check your connection and try again.")).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    await expectNoAxeViolations(container)
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+
+    await findForm()
+    expect(checkToken).toHaveBeenCalledTimes(2)
+    expect(checkToken.mock.calls[1]![0].token).toBe('tok_123')
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it('T4: a link the adapter rejects by its params (a Stytch link of another type) shows the invalid screen', async () => {
+    window.history.replaceState(null, '', '/reset?stytch_token_type=magic_links&token=tok_123')
+    const adapter = {
+      ...fakeAdapter(),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}),
+      validateCallbackParams: (params: URLSearchParams) => {
+        if (params.get('stytch_token_type') !== 'reset_password') throw new ResetError('token_invalid')
+      },
+    }
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(window.location.search).toBe('?stytch_token_type=magic_links')
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    expect(adapter.checkToken).not.toHaveBeenCalled()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it('T1: a reload, with the token already gone from the URL, still finds it in the tab and shows the form', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    first.unmount()
+    expect(window.location.search).toBe('?utm_source=mail')
+
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ token: 'tok_123' }))
+  })
+
+  it('requireConfirmation={false} asks for the password once', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    await findForm()
+
+    expect(screen.queryByLabelText('Confirm new password')).not.toBeInTheDocument()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ password: 'correct horse battery' }))
+  })
+
+  it('minLength={12} changes the description and the check', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} minLength={12} />)
+    await findForm()
+
+    expect(
+      screen.getByText('Your new password needs at least 12 characters. A longer passphrase is stronger.'),
+    ).toBeInTheDocument()
+    await user.type(passwordField(), 'elevenchars')
+    await user.type(confirmField(), 'elevenchars')
+    await user.click(submitButton())
+    expect(await screen.findByText('Use at least 12 characters.')).toBeInTheDocument()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+
+    await user.type(passwordField(), '!')
+    await user.type(confirmField(), '!')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ password: 'elevenchars!' }))
+  })
+
+  it('shows a length-based strength hint that is part of the field description', async () => {
+    const user = userEvent.setup()
+    render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    expect(screen.queryByText(/^Strength|Too short/)).not.toBeInTheDocument()
+    await user.type(passwordField(), 'abc')
+    expect(screen.getByText('Too short')).toBeInTheDocument()
+    expect(passwordField()).toHaveAccessibleDescription('Too short')
+    await user.type(passwordField(), 'defgh')
+    expect(screen.getByText('Strength: fair')).toBeInTheDocument()
+    await user.type(passwordField(), 'ijkl')
+    expect(screen.getByText('Strength: good')).toBeInTheDocument()
+    await user.type(passwordField(), 'mnop')
+    expect(screen.getByText('Strength: strong')).toBeInTheDocument()
+    expect(passwordField()).toHaveAccessibleDescription('Strength: strong')
+  })
+
+  it('carries its state in data attributes, adds classNames and drops the stylesheet hook when unstyled', async () => {
+    const user = userEvent.setup()
+    const { container } = render(
+      <ResetPasswordPage
+        adapter={fakeAdapter()}
+        forgotPasswordUrl={FORGOT_URL}
+        unstyled
+        classNames={{ root: 'my-root', input: 'my-input', toggle: 'my-toggle', submit: 'my-submit' }}
+      />,
+    )
+    const root = container.querySelector('[data-part="root"]')
+    expect(root).toHaveAttribute('data-state', 'checking')
+    expect(root).not.toHaveAttribute('data-reset-kit')
+    expect(root).toHaveClass('my-root')
+
+    await findForm()
+    expect(root).toHaveAttribute('data-state', 'ready')
+    expect(passwordField()).toHaveClass('my-input')
+    expect(screen.getByRole('button', { name: 'Show password' })).toHaveClass('my-toggle')
+    expect(submitButton()).toHaveClass('my-submit')
+
+    await user.click(submitButton())
+    await screen.findByText(TOO_SHORT)
+    expect(passwordField()).toHaveAttribute('data-invalid', '')
+    expect(passwordField().closest('[data-part="field"]')).toHaveAttribute('data-invalid', '')
+
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(root).toHaveAttribute('data-state', 'success')
+  })
+
+  it('R5: unmounting mid-request ignores the late answer', async () => {
+    const consoleError = vi.spyOn(console, 'error')
+    const user = userEvent.setup()
+    const request = deferred()
+    const onSuccess = vi.fn()
+    const onError = vi.fn()
+    const adapter = fakeAdapter({ completeReset: () => request.promise })
+    const { unmount } = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onSuccess={onSuccess} onError={onError} />,
+    )
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    const { signal } = adapter.completeReset.mock.calls[0]![0]
+
+    unmount()
+    expect(signal.aborted).toBe(true)
+    await act(async () => {
+      request.reject(new ResetError('server'))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    })
+
+    expect(onSuccess).not.toHaveBeenCalled()
+    expect(onError).not.toHaveBeenCalled()
+    expect(consoleError).not.toHaveBeenCalled()
+  })
+
+  it.each(['token_expired', 'token_used'] satisfies ResetErrorCode[])(
+    'T3: the %s screen never renders the token',
+    async (code) => {
+      const adapter = {
+        ...fakeAdapter(),
+        checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+          throw new ResetError(code, { cause: 'token tok_123 is dead' })
+        }),
+      }
+      const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+      await screen.findByRole('link', { name: 'Send a new link' })
+      expect(container.innerHTML).not.toContain('tok_123')
+    },
+  )
+})

@@ -1,0 +1,83 @@
+// @vitest-environment node
+import { renderToString } from 'react-dom/server'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+
+function fakeAdapter() {
+  return {
+    id: 'test',
+    pkce: true,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(async () => {}),
+  } satisfies ResetAdapter
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('server rendering', () => {
+  it('runs where there is no window, document or storage', () => {
+    expect(typeof window).toBe('undefined')
+    expect(typeof document).toBe('undefined')
+    expect(typeof sessionStorage).toBe('undefined')
+    expect(typeof localStorage).toBe('undefined')
+  })
+
+  it('imports the package entry without touching window', async () => {
+    const kit = await import('../../src/index')
+
+    expect(kit.ForgotPasswordForm).toBeTypeOf('function')
+    expect(kit.ResetPasswordPage).toBeTypeOf('function')
+    expect(kit.ResetKitProvider).toBeTypeOf('function')
+  })
+
+  it('X2: renders <ForgotPasswordForm> with an adapter prop, with no inline style or script', async () => {
+    const consoleError = vi.spyOn(console, 'error')
+    const { ForgotPasswordForm } = await import('../../src/index')
+
+    const html = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset-password" />)
+
+    expect(html).toContain('Reset your password')
+    expect(html).toContain('Email address')
+    expect(html).toMatch(/autocomplete="email"/i)
+    expect(html).not.toMatch(/\sstyle=/i)
+    expect(html).not.toMatch(/<script/i)
+    expect(consoleError).not.toHaveBeenCalled()
+  })
+
+  it('X2: renders <ResetPasswordPage> inside a provider, in its checking state, with no inline style or script', async () => {
+    const consoleError = vi.spyOn(console, 'error')
+    const { ResetKitProvider, ResetPasswordPage } = await import('../../src/index')
+    const adapter = fakeAdapter()
+
+    const html = renderToString(
+      <ResetKitProvider adapter={adapter} locale="en">
+        <ResetPasswordPage forgotPasswordUrl="/forgot-password" />
+      </ResetKitProvider>,
+    )
+
+    expect(html).toContain('Checking your link…')
+    expect(html).toContain('data-state="checking"')
+    expect(html).not.toMatch(/\sstyle=/i)
+    expect(html).not.toMatch(/<script/i)
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    expect(consoleError).not.toHaveBeenCalled()
+  })
+
+  it('X2: renders <ForgotPasswordForm> from a provider, with no inline style or script', async () => {
+    const { ForgotPasswordForm, ResetKitProvider } = await import('../../src/index')
+    const adapter = fakeAdapter()
+
+    const html = renderToString(
+      <ResetKitProvider adapter={adapter}>
+        <ForgotPasswordForm redirectUrl="https://app.example.com/reset-password" />
+      </ResetKitProvider>,
+    )
+
+    expect(html).toContain('Send reset link')
+    expect(html).not.toMatch(/\sstyle=/i)
+    expect(html).not.toMatch(/<script/i)
+    expect(adapter.startReset).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,225 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { ResetError } from '../../src/core/ResetError'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { useResetPassword, type UseResetPasswordOptions } from '../../src/react/useResetPassword'
+
+const TOKEN_KEY = 'reset-kit:test:token'
+
+function fakeAdapter(options: { pkce?: boolean; completeReset?: ResetAdapter['completeReset'] } = {}) {
+  return {
+    id: 'test',
+    pkce: options.pkce ?? false,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(options.completeReset ?? (async () => {})),
+  } satisfies ResetAdapter
+}
+
+/** A custom UI built only from what the hook returns. */
+function CustomReset(props: UseResetPasswordOptions) {
+  const reset = useResetPassword(props)
+  return (
+    <main>
+      <h1>{reset.view}</h1>
+      {reset.view === 'ready' ? (
+        <form {...reset.getFormProps()} aria-label="New password form">
+          <label>
+            Password
+            <input {...reset.getPasswordInputProps()} aria-describedby={reset.passwordError ? 'password-error' : undefined} />
+          </label>
+          {reset.passwordError ? <p id="password-error">{reset.passwordError}</p> : null}
+          {reset.requireConfirmation ? (
+            <label>
+              Again
+              <input {...reset.getConfirmInputProps()} />
+            </label>
+          ) : null}
+          {reset.confirmError ? <p>{reset.confirmError}</p> : null}
+          <button {...reset.getToggleButtonProps()}>Reveal</button>
+          <button {...reset.getSubmitButtonProps()}>{reset.pending ? 'Saving' : 'Save'}</button>
+        </form>
+      ) : null}
+      <p role="alert">{reset.error ? reset.error.code : ''}</p>
+      {reset.view === 'check_failed' ? (
+        <button type="button" onClick={reset.retryCheck}>
+          Retry
+        </button>
+      ) : null}
+    </main>
+  )
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+  window.history.replaceState(null, '', '/reset?token=tok_123&utm_source=mail')
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  window.history.replaceState(null, '', '/')
+})
+
+describe('useResetPassword', () => {
+  it('T1: reads the token during the first commit, then becomes ready with prop getters', async () => {
+    const adapter = fakeAdapter()
+    const { result } = renderHook(() => useResetPassword({ adapter }))
+
+    expect(window.location.search).toBe('?utm_source=mail')
+    await waitFor(() => expect(result.current.view).toBe('ready'))
+    expect(result.current).toMatchObject({
+      error: undefined,
+      passwordError: undefined,
+      confirmError: undefined,
+      pending: false,
+      showPassword: false,
+      minLength: 8,
+      maxLength: undefined,
+      requireConfirmation: true,
+      locale: 'en',
+      adapter,
+    })
+    expect(result.current.getPasswordInputProps()).toMatchObject({
+      name: 'password',
+      type: 'password',
+      autoComplete: 'new-password',
+      required: true,
+    })
+    expect(result.current.getPasswordInputProps()).not.toHaveProperty('maxLength')
+    expect(result.current.getConfirmInputProps()).toMatchObject({ name: 'confirmPassword', type: 'password' })
+    expect(result.current.getToggleButtonProps()).toMatchObject({ type: 'button', 'aria-pressed': false })
+    expect(result.current.getSubmitButtonProps()).toEqual({ type: 'submit', 'aria-disabled': undefined })
+    expect(result.current.t('reset.title')).toBe('Choose a new password')
+  })
+
+  it('A4: toggleShowPassword switches both inputs between hidden and shown', async () => {
+    const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter() }))
+    await waitFor(() => expect(result.current.view).toBe('ready'))
+
+    act(() => result.current.toggleShowPassword())
+    expect(result.current.showPassword).toBe(true)
+    expect(result.current.getPasswordInputProps().type).toBe('text')
+    expect(result.current.getConfirmInputProps().type).toBe('text')
+    expect(result.current.getToggleButtonProps()['aria-pressed']).toBe(true)
+
+    act(() => result.current.getToggleButtonProps().onClick())
+    expect(result.current.getPasswordInputProps().type).toBe('password')
+  })
+
+  it('uses a token handed over by the router instead of reading the URL', async () => {
+    window.history.replaceState(null, '', '/reset?utm_source=mail')
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<CustomReset adapter={adapter} token="tok_from_router" />)
+
+    await screen.findByRole('heading', { name: 'ready' })
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await screen.findByRole('heading', { name: 'success' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ token: 'tok_from_router' }))
+  })
+
+  it('B2: maxLength reports a longer password instead of cutting it, and sends nothing', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<CustomReset adapter={adapter} maxLength={64} />)
+    await screen.findByRole('heading', { name: 'ready' })
+    const long = 'a'.repeat(65)
+
+    await user.click(screen.getByLabelText('Password'))
+    await user.paste(long)
+    await user.click(screen.getByLabelText('Again'))
+    await user.paste(long)
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('password_too_long')).toBeInTheDocument()
+    expect(screen.getByLabelText('Password')).toHaveValue(long)
+    expect(screen.getByLabelText('Password')).not.toHaveAttribute('maxlength')
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it('B2: sixty-four characters pass a maxLength of 64', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<CustomReset adapter={adapter} maxLength={64} requireConfirmation={false} />)
+    await screen.findByRole('heading', { name: 'ready' })
+
+    await user.click(screen.getByLabelText('Password'))
+    await user.paste('😀'.repeat(64))
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await screen.findByRole('heading', { name: 'success' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ password: '😀'.repeat(64) }))
+  })
+
+  it('B2: a mismatch is a confirmError and nothing is sent', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(<CustomReset adapter={adapter} />)
+    await screen.findByRole('heading', { name: 'ready' })
+
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'Correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText('password_mismatch')).toBeInTheDocument()
+    expect(screen.getByLabelText('Again')).toHaveAttribute('aria-invalid', 'true')
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it('exposes a failed check and retries it on retryCheck()', async () => {
+    const user = userEvent.setup()
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {})
+    checkToken.mockRejectedValueOnce(new ResetError('server'))
+    render(<CustomReset adapter={{ ...fakeAdapter(), checkToken }} />)
+
+    expect(screen.getByRole('heading', { name: 'checking' })).toBeInTheDocument()
+    await screen.findByRole('heading', { name: 'check_failed' })
+    expect(screen.getByRole('alert')).toHaveTextContent('server')
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }))
+
+    await screen.findByRole('heading', { name: 'ready' })
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+    expect(checkToken).toHaveBeenCalledTimes(2)
+  })
+
+  it('P7: a PKCE adapter without a stored verifier ends in verifier_missing', async () => {
+    const onError = vi.fn()
+    const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter({ pkce: true }), onError }))
+
+    await waitFor(() => expect(result.current.view).toBe('verifier_missing'))
+    expect(result.current.error?.code).toBe('verifier_missing')
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'verifier_missing' }))
+  })
+
+  it('T4: no token ends in link_invalid with code token_missing', async () => {
+    window.history.replaceState(null, '', '/reset')
+    const onError = vi.fn()
+    const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter(), onError }))
+
+    await waitFor(() => expect(result.current.view).toBe('link_invalid'))
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_missing' }))
+  })
+
+  it('A6: the submit button is aria-disabled while the password is being sent', async () => {
+    const user = userEvent.setup()
+    let finish!: () => void
+    const adapter = fakeAdapter({ completeReset: () => new Promise<void>((resolve) => (finish = resolve)) })
+    render(<CustomReset adapter={adapter} />)
+    await screen.findByRole('heading', { name: 'ready' })
+
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(screen.getByRole('button', { name: 'Saving' })).toHaveAttribute('aria-disabled', 'true')
+    expect(screen.getByRole('form', { name: 'New password form' })).toHaveAttribute('aria-busy', 'true')
+    await act(async () => finish())
+    await screen.findByRole('heading', { name: 'success' })
+  })
+})
