@@ -1,19 +1,68 @@
+import { createBetterAuthAdapter } from '../src/adapters/better-auth'
+import { createStackAuthAdapter } from '../src/adapters/stack-auth'
 import { createStytchAdapter } from '../src/adapters/stytch'
+import { createSupabaseAdapter } from '../src/adapters/supabase'
+import type { ResetAdapter } from '../src/core/ResetAdapter'
+import { BACKEND_PARAM, type DemoBackend } from './backends'
+import { DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
+import { BETTER_AUTH_BASE_PATH, STACK_AUTH_MOUNT_PATH, STYTCH_MOUNT_PATH, SUPABASE_MOUNT_PATH } from './emulator/mountPaths'
 
-// The demo's integration config: what a host app writes once. It points the Stytch adapter at
-// the local emulator instead of `test.stytch.com`.
+// The demo's integration config: what a host app writes once per backend. Each adapter points at
+// this origin, where the dev server runs the emulators and a real Better Auth server.
 
 /** A Stytch test-environment public token; the emulator accepts any `public-token-…`. */
 export const DEMO_PUBLIC_TOKEN = 'public-token-test-00000000-0000-0000-0000-000000000000'
 
-/** The emulator's mount point on this origin; the adapter appends `/sdk/v1/...`. */
-export const DEMO_API_BASE_URL = new URL('/__emulator/stytch', window.location.origin).href
+/** The Stytch emulator's mount point on this origin; the adapter appends `/sdk/v1/...`. */
+export const DEMO_API_BASE_URL = new URL(STYTCH_MOUNT_PATH, window.location.origin).href
 
-/** Absolute URL of the page the emailed link opens: configured, never taken from the address bar's path. */
-export const DEMO_REDIRECT_URL = new URL('/reset', window.location.origin).href
+/**
+ * Absolute URL of the page the emailed link opens for `backend`: configured, never taken from the
+ * address bar's path. It names the backend so the link works in any browser, whatever its switcher
+ * says.
+ */
+export function redirectUrlFor(backend: DemoBackend): string {
+  const url = new URL('/reset', window.location.origin)
+  url.searchParams.set(BACKEND_PARAM, backend)
+  return url.href
+}
 
-/** The adapter every demo page shares. */
-export const demoAdapter = createStytchAdapter({
-  publicToken: DEMO_PUBLIC_TOKEN,
-  apiBaseUrl: DEMO_API_BASE_URL,
-})
+/** @deprecated Use {@link redirectUrlFor}; the Stytch backend's reset page. */
+export const DEMO_REDIRECT_URL = redirectUrlFor('stytch')
+
+function createAdapter(backend: DemoBackend): ResetAdapter {
+  switch (backend) {
+    case 'stytch':
+      return createStytchAdapter({ publicToken: DEMO_PUBLIC_TOKEN, apiBaseUrl: DEMO_API_BASE_URL })
+    case 'stack-auth':
+      return createStackAuthAdapter({
+        projectId: DEMO_STACK_AUTH_PROJECT.projectId,
+        publishableClientKey: DEMO_STACK_AUTH_PROJECT.publishableClientKey,
+        baseUrl: new URL(STACK_AUTH_MOUNT_PATH, window.location.origin).href,
+      })
+    case 'supabase':
+      return createSupabaseAdapter({
+        url: new URL(SUPABASE_MOUNT_PATH, window.location.origin).href,
+        anonKey: DEMO_SUPABASE_ANON_KEY,
+      })
+    case 'better-auth':
+      return createBetterAuthAdapter({ baseUrl: window.location.origin, basePath: BETTER_AUTH_BASE_PATH })
+  }
+}
+
+// One adapter per backend for the page's lifetime: adapters may hold state between calls (the
+// Supabase one keeps its exchanged session so a refused password can be retried).
+const adapters = new Map<DemoBackend, ResetAdapter>()
+
+/** The adapter for `backend`, created on first use and reused after. */
+export function adapterFor(backend: DemoBackend): ResetAdapter {
+  let adapter = adapters.get(backend)
+  if (!adapter) {
+    adapter = createAdapter(backend)
+    adapters.set(backend, adapter)
+  }
+  return adapter
+}
+
+/** @deprecated Use {@link adapterFor}; the Stytch adapter. */
+export const demoAdapter = adapterFor('stytch')

@@ -1,37 +1,6 @@
-/** One HTTP request as the emulator sees it, whatever server or mock delivered it. */
-export interface EmulatorRequest {
-  /** HTTP method, any case. */
-  method: string
-  /** The path after the mount prefix, such as `/sdk/v1/passwords/email/reset/start`. */
-  path: string
-  /** Request headers; names are matched case-insensitively. */
-  headers: Record<string, string>
-  /** The parsed JSON body, or `undefined` when there was none or it was not JSON. */
-  body: unknown
-}
+import type { DemoUser, EmulatorRequest, EmulatorResponse, Outbox, OutboxEmail } from './Emulator'
 
-/** The answer to send back; `body` is serialised as JSON by the caller. */
-export interface EmulatorResponse {
-  status: number
-  headers: Record<string, string>
-  body: unknown
-}
-
-/** An email the emulator "sent", kept in its outbox instead of leaving the machine. */
-export interface OutboxEmail {
-  /** Stable id for list keys. */
-  id: string
-  /** The recipient, as stored on the user. */
-  to: string
-  /** Subject line, in the requested locale. */
-  subject: string
-  /** The Stytch `locale` the start request asked for (`en` when it sent none). */
-  locale: string
-  /** `reset_password_redirect_url` plus `stytch_token_type=reset_password` and `token`. */
-  link: string
-  /** When it was sent, as an ISO 8601 string. */
-  createdAt: string
-}
+export type { EmulatorRequest, EmulatorResponse, OutboxEmail } from './Emulator'
 
 /** A user account held by the emulator. */
 export interface EmulatorUser {
@@ -66,13 +35,18 @@ export interface StytchEmulatorOptions {
    * Accounts present from the start and restored by `reset()`.
    * @default ada@example.com / "correct horse battery" and grace@example.com / "hopper-1906"
    */
-  users?: ReadonlyArray<{ email: string; password: string }>
+  users?: readonly DemoUser[]
   /**
    * Origins (`scheme://host:port`) a `reset_password_redirect_url` or `login_redirect_url` may
    * point to, standing in for the redirect URLs registered in the Stytch dashboard.
    * @default any http or https origin on `localhost` or `127.0.0.1`, any port
    */
   allowedRedirectOrigins?: readonly string[]
+  /**
+   * The outbox to write to, shared with the other backends' emulators.
+   * @default a private outbox
+   */
+  outbox?: Outbox
 }
 
 /**
@@ -82,7 +56,7 @@ export interface StytchEmulatorOptions {
 export interface StytchEmulator {
   /** Answers one request; never throws for bad input, it answers with Stytch's error body. */
   handle(request: EmulatorRequest): Promise<EmulatorResponse>
-  /** Emails sent so far, newest first. A fresh copy on every read. */
+  /** Emails this emulator sent so far, newest first. A fresh copy on every read. */
   readonly outbox: readonly OutboxEmail[]
   /** Current accounts, with passwords as they are now. A fresh copy on every read. */
   readonly users: readonly EmulatorUser[]
@@ -90,6 +64,6 @@ export interface StytchEmulator {
   readonly config: StytchEmulatorConfig
   /** Changes settings at runtime; values not given stay as they are. */
   configure(config: Partial<StytchEmulatorConfig>): void
-  /** Forgets emails, tokens and rate-limit history and restores the seeded users' passwords. */
+  /** Forgets its emails, tokens and rate-limit history and restores the seeded users' passwords. */
   reset(): void
 }

@@ -1,12 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { EmulatorSuite, NodeMount } from './createEmulatorSuite'
+import type { EmulatorClock, EmulatorRequest, EmulatorResponse, OutboxEmail } from './Emulator'
+import {
+  CLOCK_PATH,
+  CONFIG_PATH,
+  OUTBOX_PATH,
+  STACK_AUTH_MOUNT_PATH,
+  STYTCH_MOUNT_PATH,
+  SUPABASE_MOUNT_PATH,
+} from './mountPaths'
 import type { StytchEmulator } from './StytchEmulator'
 
-/** Where the emulated Stytch API is mounted; an adapter's `apiBaseUrl` points here. */
-export const STYTCH_MOUNT_PATH = '/__emulator/stytch'
-/** `GET` lists the outbox, newest first; `DELETE` resets the emulator. */
-export const OUTBOX_PATH = '/__emulator/outbox'
-/** `GET` reads the emulator's settings; `POST { rateLimitPerMinute }` changes them. */
-export const CONFIG_PATH = '/__emulator/config'
+export {
+  BETTER_AUTH_BASE_PATH,
+  CLOCK_PATH,
+  CONFIG_PATH,
+  OUTBOX_PATH,
+  STACK_AUTH_MOUNT_PATH,
+  STYTCH_MOUNT_PATH,
+  SUPABASE_MOUNT_PATH,
+} from './mountPaths'
 
 const MAX_BODY_BYTES = 1_000_000
 
@@ -17,16 +30,53 @@ export type EmulatorMiddleware = (
   next?: (error?: unknown) => void,
 ) => void
 
+interface Routes {
+  emulators: Array<{ path: string; handle(request: EmulatorRequest): Promise<EmulatorResponse> }>
+  mounts: readonly NodeMount[]
+  stytch: StytchEmulator
+  clock: EmulatorClock | undefined
+  listOutbox(): readonly OutboxEmail[]
+  reset(): Promise<void>
+}
+
+function routesFor(target: StytchEmulator | EmulatorSuite): Routes {
+  if ('handle' in target) {
+    return {
+      emulators: [{ path: STYTCH_MOUNT_PATH, handle: target.handle }],
+      mounts: [],
+      stytch: target,
+      clock: undefined,
+      listOutbox: () => target.outbox,
+      reset: async () => target.reset(),
+    }
+  }
+  return {
+    emulators: [
+      { path: STYTCH_MOUNT_PATH, handle: target.stytch.handle },
+      { path: STACK_AUTH_MOUNT_PATH, handle: target.stackAuth.handle },
+      { path: SUPABASE_MOUNT_PATH, handle: target.supabase.handle },
+    ],
+    mounts: target.mounts,
+    stytch: target.stytch,
+    clock: target.clock,
+    listOutbox: () => target.outbox.emails,
+    reset: () => target.reset(),
+  }
+}
+
 /**
- * Puts an emulator on the wire under {@link STYTCH_MOUNT_PATH}, plus the outbox and config
- * endpoints. Requests for other paths go to `next`, or get a 404 when there is none.
+ * Puts the emulators on the wire: a lone Stytch emulator under {@link STYTCH_MOUNT_PATH}, or a
+ * whole {@link EmulatorSuite} (Stytch, Stack Auth, Supabase and any {@link NodeMount} such as the
+ * demo's Better Auth server), plus the outbox, config and clock endpoints. Requests for other
+ * paths go to `next`, or get a 404 when there is none.
  *
  * @example
- * http.createServer(createEmulatorMiddleware(createStytchEmulator())).listen(8787)
+ * http.createServer(createEmulatorMiddleware(createEmulatorSuite())).listen(8787)
  */
-export function createEmulatorMiddleware(emulator: StytchEmulator): EmulatorMiddleware {
+export function createEmulatorMiddleware(target: StytchEmulator | EmulatorSuite): EmulatorMiddleware {
+  const routes = routesFor(target)
   return (request, response, next) => {
-    route(emulator, request, response).then(
+    route(routes, request, response).then(
       (handled) => {
         if (handled) return
         if (next) next()
@@ -34,17 +84,30 @@ export function createEmulatorMiddleware(emulator: StytchEmulator): EmulatorMidd
       },
       (error: unknown) => {
         if (next) next(error)
-        else sendJson(response, 500, { error_type: 'internal_server_error' })
+        else if (!response.headersSent) sendJson(response, 500, { error_type: 'internal_server_error' })
+        else response.end()
       },
     )
   }
 }
 
-async function route(emulator: StytchEmulator, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-  const { pathname } = new URL(request.url ?? '/', 'http://emulator.invalid')
+function isUnder(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`)
+}
+
+async function route(routes: Routes, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const { pathname, search } = new URL(request.url ?? '/', 'http://emulator.invalid')
   const method = (request.method ?? 'GET').toUpperCase()
 
-  if (pathname === STYTCH_MOUNT_PATH || pathname.startsWith(`${STYTCH_MOUNT_PATH}/`)) {
+  // Node handlers read the request stream themselves, so they get it untouched.
+  const mount = routes.mounts.find((candidate) => isUnder(pathname, candidate.basePath))
+  if (mount) {
+    await mount.handler(request, response)
+    return true
+  }
+
+  const emulator = routes.emulators.find((candidate) => isUnder(pathname, candidate.path))
+  if (emulator) {
     const body = await readBody(request)
     if (body === tooLarge) {
       sendJson(response, 413, { error_type: 'request_too_large' })
@@ -52,7 +115,7 @@ async function route(emulator: StytchEmulator, request: IncomingMessage, respons
     }
     const answer = await emulator.handle({
       method,
-      path: pathname.slice(STYTCH_MOUNT_PATH.length) || '/',
+      path: (pathname.slice(emulator.path.length) || '/') + search,
       headers: flattenHeaders(request.headers),
       body: parseJson(body),
     })
@@ -61,25 +124,41 @@ async function route(emulator: StytchEmulator, request: IncomingMessage, respons
   }
 
   if (pathname === OUTBOX_PATH) {
-    if (method === 'GET' || method === 'HEAD') sendJson(response, 200, emulator.outbox)
+    if (method === 'GET' || method === 'HEAD') sendJson(response, 200, routes.listOutbox())
     else if (method === 'DELETE') {
-      emulator.reset()
+      await routes.reset()
       sendJson(response, 204, undefined)
     } else sendJson(response, 405, { error_type: 'method_not_allowed' }, { Allow: 'GET, HEAD, DELETE' })
     return true
   }
 
   if (pathname === CONFIG_PATH) {
-    if (method === 'GET' || method === 'HEAD') sendJson(response, 200, emulator.config)
+    if (method === 'GET' || method === 'HEAD') sendJson(response, 200, routes.stytch.config)
     else if (method === 'POST') {
-      const body = await readBody(request)
-      const parsed = body === tooLarge ? undefined : parseJson(body)
+      const parsed = await readJsonBody(request)
       const rate = isRecord(parsed) ? parsed.rateLimitPerMinute : undefined
       if (typeof rate !== 'number' || !Number.isInteger(rate) || rate < 1) {
         sendJson(response, 400, { error_type: 'bad_request', error_message: 'rateLimitPerMinute must be an integer ≥ 1.' })
       } else {
-        emulator.configure({ rateLimitPerMinute: rate })
-        sendJson(response, 200, emulator.config)
+        routes.stytch.configure({ rateLimitPerMinute: rate })
+        sendJson(response, 200, routes.stytch.config)
+      }
+    } else sendJson(response, 405, { error_type: 'method_not_allowed' }, { Allow: 'GET, HEAD, POST' })
+    return true
+  }
+
+  if (pathname === CLOCK_PATH && routes.clock) {
+    const clock = routes.clock
+    const state = () => ({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs })
+    if (method === 'GET' || method === 'HEAD') sendJson(response, 200, state())
+    else if (method === 'POST') {
+      const parsed = await readJsonBody(request)
+      const advance = isRecord(parsed) ? parsed.advanceMs : undefined
+      if (typeof advance !== 'number' || !Number.isFinite(advance) || advance < 0) {
+        sendJson(response, 400, { error_type: 'bad_request', error_message: 'advanceMs must be a number ≥ 0.' })
+      } else {
+        clock.advance(advance)
+        sendJson(response, 200, state())
       }
     } else sendJson(response, 405, { error_type: 'method_not_allowed' }, { Allow: 'GET, HEAD, POST' })
     return true
@@ -102,12 +181,17 @@ async function readBody(request: IncomingMessage): Promise<string | typeof tooLa
   return Buffer.concat(chunks).toString('utf8')
 }
 
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const body = await readBody(request)
+  return body === tooLarge ? undefined : parseJson(body)
+}
+
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text) as unknown
   } catch {
-    // The emulator answers a body it cannot read the way Stytch does: as a bad request.
+    // Each emulator answers a body it cannot read the way its backend does: as a bad request.
     return undefined
   }
 }
@@ -134,6 +218,6 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
     response.end()
     return
   }
-  response.setHeader('Content-Type', 'application/json; charset=utf-8')
+  if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', 'application/json; charset=utf-8')
   response.end(JSON.stringify(body))
 }

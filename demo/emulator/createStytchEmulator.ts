@@ -1,5 +1,7 @@
 import { base64UrlEncode, randomBytes } from './base64Url'
+import { createOutbox, outboxFor } from './createOutbox'
 import { createRateLimiter } from './createRateLimiter'
+import { DEFAULT_EMULATOR_USERS } from './demoUsers'
 import { isAllowedRedirectUrl } from './isAllowedRedirectUrl'
 import { parseBasicAuth } from './parseBasicAuth'
 import { s256Challenge } from './s256Challenge'
@@ -7,17 +9,12 @@ import { stytchError } from './stytchError'
 import type {
   EmulatorResponse,
   EmulatorUser,
-  OutboxEmail,
   StytchEmulator,
   StytchEmulatorConfig,
   StytchEmulatorOptions,
 } from './StytchEmulator'
 
-/** The seeded demo accounts. */
-export const DEFAULT_EMULATOR_USERS: ReadonlyArray<{ email: string; password: string }> = [
-  { email: 'ada@example.com', password: 'correct horse battery' },
-  { email: 'grace@example.com', password: 'hopper-1906' },
-]
+export { DEFAULT_EMULATOR_USERS }
 
 const START_PATH = '/sdk/v1/passwords/email/reset/start'
 const RESET_PATH = '/sdk/v1/passwords/email/reset'
@@ -98,7 +95,7 @@ export function createStytchEmulator(options: StytchEmulatorOptions = {}): Stytc
     password,
   }))
   const seededPasswords = new Map(users.map((user) => [user.userId, user.password]))
-  let outbox: OutboxEmail[] = []
+  const outbox = outboxFor(options.outbox ?? createOutbox(), 'stytch')
   const tokens = new Map<string, ResetTokenRecord>()
   const limiter = createRateLimiter(() => config.rateLimitPerMinute)
 
@@ -174,17 +171,13 @@ export function createStytchEmulator(options: StytchEmulatorOptions = {}): Stytc
     // must not shadow the fresh one for a reader that takes the first value.
     link.searchParams.set('stytch_token_type', 'reset_password')
     link.searchParams.set('token', token)
-    outbox = [
-      {
-        id: crypto.randomUUID(),
-        to: user.email,
-        subject: SUBJECTS[locale as StytchLocale],
-        locale,
-        link: link.href,
-        createdAt: new Date(at).toISOString(),
-      },
-      ...outbox,
-    ]
+    outbox.send({
+      to: user.email,
+      subject: SUBJECTS[locale as StytchLocale],
+      locale,
+      link: link.href,
+      createdAt: new Date(at).toISOString(),
+    })
 
     return success({ status_code: 200, request_id: requestId, user_id: user.userId, email_id: user.emailId })
   }
@@ -262,7 +255,7 @@ export function createStytchEmulator(options: StytchEmulatorOptions = {}): Stytc
       return authenticate(fields, requestId)
     },
     get outbox() {
-      return outbox.map((email) => ({ ...email }))
+      return outbox.emails
     },
     get users() {
       return users.map((user) => ({ ...user }))
@@ -279,7 +272,7 @@ export function createStytchEmulator(options: StytchEmulatorOptions = {}): Stytc
       }
     },
     reset() {
-      outbox = []
+      outbox.clear()
       tokens.clear()
       limiter.clear()
       for (const user of users) user.password = seededPasswords.get(user.userId) ?? user.password

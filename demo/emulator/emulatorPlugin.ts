@@ -1,34 +1,94 @@
 import type { Plugin } from 'vite'
+import { createBetterAuthServer } from '../betterAuth/createBetterAuthServer'
 import { createEmulatorMiddleware } from './createEmulatorMiddleware'
-import { createStytchEmulator } from './createStytchEmulator'
+import { createEmulatorSuite, type EmulatorSuite, type EmulatorSuiteOptions } from './createEmulatorSuite'
+import { createOutbox } from './createOutbox'
+import { BETTER_AUTH_BASE_PATH } from './mountPaths'
 import type { StytchEmulator, StytchEmulatorOptions } from './StytchEmulator'
 
-export { CONFIG_PATH, createEmulatorMiddleware, OUTBOX_PATH, STYTCH_MOUNT_PATH } from './createEmulatorMiddleware'
+export {
+  BETTER_AUTH_BASE_PATH,
+  CLOCK_PATH,
+  CONFIG_PATH,
+  createEmulatorMiddleware,
+  OUTBOX_PATH,
+  STACK_AUTH_MOUNT_PATH,
+  STYTCH_MOUNT_PATH,
+  SUPABASE_MOUNT_PATH,
+} from './createEmulatorMiddleware'
 export type { EmulatorMiddleware } from './createEmulatorMiddleware'
 
-/** Options for {@link emulatorPlugin}: the emulator's own, or a ready-made emulator. */
+/** Options for {@link emulatorPlugin}: the Stytch emulator's own options apply to the suite's Stytch. */
 export interface EmulatorPluginOptions extends StytchEmulatorOptions {
-  /** Serve this instance instead of creating one, so a test runner can inspect its state. */
+  /** Serve only this Stytch emulator (the plugin's original behaviour), so a test can inspect it. */
   emulator?: StytchEmulator
+  /** Serve this suite as it is, without a Better Auth server, so a test can inspect it. */
+  suite?: EmulatorSuite
+  /** Options for the suite the plugin creates when neither `emulator` nor `suite` is given. */
+  suiteOptions?: Omit<EmulatorSuiteOptions, 'outbox' | 'mounts'>
+  /**
+   * Mount a real Better Auth server at `/api/auth` with the demo users, its emails in the outbox.
+   * @default true
+   */
+  betterAuth?: boolean
+}
+
+/** The emulators plus the demo's real Better Auth server, writing to one outbox. */
+function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
+  const { suiteOptions = {}, betterAuth, now, users, outbox: givenOutbox, ...stytchOptions } = options
+  const outbox = givenOutbox ?? createOutbox()
+  const mounts = []
+  if (betterAuth !== false) {
+    const server = createBetterAuthServer({
+      // The dev server may move to another port, so the base URL follows the request's host.
+      baseURL: { allowedHosts: ['localhost:*', '127.0.0.1:*'], protocol: 'http', fallback: 'http://localhost:5173' },
+      basePath: BETTER_AUTH_BASE_PATH,
+      onResetEmail({ user, url }) {
+        outbox.send({
+          backend: 'better-auth',
+          to: user.email,
+          subject: 'Reset your password',
+          locale: 'en',
+          link: url,
+          createdAt: new Date().toISOString(),
+        })
+      },
+    })
+    mounts.push(server)
+  }
+  return createEmulatorSuite({
+    ...suiteOptions,
+    now: now ?? suiteOptions.now,
+    users: users ?? suiteOptions.users,
+    stytch: { ...stytchOptions, ...suiteOptions.stytch },
+    outbox,
+    mounts,
+  })
 }
 
 /**
- * A Vite plugin that serves the Stytch emulator, its outbox and its config endpoints from the
- * dev server (and `vite preview`), ahead of Vite's own middlewares and SPA fallback.
+ * A Vite plugin that serves the emulated backends (Stytch, Stack Auth, Supabase), the demo's real
+ * Better Auth server, the outbox and the config and clock endpoints from the dev server (and
+ * `vite preview`), ahead of Vite's own middlewares and SPA fallback. Nothing is created until a
+ * server starts, so `vite build` does not boot Better Auth.
  *
  * @example
  * export default defineConfig({ plugins: [react(), emulatorPlugin()] })
  */
 export function emulatorPlugin(options: EmulatorPluginOptions = {}): Plugin {
-  const { emulator: given, ...emulatorOptions } = options
-  const middleware = createEmulatorMiddleware(given ?? createStytchEmulator(emulatorOptions))
+  const { emulator, suite, ...rest } = options
+  let middleware: ReturnType<typeof createEmulatorMiddleware> | undefined
+  const getMiddleware = () => {
+    middleware ??= createEmulatorMiddleware(emulator ?? suite ?? createDemoSuite(rest))
+    return middleware
+  }
   return {
     name: 'reset-kit:emulator',
     configureServer(server) {
-      server.middlewares.use(middleware)
+      server.middlewares.use(getMiddleware())
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware)
+      server.middlewares.use(getMiddleware())
     },
   }
 }

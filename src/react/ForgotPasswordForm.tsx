@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { formatDuration } from '../i18n/formatDuration'
 import { errorMessage } from './errorMessage'
 import { Heading } from './Heading'
 import { type AppearanceProps, flag, partProps } from './parts'
@@ -48,7 +49,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
   const ids = { heading: `${id}-heading`, description: `${id}-description`, input: `${id}-email`, error: `${id}-email-error` }
-  const alert = forgot.error ? errorMessage(t, forgot.error, forgot.retrySeconds) : ''
+  const alert = forgot.error ? errorMessage(t, forgot.error, forgot.locale, forgot.retrySeconds) : ''
 
   return (
     <section
@@ -62,9 +63,12 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
         {view === 'sent' ? t('forgot.sentTitle') : t('forgot.title')}
       </Heading>
       {/* Present in every view so screen readers hear the confirmation when it replaces the prompt. */}
-      <p {...partProps('description', classNames)} id={ids.description} role="status">
-        {view === 'sent' ? t('forgot.sentDescription', { email: forgot.sentTo }) : t('forgot.description')}
-      </p>
+      <div {...partProps('description', classNames)} id={ids.description} role="status">
+        <p>{view === 'sent' ? t('forgot.sentDescription', { email: forgot.sentTo }) : t('forgot.description')}</p>
+        {view === 'sent' && options.expiresInMinutes !== undefined ? (
+          <p>{t('forgot.linkValidity', { duration: formatDuration(options.expiresInMinutes * 60, forgot.locale) })}</p>
+        ) : null}
+      </div>
       <div {...partProps('alert', classNames)} role="alert">
         {alert}
       </div>
@@ -97,7 +101,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
             {forgot.pending
               ? t('forgot.submitting')
               : forgot.resendSeconds > 0
-                ? t('forgot.resendIn', { count: forgot.resendSeconds })
+                ? t('forgot.resendIn', { duration: formatDuration(forgot.resendSeconds, forgot.locale) })
                 : t('forgot.resend')}
           </button>
           <button {...partProps('useAnotherEmail', classNames)} type="button" onClick={forgot.useAnotherEmail}>

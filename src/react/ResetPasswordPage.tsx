@@ -98,10 +98,10 @@ export function ResetPasswordPage({
       ? t('reset.description', { count: reset.minLength })
       : view === 'check_failed'
         ? reset.error
-          ? errorMessage(t, reset.error)
+          ? errorMessage(t, reset.error, reset.locale)
           : ''
         : t(DESCRIPTIONS[view])
-  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.retrySeconds) : ''
+  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.locale, reset.retrySeconds) : ''
   const passwordDescribedBy = [reset.passwordError ? ids.passwordError : '', ids.strength].filter(Boolean).join(' ')
 
   return (
@@ -141,10 +141,11 @@ export function ResetPasswordPage({
             </button>
             {reset.passwordError ? (
               <p {...partProps('fieldError', classNames)} id={ids.passwordError}>
-                {errorMessage(t, {
-                  code: reset.passwordError,
-                  details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0 },
-                })}
+                {errorMessage(
+                  t,
+                  { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0 } },
+                  reset.locale,
+                )}
               </p>
             ) : null}
             <StrengthHint control={reset.control} minLength={reset.minLength} t={t} id={ids.strength} className={classNames?.strength} />
@@ -163,7 +164,7 @@ export function ResetPasswordPage({
               />
               {reset.confirmError ? (
                 <p {...partProps('fieldError', classNames)} id={ids.confirmError}>
-                  {errorMessage(t, { code: reset.confirmError })}
+                  {errorMessage(t, { code: reset.confirmError }, reset.locale)}
                 </p>
               ) : null}
             </div>

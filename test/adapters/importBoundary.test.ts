@@ -23,6 +23,10 @@ describe('src/adapters import boundary', () => {
     expect(files.length).toBeGreaterThan(0)
   })
 
+  it.each(['http', 'stytch', 'stack-auth', 'supabase', 'better-auth', 'shared'])('checks src/adapters/%s', (folder) => {
+    expect(files.some((file) => relative(ADAPTERS, file).startsWith(`${folder}/`))).toBe(true)
+  })
+
   it.each(files.map((file) => [relative(ROOT, file), file]))('%s imports no React and nothing outside core', (_name, file) => {
     for (const specifier of importsOf(file)) {
       expect(specifier).not.toMatch(/^react(-dom)?(\/|$)|^@tanstack\/react|^react-i18next|^react-hook-form/)

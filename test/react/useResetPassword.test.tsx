@@ -93,6 +93,18 @@ describe('useResetPassword', () => {
     expect(result.current.t('reset.title')).toBe('Choose a new password')
   })
 
+  it('checks the link once when the adapter object is re-created on every render', async () => {
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {})
+    const { result, rerender } = renderHook(() => useResetPassword({ adapter: { ...fakeAdapter(), checkToken } }))
+
+    await waitFor(() => expect(result.current.view).toBe('ready'))
+    rerender()
+    rerender()
+
+    expect(result.current.view).toBe('ready')
+    expect(checkToken).toHaveBeenCalledTimes(1)
+  })
+
   it('A4: toggleShowPassword switches both inputs between hidden and shown', async () => {
     const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter() }))
     await waitFor(() => expect(result.current.view).toBe('ready'))

@@ -1,0 +1,7 @@
+export { createBetterAuthServer } from './createBetterAuthServer'
+export type {
+  BetterAuthBaseURL,
+  BetterAuthResetEmail,
+  BetterAuthServer,
+  BetterAuthServerOptions,
+} from './createBetterAuthServer'

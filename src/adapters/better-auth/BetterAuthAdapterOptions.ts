@@ -1,0 +1,40 @@
+/** Options of `createBetterAuthAdapter`: where your Better Auth server answers. */
+export interface BetterAuthAdapterOptions {
+  /**
+   * The origin (and any path prefix) of the Better Auth server, without `basePath`, such as
+   * `https://app.example.com` — the `baseURL` of its config.
+   */
+  baseUrl: string
+  /**
+   * The path Better Auth is mounted under — the `basePath` of its config.
+   * @default '/api/auth'
+   */
+  basePath?: string
+  /**
+   * Names this adapter in storage keys; change it only to run two Better Auth servers on one origin.
+   * @default 'better-auth'
+   */
+  id?: string
+  /**
+   * How long one request may take before it fails with `timeout`.
+   * @default 15000
+   */
+  timeoutMs?: number
+  /**
+   * Whether cookies go with the requests. Neither request needs them; with `'include'` across
+   * origins Better Auth also checks the page's origin against `trustedOrigins`.
+   * @default 'same-origin'
+   */
+  credentials?: RequestCredentials
+  /**
+   * The server's `emailAndPassword.minPasswordLength`. Better Auth does not say the limit when it
+   * refuses a password, so it is only used to word the "too short" message.
+   * @default 8 (Better Auth's default)
+   */
+  minPasswordLength?: number
+  /**
+   * The server's `emailAndPassword.maxPasswordLength`, used only to word the "too long" message.
+   * @default 128 (Better Auth's default)
+   */
+  maxPasswordLength?: number
+}

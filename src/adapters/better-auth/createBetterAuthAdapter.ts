@@ -1,0 +1,112 @@
+import type { ResetAdapter } from '../../core/ResetAdapter'
+import { ResetError } from '../../core/ResetError'
+import { sendJson, type SendJsonResponse } from '../../core/sendJson'
+import { assertHttpUrl } from '../shared/assertHttpUrl'
+import { assertTimeoutMs } from '../shared/assertTimeoutMs'
+import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
+import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
+
+function describe(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)
+}
+
+function assertBasePath(value: unknown): string {
+  if (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)) {
+    throw new TypeError(
+      `reset-kit: \`basePath\` must be the path Better Auth is mounted under, starting with "/", such as "/api/auth"; got ${describe(value)}.`,
+    )
+  }
+  return value.replace(/\/+$/, '')
+}
+
+function assertLength(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new TypeError(
+      `reset-kit: \`${name}\` must be a whole number of characters, the same as \`emailAndPassword.${name}\` in your Better Auth config; got ${describe(value)}.`,
+    )
+  }
+  return value
+}
+
+/**
+ * Creates the adapter for Better Auth's password reset by email (verified against better-auth
+ * 1.7; older releases named the start endpoint `/forget-password`).
+ *
+ * - start: `POST {baseUrl}{basePath}/request-password-reset` `{ email, redirectTo }`. Better Auth
+ *   answers 200 whether or not the account exists. `redirectTo` must be a trusted origin
+ *   (`trustedOrigins`), or it refuses with `redirect_not_allowed`.
+ * - the emailed link points at Better Auth's own `GET {basePath}/reset-password/:token`, which
+ *   redirects to `redirectUrl?token=…`, or to `redirectUrl?error=INVALID_TOKEN` for an unknown or
+ *   expired token; `validateCallbackParams` turns the latter into the invalid-link screen. That
+ *   redirect already checked the token, so there is no `checkToken`.
+ * - complete: `POST {baseUrl}{basePath}/reset-password` `{ newPassword, token }`.
+ *
+ * There is no PKCE. Better Auth rate-limits the start request (3 a minute by default) with 429
+ * and an `X-Retry-After` header; across origins, expose that header (CORS
+ * `Access-Control-Expose-Headers`) so the page can show the wait.
+ *
+ * Mistakes in the options throw a `TypeError` at once; every failure of a call rejects with a
+ * `ResetError` (see `mapBetterAuthError`).
+ *
+ * @example
+ * const adapter = createBetterAuthAdapter({ baseUrl: 'https://app.example.com' })
+ *
+ * @example
+ * // Better Auth mounted elsewhere, with a longer minimum
+ * const adapter = createBetterAuthAdapter({ baseUrl: 'https://auth.example.com', basePath: '/auth', minPasswordLength: 12 })
+ */
+export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): ResetAdapter {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('reset-kit: createBetterAuthAdapter needs an options object with `baseUrl`.')
+  }
+  const baseUrl = assertHttpUrl(options.baseUrl, 'baseUrl', 'https://app.example.com').replace(/\/+$/, '')
+  const basePath = options.basePath === undefined ? '/api/auth' : assertBasePath(options.basePath)
+  if (basePath !== '' && new URL(baseUrl).pathname.replace(/\/+$/, '').endsWith(basePath)) {
+    throw new TypeError(
+      `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; pass the server's origin, such as "${new URL(baseUrl).origin}", and keep the path in \`basePath\`.`,
+    )
+  }
+  const id = options.id ?? 'better-auth'
+  if (typeof id !== 'string' || id === '') {
+    throw new TypeError(`reset-kit: \`id\` must be a non-empty string such as "better-auth"; got ${describe(id)}.`)
+  }
+  const timeoutMs = assertTimeoutMs(options.timeoutMs)
+  const { credentials } = options
+  const limits: BetterAuthPasswordLimits = {
+    minPasswordLength: assertLength(options.minPasswordLength, 'minPasswordLength', 8),
+    maxPasswordLength: assertLength(options.maxPasswordLength, 'maxPasswordLength', 128),
+  }
+  if (limits.minPasswordLength > limits.maxPasswordLength) {
+    throw new TypeError('reset-kit: `minPasswordLength` must not be greater than `maxPasswordLength`.')
+  }
+  const endpoint = `${baseUrl}${basePath}`
+
+  function post(path: string, body: Record<string, string>, signal: AbortSignal): Promise<SendJsonResponse> {
+    return sendJson({ url: `${endpoint}${path}`, credentials, body, signal, timeoutMs })
+  }
+
+  return {
+    id,
+    pkce: false,
+    tokenParams: Object.freeze(['token']),
+
+    validateCallbackParams(params) {
+      // Better Auth's redirect reports an unknown or expired token as ?error=INVALID_TOKEN.
+      if (params.has('error')) throw new ResetError('token_invalid')
+    },
+
+    async startReset(input) {
+      const response = await post('/request-password-reset', { email: input.email, redirectTo: input.redirectUrl }, input.signal)
+      if (response.ok) return
+      const outcome = mapBetterAuthError(response, 'start', limits)
+      if (outcome !== 'neutral') throw outcome
+    },
+
+    async completeReset(input) {
+      const response = await post('/reset-password', { newPassword: input.password, token: input.token }, input.signal)
+      if (response.ok) return
+      throw mapBetterAuthError(response, 'complete', limits)
+    },
+  }
+}

@@ -1,0 +1,149 @@
+import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
+import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
+import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
+
+/**
+ * The error bodies Supabase Auth (GoTrue) sends. With the `X-Supabase-Api-Version: 2024-01-01`
+ * header (which the adapter sends, like supabase-js) `code` is the error code and the text is in
+ * `message`; without it, `code` is the HTTP status, the error code is in `error_code` and the text
+ * in `msg`. A weak password adds `weak_password.reasons`. OAuth-style errors of `/token` use
+ * `error` and `error_description`.
+ */
+export interface SupabaseErrorBody {
+  code?: string | number
+  error_code?: string
+  message?: string
+  msg?: string
+  error?: string
+  error_description?: string
+  weak_password?: { reasons?: string[] }
+}
+
+/** Which request of the flow a response answers: recover, the PKCE exchange or the user update. */
+export type SupabaseResetStep = 'start' | 'exchange' | 'update'
+
+interface Mapping {
+  code: ResetErrorCode
+  field?: ResetErrorField
+}
+
+const misconfigured: Mapping = { code: 'misconfigured' }
+const rateLimited: Mapping = { code: 'rate_limited' }
+const sessionGone: Mapping = { code: 'token_expired' }
+
+const BY_CODE: Readonly<Record<string, Mapping>> = {
+  over_email_send_rate_limit: rateLimited,
+  over_request_rate_limit: rateLimited,
+  email_address_invalid: { code: 'invalid_email', field: 'email' },
+  flow_state_expired: { code: 'token_expired' },
+  flow_state_not_found: { code: 'token_invalid' },
+  bad_code_verifier: { code: 'verifier_mismatch' },
+  // The session the exchange created has expired or was revoked; the emailed code is spent, so
+  // only a new link helps.
+  bad_jwt: sessionGone,
+  no_authorization: sessionGone,
+  session_not_found: sessionGone,
+  session_expired: sessionGone,
+  reauthentication_needed: sessionGone,
+  // The kit cannot show Supabase's CAPTCHA or an MFA step, and SSO accounts have no password: this
+  // project or account cannot reset a password this way.
+  captcha_failed: misconfigured,
+  insufficient_aal: misconfigured,
+  user_sso_managed: misconfigured,
+  email_provider_disabled: misconfigured,
+  email_address_not_authorized: misconfigured,
+  unexpected_failure: { code: 'server' },
+}
+
+const WEAK_REASONS = ['length', 'characters', 'pwned'] as const
+
+/** The error code of either body shape, if it has one. */
+export function supabaseErrorCode(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const { code, error_code: errorCode, weak_password: weak } = body as SupabaseErrorBody
+  if (typeof code === 'string') return code
+  if (typeof errorCode === 'string') return errorCode
+  // The oldest servers sent weak password errors without any code.
+  if (typeof weak === 'object' && weak !== null && Array.isArray(weak.reasons)) return 'weak_password'
+  return undefined
+}
+
+function weakPassword(body: SupabaseErrorBody): ResetError {
+  const sent = Array.isArray(body.weak_password?.reasons) ? body.weak_password.reasons : []
+  // Only the reasons GoTrue defines, in its own order: a string from a server must never reach
+  // the screen, and the list stays the same whatever order it came in.
+  const reasons = WEAK_REASONS.filter((reason) => sent.includes(reason))
+  if (reasons.length === 1 && reasons[0] === 'pwned') {
+    return new ResetError('password_breached', { field: 'password', cause: body })
+  }
+  return new ResetError('password_weak', {
+    field: 'password',
+    details: reasons.length > 0 ? { reasons: reasons.join(',') } : undefined,
+    cause: body,
+  })
+}
+
+/**
+ * Turns a non-2xx Supabase Auth response into the kit's {@link ResetError}, or into `'neutral'`
+ * when the start step reports that no account has the address (Supabase normally answers 200 for
+ * those anyway), so the page cannot be used to find out who has an account.
+ *
+ * | Supabase code | `ResetError` |
+ * | --- | --- |
+ * | `over_email_send_rate_limit`, `over_request_rate_limit`, any 429 | `rate_limited` |
+ * | `email_address_invalid`; `validation_failed` on start | `invalid_email` |
+ * | `flow_state_expired` / `flow_state_not_found` | `token_expired` / `token_invalid` |
+ * | `bad_code_verifier` | `verifier_mismatch` |
+ * | `weak_password` | `password_weak` (`details.reasons`, e.g. `'length,characters'`), or `password_breached` when the only reason is `pwned` |
+ * | `same_password` | `password_weak` (`details.reasons: 'same_password'`) |
+ * | `validation_failed` on update | `password_too_long` (`maxLength: 72`) |
+ * | `bad_jwt`, `session_not_found`, `session_expired` | `token_expired` |
+ * | `captcha_failed`, `insufficient_aal`, `user_sso_managed`, 401 from the API gateway | `misconfigured` |
+ * | `user_not_found` | `'neutral'` on start, `token_invalid` later |
+ * | 5xx / anything else | `server` / `unknown` |
+ *
+ * Supabase's text (`message`, `msg`) goes nowhere but `cause`.
+ *
+ * @example
+ * const outcome = mapSupabaseError(response, 'start')
+ * if (outcome !== 'neutral') throw outcome
+ */
+export function mapSupabaseError(response: SendJsonResponse, step: 'start'): ResetError | 'neutral'
+export function mapSupabaseError(response: SendJsonResponse, step: 'exchange' | 'update'): ResetError
+export function mapSupabaseError(response: SendJsonResponse, step: SupabaseResetStep): ResetError | 'neutral'
+export function mapSupabaseError(response: SendJsonResponse, step: SupabaseResetStep): ResetError | 'neutral' {
+  const body = response.body as SupabaseErrorBody | undefined
+  const code = supabaseErrorCode(body)
+  if (response.status === 429) return errorForStatus(response)
+  if (code === undefined || body === undefined) {
+    // No Supabase Auth error: the API gateway refused the key, or `url` is not a Supabase project.
+    if (response.status === 401 || response.status === 404) return new ResetError('misconfigured', { cause: body })
+    return errorForStatus(response)
+  }
+  if (code === 'user_not_found') {
+    return step === 'start' ? 'neutral' : new ResetError('token_invalid', { cause: body })
+  }
+  if (code === 'weak_password') return weakPassword(body)
+  if (code === 'same_password') {
+    return new ResetError('password_weak', { field: 'password', details: { reasons: 'same_password' }, cause: body })
+  }
+  if (code === 'validation_failed') {
+    if (step === 'start') return new ResetError('invalid_email', { field: 'email', cause: body })
+    // The only check on a new password that is not a weak_password is its length in bytes.
+    if (step === 'update') {
+      return new ResetError('password_too_long', {
+        field: 'password',
+        details: { maxLength: SUPABASE_MAX_PASSWORD_BYTES },
+        cause: body,
+      })
+    }
+    return new ResetError('token_invalid', { cause: body })
+  }
+  const mapping = BY_CODE[code]
+  if (mapping === undefined) return errorForStatus(response)
+  return new ResetError(mapping.code, {
+    field: mapping.field,
+    retryAfterSeconds: mapping.code === 'rate_limited' ? response.retryAfterSeconds : undefined,
+    cause: body,
+  })
+}

@@ -1,0 +1,28 @@
+import { formatDuration } from '../../src/i18n/formatDuration'
+
+describe('formatDuration', () => {
+  it.each([
+    [1, 'en', '1 second'],
+    [59, 'en', '59 seconds'],
+    [119, 'en', '119 seconds'],
+    [120, 'en', '2 minutes'],
+    [121, 'en', '3 minutes'],
+    [1800, 'en', '30 minutes'],
+    [7200, 'en', '2 hours'],
+    [604_800, 'en', '7 days'],
+    [0, 'fr', '0 seconde'],
+    [1800, 'fr', '30 minutes'],
+    [1, 'es', '1 segundo'],
+    [1800, 'es', '30 minutos'],
+    [1800, 'pt-BR', '30 minutos'],
+    [0, 'pt-BR', '0 segundo'],
+  ])('%i s in %s → %s', (seconds, locale, expected) => {
+    // French puts a no-break space between number and unit; compare letters, not space kinds.
+    expect(formatDuration(seconds, locale).replace(/\s/gu, ' ')).toBe(expected)
+  })
+
+  it('never understates a wait and never goes negative', () => {
+    expect(formatDuration(0.2, 'en')).toBe('1 second')
+    expect(formatDuration(-5, 'en')).toBe('0 seconds')
+  })
+})
