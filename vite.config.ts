@@ -19,6 +19,9 @@ export default defineConfig({
         'core/index': resolve(import.meta.dirname, 'src/core/index.ts'),
         'adapters/stytch/index': resolve(import.meta.dirname, 'src/adapters/stytch/index.ts'),
         'adapters/http/index': resolve(import.meta.dirname, 'src/adapters/http/index.ts'),
+        'adapters/stack-auth/index': resolve(import.meta.dirname, 'src/adapters/stack-auth/index.ts'),
+        'adapters/supabase/index': resolve(import.meta.dirname, 'src/adapters/supabase/index.ts'),
+        'adapters/better-auth/index': resolve(import.meta.dirname, 'src/adapters/better-auth/index.ts'),
       },
     },
     rollupOptions: {

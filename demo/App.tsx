@@ -1,8 +1,11 @@
+import { BACKEND_DESCRIPTIONS } from './backends'
+import { BackendSwitcher } from './BackendSwitcher'
 import { DemoLink } from './DemoLink'
 import { ForgotPasswordPage } from './ForgotPasswordPage'
 import { NotFoundPage } from './NotFoundPage'
 import { OutboxPage } from './OutboxPage'
 import { ResetPage } from './ResetPage'
+import { useBackend } from './useBackend'
 import { usePathname } from './usePathname'
 
 function pageFor(pathname: string) {
@@ -18,9 +21,10 @@ function pageFor(pathname: string) {
   }
 }
 
-/** The demo shell: a nav to the three pages and hand-rolled pathname routing (no router). */
+/** The demo shell: a nav to the three pages, the backend switcher and hand-rolled pathname routing (no router). */
 export function App() {
   const pathname = usePathname()
+  const [backend] = useBackend()
   return (
     <div className="demo-shell">
       <header className="demo-header">
@@ -38,13 +42,14 @@ export function App() {
             </li>
           </ul>
         </nav>
+        <BackendSwitcher />
       </header>
       {/* Keyed by path so each page starts fresh, as it would after a full navigation. */}
       <main className="demo-main" key={pathname}>
         {pageFor(pathname)}
       </main>
       <footer className="demo-footer">
-        <p>This demo talks to a local Stytch emulator. No email leaves this machine.</p>
+        <p>{BACKEND_DESCRIPTIONS[backend]} No email leaves this machine.</p>
       </footer>
     </div>
   )

@@ -1,15 +1,18 @@
 import { ForgotPasswordForm } from '../src'
-import { DEMO_REDIRECT_URL, demoAdapter } from './adapter'
+import { adapterFor, redirectUrlFor } from './adapter'
 import { DemoAccounts } from './DemoAccounts'
+import { useBackend } from './useBackend'
 
-/** `/`: the kit's request form, plus a hint about the demo accounts. */
+/** `/`: the kit's request form for the chosen backend, plus a hint about the demo accounts. */
 export function ForgotPasswordPage() {
+  const [backend] = useBackend()
   return (
     <div className="demo-page demo-page--split">
       <div className="demo-panel">
-        <ForgotPasswordForm adapter={demoAdapter} redirectUrl={DEMO_REDIRECT_URL} />
+        {/* Keyed by backend so switching starts the form afresh with the other adapter. */}
+        <ForgotPasswordForm key={backend} adapter={adapterFor(backend)} redirectUrl={redirectUrlFor(backend)} />
       </div>
-      <DemoAccounts />
+      <DemoAccounts backend={backend} />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { OutboxEmail } from './emulator/StytchEmulator'
+import { BACKEND_LABELS, isDemoBackend } from './backends'
+import type { OutboxEmail } from './emulator/Emulator'
 
 /** The emulator's outbox endpoint on this origin (see `emulator/createEmulatorMiddleware.ts`). */
 export const OUTBOX_URL = '/__emulator/outbox'
@@ -14,7 +15,7 @@ export interface OutboxPageProps {
 }
 
 /**
- * `/outbox`: the emails the emulator "sent", newest first, each with its reset link. Links open
+ * `/outbox`: the emails every backend "sent", newest first, each with its reset link. Links open
  * in a new tab, like a mail client's, so the demo exercises the fresh-tab path (a new
  * sessionStorage) that PKCE has to survive.
  */
@@ -67,8 +68,8 @@ export function OutboxPage({ pollIntervalMs = 2000 }: OutboxPageProps) {
     <section className="demo-page" aria-labelledby="outbox-title">
       <h1 id="outbox-title">Outbox</h1>
       <p>
-        Emails the local Stytch emulator “sent”. Each link opens in a new tab, as it would from a mail client.
-        Clearing the outbox also forgets issued links and rate limits and restores the demo passwords.
+        Emails the local backends “sent”, whichever one you used. Each link opens in a new tab, as it would from a
+        mail client. Clearing the outbox also forgets issued links and rate limits and restores the demo passwords.
       </p>
       <div className="demo-toolbar">
         <button type="button" className="demo-button" onClick={() => void refresh()}>
@@ -98,6 +99,8 @@ export function OutboxPage({ pollIntervalMs = 2000 }: OutboxPageProps) {
                   {email.subject}
                 </h2>
                 <dl className="demo-email-meta">
+                  <dt>Backend</dt>
+                  <dd>{isDemoBackend(email.backend) ? BACKEND_LABELS[email.backend] : email.backend}</dd>
                   <dt>To</dt>
                   <dd>{email.to}</dd>
                   <dt>Sent</dt>
@@ -127,5 +130,5 @@ function toOutbox(value: unknown): OutboxEmail[] {
 function isOutboxEmail(value: unknown): value is OutboxEmail {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Record<string, unknown>
-  return ['id', 'to', 'subject', 'locale', 'link', 'createdAt'].every((key) => typeof record[key] === 'string')
+  return ['id', 'backend', 'to', 'subject', 'locale', 'link', 'createdAt'].every((key) => typeof record[key] === 'string')
 }

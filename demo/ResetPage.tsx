@@ -1,12 +1,14 @@
 import { ResetPasswordPage } from '../src'
-import { demoAdapter } from './adapter'
+import { adapterFor } from './adapter'
+import { useBackend } from './useBackend'
 
 /** `/reset`: where the emailed link lands; the kit reads and strips the token itself. */
 export function ResetPage() {
+  const [backend] = useBackend()
   return (
     <div className="demo-page">
       <div className="demo-panel">
-        <ResetPasswordPage adapter={demoAdapter} signInUrl="/" forgotPasswordUrl="/" />
+        <ResetPasswordPage key={backend} adapter={adapterFor(backend)} signInUrl="/" forgotPasswordUrl="/" />
       </div>
     </div>
   )

@@ -27,9 +27,6 @@ export function redirectUrlFor(backend: DemoBackend): string {
   return url.href
 }
 
-/** @deprecated Use {@link redirectUrlFor}; the Stytch backend's reset page. */
-export const DEMO_REDIRECT_URL = redirectUrlFor('stytch')
-
 function createAdapter(backend: DemoBackend): ResetAdapter {
   switch (backend) {
     case 'stytch':
@@ -63,6 +60,3 @@ export function adapterFor(backend: DemoBackend): ResetAdapter {
   }
   return adapter
 }
-
-/** @deprecated Use {@link adapterFor}; the Stytch adapter. */
-export const demoAdapter = adapterFor('stytch')

@@ -14,7 +14,7 @@ export function createOutbox(): Outbox {
       return emails.map((email) => ({ ...email }))
     },
     send(email) {
-      const stored: OutboxEmail = { id: crypto.randomUUID(), ...email }
+      const stored: OutboxEmail = { id: crypto.randomUUID(), backend: email.backend, ...email }
       emails = [stored, ...emails]
       return { ...stored }
     },

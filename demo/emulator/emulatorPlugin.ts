@@ -38,6 +38,8 @@ function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
   const { suiteOptions = {}, betterAuth, now, users, outbox: givenOutbox, ...stytchOptions } = options
   const outbox = givenOutbox ?? createOutbox()
   const mounts = []
+  // Read when an email is sent, by which time the suite (and its clock) exists.
+  let suite: EmulatorSuite | undefined
   if (betterAuth !== false) {
     const server = createBetterAuthServer({
       // The dev server may move to another port, so the base URL follows the request's host.
@@ -50,13 +52,13 @@ function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
           subject: 'Reset your password',
           locale: 'en',
           link: url,
-          createdAt: new Date().toISOString(),
+          createdAt: new Date(suite?.clock.now() ?? Date.now()).toISOString(),
         })
       },
     })
     mounts.push(server)
   }
-  return createEmulatorSuite({
+  suite = createEmulatorSuite({
     ...suiteOptions,
     now: now ?? suiteOptions.now,
     users: users ?? suiteOptions.users,
@@ -64,6 +66,7 @@ function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
     outbox,
     mounts,
   })
+  return suite
 }
 
 /**

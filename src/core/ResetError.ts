@@ -17,6 +17,7 @@ export type ResetErrorCode =
   | 'password_weak'
   | 'password_breached'
   | 'password_mismatch'
+  | 'password_reused'
   | 'network'
   | 'timeout'
   | 'insecure_context'

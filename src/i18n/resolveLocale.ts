@@ -4,17 +4,27 @@ export const SUPPORTED_LOCALES = ['en', 'es', 'fr', 'pt-BR'] as const
 /** One of {@link SUPPORTED_LOCALES}. */
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]
 
+const language = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? ''
+
 /**
- * Maps any BCP 47 tag (or a preference list such as `navigator.languages`) to a shipped locale:
- * `pt` and `pt-PT` → `pt-BR`, `es-MX` → `es`, `fr-CA` → `fr`; the first tag that matches wins and
+ * Maps a BCP 47 tag, or a preference list such as `navigator.languages`, to a locale the kit has
+ * strings for: an exact match first (`en-XA`, or a `de` the host added), then the same language
+ * (`pt`, `pt-PT` → `pt-BR`; `es-MX` → `es`; `fr-CA` → `fr`). The first tag that matches wins;
  * nothing matching means `en`.
+ *
+ * @example resolveLocale(['de-AT', 'fr-CA', 'en']) // 'fr'
  */
-export function resolveLocale(tags: string | readonly string[] | undefined | null): SupportedLocale {
+export function resolveLocale(
+  tags: string | readonly string[] | undefined | null,
+  available: readonly string[] = SUPPORTED_LOCALES,
+): string {
   const list = typeof tags === 'string' ? [tags] : (tags ?? [])
   for (const tag of list) {
-    const language = tag.trim().toLowerCase().split(/[-_]/)[0]
-    if (language === 'pt') return 'pt-BR'
-    if (language === 'es' || language === 'fr' || language === 'en') return language
+    const wanted = tag.trim().toLowerCase().replace(/_/g, '-')
+    const exact = available.find((candidate) => candidate.toLowerCase() === wanted)
+    if (exact) return exact
+    const sameLanguage = available.find((candidate) => language(candidate) === language(wanted))
+    if (sameLanguage) return sameLanguage
   }
   return 'en'
 }

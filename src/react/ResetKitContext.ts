@@ -9,8 +9,13 @@ import type { VerifierStore } from '../core/VerifierStore'
 export interface ResetKitSettings {
   /** The backend. Components may override it with their own `adapter` prop. */
   adapter?: ResetAdapter
-  /** BCP 47 tag; resolved to a shipped locale. Defaults to the host i18next language, then the browser's. */
+  /** BCP 47 tag. Defaults to the host i18next language, then the browser's; see `resolveLocale`. */
   locale?: string
+  /**
+   * Strings for more locales, or replacements for shipped ones, by tag:
+   * `{ de: deMessages }` where `deMessages` follows `locales/en/reset-kit.json`.
+   */
+  resources?: Record<string, object>
   /** The host's i18next instance; the kit adds its namespace and never changes the language. */
   i18n?: I18n
   /** The host's QueryClient; otherwise the one from `QueryClientProvider`, otherwise the kit's own. */

@@ -15,10 +15,10 @@ export interface ResetKitProviderProps extends ResetKitSettings {
  *   <ForgotPasswordForm redirectUrl="https://app.example.com/reset" />
  * </ResetKitProvider>
  */
-export function ResetKitProvider({ children, adapter, locale, i18n, queryClient, verifierStorage }: ResetKitProviderProps) {
+export function ResetKitProvider({ children, adapter, locale, resources, i18n, queryClient, verifierStorage }: ResetKitProviderProps) {
   const value = useMemo(
-    () => ({ adapter, locale, i18n, queryClient, verifierStorage }),
-    [adapter, locale, i18n, queryClient, verifierStorage],
+    () => ({ adapter, locale, resources, i18n, queryClient, verifierStorage }),
+    [adapter, locale, resources, i18n, queryClient, verifierStorage],
   )
   return <ResetKitContext.Provider value={value}>{children}</ResetKitContext.Provider>
 }

@@ -17,8 +17,10 @@ export function errorMessage(
       return retrySeconds > 0 ? t('errors.rate_limited', { duration: formatDuration(retrySeconds, locale) }) : t('errors.rate_limited_now')
     case 'password_too_short':
       return t('errors.password_too_short', { count: Number(error.details?.minLength ?? 8) })
-    case 'password_too_long':
-      return t('errors.password_too_long', { count: Number(error.details?.maxLength ?? 0) })
+    case 'password_too_long': {
+      const maxLength = Number(error.details?.maxLength ?? 0)
+      return maxLength > 0 ? t('errors.password_too_long', { count: maxLength }) : t('errors.password_too_long_plain')
+    }
     default:
       return t(`errors.${error.code}`)
   }

@@ -6,8 +6,8 @@ import { createWebStorageVerifierStore } from '../core/createWebStorageVerifierS
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
 import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
-import { resolveLocale, type SupportedLocale } from '../i18n/resolveLocale'
 import { ResetKitContext } from './ResetKitContext'
+import { useResetKitLocale } from './useResetKitLocale'
 
 /** Props every kit component and hook accepts to override the provider. */
 export interface ResetKitInstanceOptions {
@@ -28,12 +28,6 @@ let sharedI18n: I18n | undefined
 let sharedStore: VerifierStore | undefined
 let sharedSessionStore: VerifierStore | undefined
 
-function detectLocale(host: I18n | undefined): string | readonly string[] | undefined {
-  if (host?.language) return host.resolvedLanguage ?? host.language
-  if (typeof navigator !== 'undefined') return navigator.languages
-  return undefined
-}
-
 /**
  * Resolves what one component instance works with: adapter, locale, translation function,
  * QueryClient and verifier store. Throws with the fix when no adapter is configured.
@@ -46,7 +40,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
 
   const i18n = settings.i18n ?? (sharedI18n ??= createResetKitI18n())
   if (settings.i18n) addEnglishBundle(settings.i18n)
-  const locale: SupportedLocale = resolveLocale(options.locale ?? settings.locale ?? detectLocale(settings.i18n))
+  const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, settings.i18n, settings.resources)
 
   // Per-instance overrides live in a namespace of their own that is searched first, so they
   // never leak into other instances or the host's strings.

@@ -8,6 +8,7 @@ const LINK = 'http://127.0.0.1:5173/reset?stytch_token_type=reset_password&token
 const EMAILS: OutboxEmail[] = [
   {
     id: 'b',
+    backend: 'stytch',
     to: 'grace@example.com',
     subject: 'Redefina sua senha',
     locale: 'pt-br',
@@ -16,6 +17,7 @@ const EMAILS: OutboxEmail[] = [
   },
   {
     id: 'a',
+    backend: 'supabase',
     to: 'ada@example.com',
     subject: 'Reset your password',
     locale: 'en',

@@ -9,20 +9,34 @@ export interface DemoServer {
   close(): Promise<void>
 }
 
+/** A production build of the demo in a temporary folder. */
+export interface DemoBuild {
+  /** Folder holding `index.html` and `assets/`. */
+  outDir: string
+  /** Deletes the folder. */
+  remove(): void
+}
+
 const configFile = resolve(import.meta.dirname, '../../demo/vite.config.ts')
+
+/** Builds the demo app into a fresh temporary folder, for a test that serves it itself. */
+export async function buildDemo(): Promise<DemoBuild> {
+  const outDir = mkdtempSync(join(tmpdir(), 'reset-kit-demo-'))
+  await build({ configFile, configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } })
+  return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) }
+}
 
 /**
  * Builds the demo once and serves the build: a production bundle never reloads itself while a
  * test runs, which Vite's dev server may do when it discovers a dependency.
  */
 export async function startDemo(): Promise<DemoServer> {
-  const outDir = mkdtempSync(join(tmpdir(), 'reset-kit-demo-'))
-  await build({ configFile, configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } })
+  const demoBuild = await buildDemo()
   const server: PreviewServer = await preview({
     configFile,
     configLoader: 'runner',
     logLevel: 'silent',
-    build: { outDir },
+    build: { outDir: demoBuild.outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
   })
   const url = server.resolvedUrls?.local[0]
@@ -31,7 +45,7 @@ export async function startDemo(): Promise<DemoServer> {
     url: url.replace(/\/$/, ''),
     async close() {
       await server.close()
-      rmSync(outDir, { recursive: true, force: true })
+      demoBuild.remove()
     },
   }
 }

@@ -21,11 +21,16 @@ function fakeAdapter(options: { pkce?: boolean } = {}) {
   } satisfies ResetAdapter
 }
 
-async function sendLink(email = 'ada@example.com') {
+const ENGLISH = { label: 'Email address', submit: 'Send reset link', sent: 'Check your email' }
+const FRENCH = { label: 'Adresse e-mail', submit: 'Envoyer le lien', sent: 'Consultez vos e-mails' }
+const BRAZILIAN = { label: 'E-mail', submit: 'Enviar link', sent: 'Confira seu e-mail' }
+
+// Finds the field with `findBy…`: a locale other than English arrives in its own chunk.
+async function sendLink(email = 'ada@example.com', text = ENGLISH) {
   const user = userEvent.setup()
-  await user.type(screen.getByRole('textbox', { name: 'Email address' }), email)
-  await user.click(screen.getByRole('button', { name: 'Send reset link' }))
-  await screen.findByRole('heading', { name: 'Check your email' })
+  await user.type(await screen.findByRole('textbox', { name: text.label }), email)
+  await user.click(screen.getByRole('button', { name: text.submit }))
+  await screen.findByRole('heading', { name: text.sent })
 }
 
 async function hostI18n(resources: Record<string, Record<string, unknown>> = {}) {
@@ -53,7 +58,7 @@ describe('<ResetKitProvider>', () => {
       </ResetKitProvider>,
     )
 
-    await sendLink()
+    await sendLink('ada@example.com', FRENCH)
 
     expect(adapter.startReset).toHaveBeenCalledTimes(1)
     expect(adapter.startReset.mock.calls[0]![0].locale).toBe('fr')
@@ -87,7 +92,7 @@ describe('<ResetKitProvider>', () => {
       </ResetKitProvider>,
     )
 
-    await sendLink()
+    await sendLink('ada@example.com', BRAZILIAN)
 
     expect(shared.startReset).not.toHaveBeenCalled()
     expect(own.startReset).toHaveBeenCalledTimes(1)

@@ -4,6 +4,6 @@
  */
 export { createHttpAdapter } from './createHttpAdapter'
 export type { HttpAdapterHeaders, HttpAdapterOptions } from './HttpAdapterOptions'
-export { isResetErrorCode } from './isResetErrorCode'
+export { isResetErrorCode } from '../../core/isResetErrorCode'
 export { mapHttpError } from './mapHttpError'
 export type { HttpResetStep } from './mapHttpError'

@@ -1,6 +1,6 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
-import { isResetErrorCode } from './isResetErrorCode'
+import { isResetErrorCode } from '../../core/isResetErrorCode'
 
 /** Which request of the flow a response answers. */
 export type HttpResetStep = 'start' | 'check' | 'complete'

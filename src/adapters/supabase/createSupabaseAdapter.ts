@@ -14,6 +14,7 @@ const EXPIRY_MARGIN_MS = 30_000
 /** Failures of the password update after which the same session may still succeed. */
 const RETRYABLE: ReadonlySet<ResetErrorCode> = new Set([
   'password_weak',
+  'password_reused',
   'password_breached',
   'password_too_short',
   'password_too_long',

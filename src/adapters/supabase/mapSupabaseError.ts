@@ -95,7 +95,7 @@ function weakPassword(body: SupabaseErrorBody): ResetError {
  * | `flow_state_expired` / `flow_state_not_found` | `token_expired` / `token_invalid` |
  * | `bad_code_verifier` | `verifier_mismatch` |
  * | `weak_password` | `password_weak` (`details.reasons`, e.g. `'length,characters'`), or `password_breached` when the only reason is `pwned` |
- * | `same_password` | `password_weak` (`details.reasons: 'same_password'`) |
+ * | `same_password` | `password_reused` |
  * | `validation_failed` on update | `password_too_long` (`maxLength: 72`) |
  * | `bad_jwt`, `session_not_found`, `session_expired` | `token_expired` |
  * | `captcha_failed`, `insufficient_aal`, `user_sso_managed`, 401 from the API gateway | `misconfigured` |
@@ -125,7 +125,7 @@ export function mapSupabaseError(response: SendJsonResponse, step: SupabaseReset
   }
   if (code === 'weak_password') return weakPassword(body)
   if (code === 'same_password') {
-    return new ResetError('password_weak', { field: 'password', details: { reasons: 'same_password' }, cause: body })
+    return new ResetError('password_reused', { field: 'password', cause: body })
   }
   if (code === 'validation_failed') {
     if (step === 'start') return new ResetError('invalid_email', { field: 'email', cause: body })

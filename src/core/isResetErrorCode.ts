@@ -1,4 +1,4 @@
-import type { ResetErrorCode } from '../../core/ResetError'
+import type { ResetErrorCode } from './ResetError'
 
 // A record rather than an array so the compiler fails when a code is added to or removed from
 // `ResetErrorCode` and this list is not updated.
@@ -17,6 +17,7 @@ const CODES: Readonly<Record<ResetErrorCode, true>> = {
   password_weak: true,
   password_breached: true,
   password_mismatch: true,
+  password_reused: true,
   network: true,
   timeout: true,
   insecure_context: true,
@@ -30,3 +31,6 @@ const CODES: Readonly<Record<ResetErrorCode, true>> = {
 export function isResetErrorCode(value: unknown): value is ResetErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CODES, value)
 }
+
+/** Every {@link ResetErrorCode}, for documentation, exhaustive tests and custom mappers. */
+export const RESET_ERROR_CODES = Object.keys(CODES) as readonly ResetErrorCode[]

@@ -1,0 +1,178 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from '../../demo/emulator/demoProjects'
+import { launchChromium } from './launchChromium'
+import { startDemo, type DemoServer } from './startDemo'
+
+// The built demo with the Stack Auth and Supabase backends, each emulated on the preview server.
+
+let demo: DemoServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[demo, browser] = await Promise.all([startDemo(), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+beforeEach(async () => {
+  await fetch(`${demo.url}/__emulator/outbox`, { method: 'DELETE' })
+})
+
+type Backend = 'stack-auth' | 'supabase'
+
+interface OutboxEmail {
+  backend: string
+  to: string
+  link: string
+}
+
+/** A fresh browser profile whose demo switcher is already on `backend`. */
+async function contextFor(backend: Backend): Promise<BrowserContext> {
+  const context = await browser.newContext()
+  await context.addInitScript((chosen) => window.localStorage.setItem('demo:backend', chosen), backend)
+  return context
+}
+
+async function latestEmail(backend: Backend, address: string): Promise<OutboxEmail> {
+  const emails = (await (await fetch(`${demo.url}/__emulator/outbox`)).json()) as OutboxEmail[]
+  const email = emails.find((candidate) => candidate.backend === backend && candidate.to === address)
+  if (!email) throw new Error(`no ${backend} email to ${address} in the outbox`)
+  return email
+}
+
+async function requestLink(page: Page, address: string): Promise<void> {
+  await page.goto(`${demo.url}/`)
+  await page.getByRole('textbox', { name: 'Email address' }).fill(address)
+  await page.getByRole('button', { name: 'Send reset link' }).click()
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+}
+
+async function choosePassword(page: Page, password: string): Promise<void> {
+  await page.getByLabel('New password', { exact: true }).fill(password)
+  await page.getByLabel('Confirm new password').fill(password)
+  await page.getByRole('button', { name: 'Change password' }).click()
+}
+
+/** Stack Auth's password sign-in on the emulator: 200 when `password` is the current one. */
+async function stackSignIn(email: string, password: string): Promise<number> {
+  const response = await fetch(`${demo.url}/__emulator/stack-auth/api/v1/auth/password/sign-in`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Stack-Project-Id': DEMO_STACK_AUTH_PROJECT.projectId,
+      'X-Stack-Publishable-Client-Key': DEMO_STACK_AUTH_PROJECT.publishableClientKey,
+      'X-Stack-Access-Type': 'client',
+    },
+    body: JSON.stringify({ email, password }),
+  })
+  return response.status
+}
+
+/** Supabase's password grant on the emulator: 200 when `password` is the current one. */
+async function supabaseSignIn(email: string, password: string): Promise<number> {
+  const response = await fetch(`${demo.url}/__emulator/supabase/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', apikey: DEMO_SUPABASE_ANON_KEY },
+    body: JSON.stringify({ email, password }),
+  })
+  return response.status
+}
+
+describe('Stack Auth (emulated) through the demo, in Chromium', () => {
+  it('resets the password from a link opened in a new page', async () => {
+    const context = await contextFor('stack-auth')
+    const page = await context.newPage()
+    await requestLink(page, 'ada@example.com')
+    const { link } = await latestEmail('stack-auth', 'ada@example.com')
+    expect(new URL(link).searchParams.get('code')).toMatch(/^[0-9a-z]{45}$/)
+
+    const tab = await context.newPage()
+    await tab.goto(link)
+    await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    expect(new URL(tab.url()).searchParams.has('code')).toBe(false)
+    await choosePassword(tab, 'a brand new passphrase')
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+
+    expect(await stackSignIn('ada@example.com', 'a brand new passphrase')).toBe(200)
+    expect(await stackSignIn('ada@example.com', 'correct horse battery')).toBe(400)
+    await context.close()
+  })
+
+  it('says a used link has been used before showing any form, after checking the code', async () => {
+    const context = await contextFor('stack-auth')
+    const page = await context.newPage()
+    await requestLink(page, 'grace@example.com')
+    const { link } = await latestEmail('stack-auth', 'grace@example.com')
+    const first = await context.newPage()
+    await first.goto(link)
+    await choosePassword(first, 'a brand new passphrase')
+    await first.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+
+    const second = await context.newPage()
+    const calls: string[] = []
+    second.on('request', (request) => {
+      if (request.url().includes('/api/v1/auth/password/')) calls.push(new URL(request.url()).pathname.split('/password/')[1] ?? '')
+    })
+    second.on('requestfailed', (request) => console.log('FAILED', request.url(), request.failure()?.errorText))
+    second.on('requestfinished', (request) => console.log('FINISHED', request.url()))
+    await second.goto(link)
+    await second.getByRole('heading', { name: 'This link has already been used' }).waitFor()
+    expect(await second.getByRole('textbox').count()).toBe(0)
+    // Only the non-consuming check ran: nothing tried to reset with the dead code.
+    expect(calls).toEqual(['reset/check-code'])
+    expect(await stackSignIn('grace@example.com', 'a brand new passphrase')).toBe(200)
+    await context.close()
+  })
+})
+
+describe('Supabase (emulated) through the demo, in Chromium', () => {
+  it('resets the password from a link opened in a new page of the same browser', async () => {
+    const context = await contextFor('supabase')
+    const page = await context.newPage()
+    await requestLink(page, 'ada@example.com')
+    const { link } = await latestEmail('supabase', 'ada@example.com')
+    // The email links to GoTrue's verify endpoint, which redirects to the reset page with ?code=.
+    expect(new URL(link).pathname).toBe('/__emulator/supabase/auth/v1/verify')
+
+    const tab = await context.newPage()
+    await tab.goto(link)
+    await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    expect(new URL(tab.url()).pathname).toBe('/reset')
+    expect(new URL(tab.url()).searchParams.has('code')).toBe(false)
+    await choosePassword(tab, 'a brand new passphrase')
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+
+    expect(await supabaseSignIn('ada@example.com', 'a brand new passphrase')).toBe(200)
+    expect(await supabaseSignIn('ada@example.com', 'correct horse battery')).toBe(400)
+    const leftovers = await tab.evaluate(() =>
+      [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('reset-kit:')),
+    )
+    expect(leftovers).toEqual([])
+    await context.close()
+  })
+
+  it('shows the verifier screen for a link opened in another browser, and exchanges nothing', async () => {
+    const asking = await contextFor('supabase')
+    await requestLink(await asking.newPage(), 'grace@example.com')
+    const { link } = await latestEmail('supabase', 'grace@example.com')
+
+    // Another browser profile, its switcher untouched: the link itself names the backend.
+    const elsewhere = await browser.newContext()
+    const page = await elsewhere.newPage()
+    const exchanges: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/auth/v1/token') || request.url().includes('/auth/v1/user')) exchanges.push(request.url())
+    })
+    await page.goto(link)
+    await page.getByRole('heading', { name: 'Open the link in the browser you used' }).waitFor()
+    expect(await page.getByRole('textbox').count()).toBe(0)
+    expect(await page.getByLabel('Backend').inputValue()).toBe('supabase')
+    expect(exchanges).toEqual([])
+    expect(await supabaseSignIn('grace@example.com', 'hopper-1906')).toBe(200)
+    await asking.close()
+    await elsewhere.close()
+  })
+})
