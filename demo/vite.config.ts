@@ -3,8 +3,10 @@ import { defineConfig } from 'vite'
 import { emulatorPlugin } from './emulator/emulatorPlugin'
 
 /**
- * `npm run dev`: the demo app with the Stytch emulator mounted on the same origin, so the kit
- * talks to `/__emulator/stytch/sdk/v1/...` and nothing leaves the machine.
+ * `npm run dev`: the demo app with its backends on the same origin: emulators of Stytch
+ * (`/__emulator/stytch`), Stack Auth (`/__emulator/stack-auth`) and Supabase Auth
+ * (`/__emulator/supabase`), a real Better Auth server (`/api/auth`), and the outbox they all write
+ * to. Nothing leaves the machine.
  */
 export default defineConfig({
   root: import.meta.dirname,

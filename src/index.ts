@@ -5,7 +5,6 @@ export { ResetPasswordPage, type ResetPasswordPageProps, type ResetPasswordPart 
 export { ResetKitProvider, type ResetKitProviderProps } from './react/ResetKitProvider'
 export type { ResetKitSettings } from './react/ResetKitContext'
 export {
-  DEFAULT_RATE_LIMIT_SECONDS,
   DEFAULT_RESEND_COOLDOWN_SECONDS,
   useForgotPassword,
   type ForgotPasswordStatus,
@@ -27,6 +26,7 @@ export { resolveLocale, SUPPORTED_LOCALES, type SupportedLocale } from './i18n/r
 export {
   createWebStorageVerifierStore,
   isResetError,
+  DEFAULT_RATE_LIMIT_SECONDS,
   ResetError,
   type ResetAdapter,
   type ResetErrorCode,

@@ -27,6 +27,8 @@ export interface EmulatorSuiteOptions {
    * @default Date.now
    */
   now?: () => number
+  /** Share a clock created beforehand (so a {@link NodeMount} can date its emails by it); `now` is then unused. */
+  clock?: EmulatorClock
   /** Share an outbox created beforehand (so a {@link NodeMount} can write to it too). */
   outbox?: Outbox
   /**
@@ -62,7 +64,7 @@ export interface EmulatorSuite {
  * http.createServer(createEmulatorMiddleware(suite)).listen(8787)
  */
 export function createEmulatorSuite(options: EmulatorSuiteOptions = {}): EmulatorSuite {
-  const clock = createEmulatorClock(options.now)
+  const clock = options.clock ?? createEmulatorClock(options.now)
   const outbox = options.outbox ?? createOutbox()
   const shared = { now: clock.now, outbox, ...(options.users ? { users: options.users } : {}) }
   const stytch = createStytchEmulator({ ...options.stytch, ...shared })

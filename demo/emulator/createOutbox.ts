@@ -14,7 +14,8 @@ export function createOutbox(): Outbox {
       return emails.map((email) => ({ ...email }))
     },
     send(email) {
-      const stored: OutboxEmail = { id: crypto.randomUUID(), backend: email.backend, ...email }
+      const { backend, ...rest } = email
+      const stored: OutboxEmail = { id: crypto.randomUUID(), backend, ...rest }
       emails = [stored, ...emails]
       return { ...stored }
     },

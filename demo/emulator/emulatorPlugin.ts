@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite'
 import { createBetterAuthServer } from '../betterAuth/createBetterAuthServer'
+import { createEmulatorClock } from './createEmulatorClock'
 import { createEmulatorMiddleware } from './createEmulatorMiddleware'
 import { createEmulatorSuite, type EmulatorSuite, type EmulatorSuiteOptions } from './createEmulatorSuite'
 import { createOutbox } from './createOutbox'
@@ -25,7 +26,7 @@ export interface EmulatorPluginOptions extends StytchEmulatorOptions {
   /** Serve this suite as it is, without a Better Auth server, so a test can inspect it. */
   suite?: EmulatorSuite
   /** Options for the suite the plugin creates when neither `emulator` nor `suite` is given. */
-  suiteOptions?: Omit<EmulatorSuiteOptions, 'outbox' | 'mounts'>
+  suiteOptions?: Omit<EmulatorSuiteOptions, 'clock' | 'outbox' | 'mounts'>
   /**
    * Mount a real Better Auth server at `/api/auth` with the demo users, its emails in the outbox.
    * @default true
@@ -37,9 +38,8 @@ export interface EmulatorPluginOptions extends StytchEmulatorOptions {
 function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
   const { suiteOptions = {}, betterAuth, now, users, outbox: givenOutbox, ...stytchOptions } = options
   const outbox = givenOutbox ?? createOutbox()
+  const clock = createEmulatorClock(now ?? suiteOptions.now)
   const mounts = []
-  // Read when an email is sent, by which time the suite (and its clock) exists.
-  let suite: EmulatorSuite | undefined
   if (betterAuth !== false) {
     const server = createBetterAuthServer({
       // The dev server may move to another port, so the base URL follows the request's host.
@@ -52,21 +52,20 @@ function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
           subject: 'Reset your password',
           locale: 'en',
           link: url,
-          createdAt: new Date(suite?.clock.now() ?? Date.now()).toISOString(),
+          createdAt: new Date(clock.now()).toISOString(),
         })
       },
     })
     mounts.push(server)
   }
-  suite = createEmulatorSuite({
+  return createEmulatorSuite({
     ...suiteOptions,
-    now: now ?? suiteOptions.now,
     users: users ?? suiteOptions.users,
     stytch: { ...stytchOptions, ...suiteOptions.stytch },
+    clock,
     outbox,
     mounts,
   })
-  return suite
 }
 
 /**

@@ -40,6 +40,6 @@ export {
 export { sweepExpiredRecords } from './sweepExpiredRecords'
 export type { VerifierRecord, VerifierStore } from './VerifierStore'
 export { completeResetOptions, type CompleteResetVariables } from './completeResetOptions'
-export { retryDeadline } from './retryDeadline'
+export { DEFAULT_RATE_LIMIT_SECONDS, retryDeadline } from './retryDeadline'
 export { startResetOptions, type StartResetVariables } from './startResetOptions'
 export { isResetErrorCode, RESET_ERROR_CODES } from './isResetErrorCode'

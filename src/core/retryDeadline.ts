@@ -1,5 +1,8 @@
 import { readItem, removeItem, storageKey, writeItem } from './safeStorage'
 
+/** Wait applied after a 429 that names no `Retry-After`. */
+export const DEFAULT_RATE_LIMIT_SECONDS = 60
+
 /**
  * Remembers until when a rate-limited adapter must not be asked again, in this tab's
  * sessionStorage, so a reload cannot be used to skip the wait.

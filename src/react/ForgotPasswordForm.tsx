@@ -107,12 +107,13 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
           <button {...partProps('useAnotherEmail', classNames)} type="button" onClick={forgot.useAnotherEmail}>
             {t('forgot.useAnotherEmail')}
           </button>
-          {/* Announces the start and the end of the cooldown, not every tick of the visible countdown. */}
-          <p {...partProps('cooldownStatus', classNames)} role="status">
-            {forgot.resendSeconds > 0 ? t('forgot.cooldownStarted') : t('forgot.cooldownEnded')}
-          </p>
         </div>
       )}
+      {/* Rendered in every view so it exists before its text changes; it announces the start and
+          the end of the cooldown, not every tick of the visible countdown. */}
+      <p {...partProps('cooldownStatus', classNames)} role="status">
+        {view === 'sent' ? (forgot.resendSeconds > 0 ? t('forgot.cooldownStarted') : t('forgot.cooldownEnded')) : null}
+      </p>
     </section>
   )
 }

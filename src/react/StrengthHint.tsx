@@ -31,11 +31,11 @@ export interface StrengthHintProps {
  */
 export function StrengthHint({ control, minLength, t, id, className }: StrengthHintProps) {
   const password = useWatch({ control, name: 'password' })
-  if (!password) return null
-  const level = strengthLevel(password, minLength)
+  const level = password ? strengthLevel(password, minLength) : undefined
+  // Always rendered, empty until typing starts, so the field's aria-describedby never dangles.
   return (
     <p data-part="strength" data-strength={level} id={id} className={className}>
-      {t(`reset.strength.${level}`)}
+      {level ? t(`reset.strength.${level}`) : null}
     </p>
   )
 }

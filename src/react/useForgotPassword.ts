@@ -6,7 +6,7 @@ import { z } from 'zod/mini'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
 import { ResetError, toResetError } from '../core/ResetError'
-import { retryDeadline } from '../core/retryDeadline'
+import { DEFAULT_RATE_LIMIT_SECONDS, retryDeadline } from '../core/retryDeadline'
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
@@ -15,8 +15,6 @@ import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSet
 
 /** Default wait before the same address may be sent another email. */
 export const DEFAULT_RESEND_COOLDOWN_SECONDS = 60
-/** Wait applied after a 429 that names no `Retry-After`. */
-export const DEFAULT_RATE_LIMIT_SECONDS = 60
 
 /** Options of {@link useForgotPassword}; also the behaviour props of `<ForgotPasswordForm>`. */
 export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
@@ -106,7 +104,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     const at = retryDeadline.read(adapter.id)
     setRetryAt(at)
     // After a reload the wait is still enforced, so say why sending is blocked (R1).
-    if (at !== undefined) setError(new ResetError('rate_limited'))
+    if (at !== undefined) setError(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
     return () => controller.current?.abort()
   }, [adapter.id])
 

@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import type { i18n as I18n, TOptions } from 'i18next'
-import { useContext, useId, useMemo, useState } from 'react'
+import { useContext, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createWebStorageVerifierStore } from '../core/createWebStorageVerifierStore'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
 import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
 import { ResetKitContext } from './ResetKitContext'
+import { useMessageOverrides } from './useMessageOverrides'
 import { useResetKitLocale } from './useResetKitLocale'
 
 /** Props every kit component and hook accepts to override the provider. */
@@ -42,15 +43,8 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   if (settings.i18n) addEnglishBundle(settings.i18n)
   const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, settings.i18n, settings.resources)
 
-  // Per-instance overrides live in a namespace of their own that is searched first, so they
-  // never leak into other instances or the host's strings.
-  const overridesNamespace = `${NAMESPACE}:overrides:${useId()}`
-  const { messages } = options
-  useMemo(() => {
-    if (messages) i18n.addResourceBundle(locale, overridesNamespace, messages, true, true)
-    else if (i18n.hasResourceBundle(locale, overridesNamespace)) i18n.removeResourceBundle(locale, overridesNamespace)
-  }, [i18n, locale, overridesNamespace, messages])
-  const { t: translate } = useTranslation(messages ? [overridesNamespace, NAMESPACE] : NAMESPACE, {
+  const overrides = useMessageOverrides(i18n, locale, options.messages)
+  const { t: translate } = useTranslation(overrides ? [overrides, NAMESPACE] : NAMESPACE, {
     i18n,
     lng: locale,
     useSuspense: false,

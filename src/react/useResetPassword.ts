@@ -5,11 +5,12 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod/mini'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
-import { readCallbackToken } from '../core/readCallbackToken'
+import { TERMINAL_CODES } from '../core/completeResetFlow'
+import { clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { useCountdown } from './useCountdown'
-import { DEFAULT_RATE_LIMIT_SECONDS } from './useForgotPassword'
+import { DEFAULT_RATE_LIMIT_SECONDS } from '../core/retryDeadline'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
@@ -137,8 +138,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     sweepExpiredRecords()
     const found = options.token !== undefined ? { status: 'found' as const, token: options.token } : readCallbackToken(adapter)
     if (found.status !== 'found') {
-      setView('link_invalid')
-      fail(new ResetError(found.status === 'invalid' ? found.code : 'token_missing'))
+      const resetError = fail(new ResetError(found.status === 'invalid' ? found.code : 'token_missing'))
+      setView(LINK_VIEWS[resetError.code] ?? 'link_invalid')
       return () => controller.current?.abort()
     }
     token.current = found.token
@@ -151,6 +152,11 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       } catch (thrown) {
         if (signal.aborted) return
         const resetError = fail(thrown)
+        // A dead link can never succeed: drop what pairs with it now rather than at expiry.
+        if (TERMINAL_CODES.has(resetError.code)) {
+          clearCallbackToken(adapter.id)
+          if (adapter.pkce) await store.remove(adapter.id).catch(() => undefined)
+        }
         setError(resetError)
         setView(LINK_VIEWS[resetError.code] ?? 'check_failed')
       }

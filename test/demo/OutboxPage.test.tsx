@@ -47,6 +47,8 @@ describe('OutboxPage', () => {
     expect(newest.getByRole('heading', { name: 'Redefina sua senha' })).toBeInTheDocument()
     expect(newest.getByText('grace@example.com')).toBeInTheDocument()
     expect(newest.getByText('pt-br')).toBeInTheDocument()
+    expect(newest.getByText('Stytch (emulated)')).toBeInTheDocument()
+    expect(within(items[1] as HTMLElement).getByText('Supabase (emulated)')).toBeInTheDocument()
     expect(items[0]?.querySelector('time')).toHaveAttribute('datetime', '2030-01-01T00:01:00.000Z')
 
     const link = within(items[1] as HTMLElement).getByRole('link', { name: 'Open reset link' })

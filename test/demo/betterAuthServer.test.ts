@@ -15,20 +15,21 @@ interface Running {
 /** A real Better Auth server on a free loopback port, as the demo and the e2e tests run it. */
 async function start(options: { rateLimit?: boolean } = {}): Promise<Running> {
   const emails: BetterAuthResetEmail[] = []
-  let auth: BetterAuthServer | undefined
+  // The server must listen before Better Auth can be told its URL, so the handler comes later.
+  const mounted: { auth?: BetterAuthServer } = {}
   const server: Server = createServer((request, response) => {
-    if (!auth) throw new Error('not ready')
-    void auth.handler(request, response)
+    if (!mounted.auth) throw new Error('not ready')
+    void mounted.auth.handler(request, response)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  auth = createBetterAuthServer({
+  const auth = (mounted.auth = createBetterAuthServer({
     baseURL: base,
     onResetEmail: (email) => {
       emails.push(email)
     },
     rateLimit: options.rateLimit ?? false,
-  })
+  }))
   await auth.ready
   return {
     base,

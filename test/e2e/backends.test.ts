@@ -116,13 +116,12 @@ describe('Stack Auth (emulated) through the demo, in Chromium', () => {
     second.on('request', (request) => {
       if (request.url().includes('/api/v1/auth/password/')) calls.push(new URL(request.url()).pathname.split('/password/')[1] ?? '')
     })
-    second.on('requestfailed', (request) => console.log('FAILED', request.url(), request.failure()?.errorText))
-    second.on('requestfinished', (request) => console.log('FINISHED', request.url()))
     await second.goto(link)
     await second.getByRole('heading', { name: 'This link has already been used' }).waitFor()
     expect(await second.getByRole('textbox').count()).toBe(0)
     // Only the non-consuming check ran: nothing tried to reset with the dead code.
-    expect(calls).toEqual(['reset/check-code'])
+    expect(calls).toContain('reset/check-code')
+    expect(calls.filter((call) => call !== 'reset/check-code')).toEqual([])
     expect(await stackSignIn('grace@example.com', 'a brand new passphrase')).toBe(200)
     await context.close()
   })

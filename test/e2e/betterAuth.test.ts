@@ -20,9 +20,11 @@ interface Site {
 async function startSite(build: DemoBuild, options: { resetPasswordTokenExpiresIn?: number } = {}): Promise<Site> {
   const emails: Site['emails'] = []
   const app = serveStatic(build.outDir)
-  let auth: BetterAuthServer | undefined
+  // The server must listen before Better Auth can be told its URL, so the handler comes later.
+  const mounted: { auth?: BetterAuthServer } = {}
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://site.invalid')
+    const { auth } = mounted
     const handle = auth && (pathname === auth.basePath || pathname.startsWith(`${auth.basePath}/`)) ? auth.handler : app
     handle(request, response).catch(() => {
       response.statusCode = 500
@@ -31,14 +33,14 @@ async function startSite(build: DemoBuild, options: { resetPasswordTokenExpiresI
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  auth = createBetterAuthServer({
+  const auth = (mounted.auth = createBetterAuthServer({
     baseURL: url,
     basePath: '/api/auth',
     resetPasswordTokenExpiresIn: options.resetPasswordTokenExpiresIn,
     onResetEmail: (email) => {
       emails.push({ ...email, at: Date.now() })
     },
-  })
+  }))
   await auth.ready
   return {
     url,
@@ -67,7 +69,7 @@ async function newBetterAuthContext(): Promise<BrowserContext> {
   return context
 }
 
-async function requestLink(page: Page, site: Site, email: string): Promise<BetterAuthResetEmail> {
+async function requestLink(page: Page, site: Site, email: string): Promise<Site['emails'][number]> {
   const before = site.emails.length
   await page.goto(`${site.url}/`)
   await page.getByRole('textbox', { name: 'Email address' }).fill(email)

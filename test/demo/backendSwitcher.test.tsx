@@ -1,0 +1,104 @@
+import { act, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { adapterFor, redirectUrlFor } from '../../demo/adapter'
+import { BackendSwitcher } from '../../demo/BackendSwitcher'
+import { BACKEND_STORAGE_KEY, DEMO_BACKENDS } from '../../demo/backends'
+import { DemoAccounts } from '../../demo/DemoAccounts'
+import { adoptBackendFromUrl, useBackend } from '../../demo/useBackend'
+
+function Shown() {
+  const [backend] = useBackend()
+  return <output aria-label="Active backend">{backend}</output>
+}
+
+beforeEach(() => {
+  window.localStorage.clear()
+  window.history.replaceState(null, '', '/')
+})
+
+describe('BackendSwitcher', () => {
+  it('offers the four backends, starts on Stytch and persists the choice', async () => {
+    const user = userEvent.setup()
+    render(
+      <>
+        <BackendSwitcher />
+        <Shown />
+      </>,
+    )
+    const select = screen.getByRole('combobox', { name: 'Backend' })
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Stytch (emulated)',
+      'Stack Auth (emulated)',
+      'Supabase (emulated)',
+      'Better Auth (real server)',
+    ])
+    expect(select).toHaveValue('stytch')
+
+    await user.selectOptions(select, 'supabase')
+    expect(window.localStorage.getItem(BACKEND_STORAGE_KEY)).toBe('supabase')
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('supabase')
+  })
+
+  it('follows a change made in another tab', () => {
+    render(<Shown />)
+    act(() => {
+      window.localStorage.setItem(BACKEND_STORAGE_KEY, 'better-auth')
+      window.dispatchEvent(new StorageEvent('storage', { key: BACKEND_STORAGE_KEY }))
+    })
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('better-auth')
+  })
+
+  it('ignores a stored value that is not a backend', () => {
+    window.localStorage.setItem(BACKEND_STORAGE_KEY, 'firebase')
+    render(<Shown />)
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('stytch')
+  })
+})
+
+describe('adoptBackendFromUrl', () => {
+  it('adopts ?backend= from a reset link and removes only that param', () => {
+    window.history.replaceState(null, '', '/reset?backend=stack-auth&code=abc#top')
+    adoptBackendFromUrl()
+    expect(window.localStorage.getItem(BACKEND_STORAGE_KEY)).toBe('stack-auth')
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe('/reset?code=abc#top')
+  })
+
+  it('drops an unknown backend name without switching', () => {
+    window.localStorage.setItem(BACKEND_STORAGE_KEY, 'supabase')
+    window.history.replaceState(null, '', '/reset?backend=nope&token=t')
+    adoptBackendFromUrl()
+    expect(window.localStorage.getItem(BACKEND_STORAGE_KEY)).toBe('supabase')
+    expect(window.location.search).toBe('?token=t')
+  })
+})
+
+describe('adapterFor', () => {
+  it.each([
+    ['stytch', true, ['token']],
+    ['stack-auth', false, ['code']],
+    ['supabase', true, ['code']],
+    ['better-auth', false, ['token']],
+  ] as const)('builds the %s adapter once, with PKCE %s', (backend, pkce, params) => {
+    const adapter = adapterFor(backend)
+    expect(adapter.id).toBe(backend)
+    expect(adapter.pkce).toBe(pkce)
+    expect(adapter.tokenParams).toEqual(expect.arrayContaining([...params]))
+    expect(adapterFor(backend)).toBe(adapter)
+  })
+
+  it('sends every backend’s links to /reset on this origin, naming the backend', () => {
+    for (const backend of DEMO_BACKENDS) {
+      expect(redirectUrlFor(backend)).toBe(`${window.location.origin}/reset?backend=${backend}`)
+    }
+  })
+})
+
+describe('DemoAccounts', () => {
+  it('lists the seeded accounts under the chosen backend’s name', () => {
+    render(<DemoAccounts backend="better-auth" />)
+    const table = screen.getByRole('table', { name: 'Better Auth (real server)' })
+    expect(table).toHaveTextContent('ada@example.com')
+    expect(table).toHaveTextContent('correct horse battery')
+    expect(table).toHaveTextContent('grace@example.com')
+  })
+})

@@ -1,0 +1,243 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createInstance } from 'i18next'
+import { useState } from 'react'
+import en from '../../locales/en/reset-kit.json'
+import es from '../../locales/es/reset-kit.json'
+import fr from '../../locales/fr/reset-kit.json'
+import ptBR from '../../locales/pt-BR/reset-kit.json'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
+import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
+import { createPkcePair } from '../../src/core/pkce'
+import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
+import { ResetKitProvider } from '../../src/react/ResetKitProvider'
+import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+
+const REDIRECT_URL = 'https://app.example.com/reset-password'
+const LOCALES = { es, fr, 'pt-BR': ptBR } as const
+type Messages = typeof en
+
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  return Object.values(value as Record<string, unknown>).flatMap(leaves)
+}
+// English sentences long enough that finding one on a translated screen means a string was missed.
+const ENGLISH = leaves(en).filter((text) => text.replace(/\{\{\w+\}\}/g, '').length > 12)
+
+function expectFullyTranslated(container: HTMLElement) {
+  const text = container.textContent ?? ''
+  expect(text).not.toMatch(/\b(forgot|reset|errors)\.[A-Za-z_.]+/)
+  for (const sentence of ENGLISH) expect(text).not.toContain(sentence.split('{{')[0]!.trim())
+  for (const element of container.querySelectorAll('[aria-label]')) {
+    expect(element.getAttribute('aria-label')).not.toMatch(/\b(forgot|reset|errors)\./)
+  }
+}
+
+function fakeAdapter(overrides: Partial<ResetAdapter> = {}) {
+  return {
+    id: 'i18n',
+    pkce: false,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(async () => {}),
+    ...overrides,
+  } satisfies ResetAdapter
+}
+
+const failing = (code: ResetErrorCode, options: ConstructorParameters<typeof ResetError>[1] = {}) =>
+  vi.fn(async () => {
+    throw new ResetError(code, options)
+  })
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+  window.history.replaceState(null, '', '/')
+})
+
+describe.each(Object.entries(LOCALES))('every state in %s', (locale, messages: Messages) => {
+  async function sendFrom(adapter: ResetAdapter, email = 'ada@example.com') {
+    const user = userEvent.setup()
+    const view = render(<ForgotPasswordForm adapter={adapter} locale={locale} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />)
+    await user.type(await screen.findByRole('textbox', { name: messages.forgot.emailLabel }), email)
+    await user.click(screen.getByRole('button', { name: messages.forgot.submit }))
+    return view
+  }
+
+  it('forgot: idle', async () => {
+    const { container } = render(<ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} />)
+    await screen.findByRole('heading', { name: messages.forgot.title })
+    expectFullyTranslated(container)
+  })
+
+  it('forgot: field error', async () => {
+    const { container } = await sendFrom(fakeAdapter(), 'not-an-email')
+    await screen.findByText(messages.errors.invalid_email)
+    expectFullyTranslated(container)
+  })
+
+  it('forgot: sent with cooldown', async () => {
+    const { container } = await sendFrom(fakeAdapter())
+    await screen.findByRole('heading', { name: messages.forgot.sentTitle })
+    expectFullyTranslated(container)
+  })
+
+  it.each<ResetErrorCode>(['rate_limited', 'network', 'server', 'redirect_not_allowed', 'storage_unavailable'])('forgot: %s', async (code) => {
+    const { container } = await sendFrom(fakeAdapter({ startReset: failing(code, { retryAfterSeconds: 90 }) }))
+    await waitFor(() => expect(screen.getByRole('alert')).not.toBeEmptyDOMElement())
+    expectFullyTranslated(container)
+  })
+
+  async function openReset(adapter: ResetAdapter, url = '/reset?token=tok_123') {
+    window.history.replaceState(null, '', url)
+    return render(<ResetPasswordPage adapter={adapter} locale={locale} forgotPasswordUrl="/forgot" />)
+  }
+
+  it('reset: ready, then too short and mismatch', async () => {
+    const user = userEvent.setup()
+    const { container } = await openReset(fakeAdapter())
+    await screen.findByRole('heading', { name: messages.reset.title })
+    expectFullyTranslated(container)
+    await user.type(screen.getByLabelText(messages.reset.passwordLabel), 'short')
+    await user.click(screen.getByRole('button', { name: messages.reset.submit }))
+    await waitFor(() => expect(screen.getByLabelText(messages.reset.passwordLabel)).toHaveAttribute('aria-invalid', 'true'))
+    expectFullyTranslated(container)
+  })
+
+  it.each<[ResetErrorCode, string]>([
+    ['token_expired', 'expiredTitle'],
+    ['token_used', 'usedTitle'],
+    ['token_invalid', 'invalidTitle'],
+    ['verifier_mismatch', 'verifierTitle'],
+    ['password_weak', 'title'],
+    ['password_breached', 'title'],
+    ['network', 'title'],
+    ['rate_limited', 'title'],
+  ])('reset: completion fails with %s', async (code, title) => {
+    const user = userEvent.setup()
+    const { container } = await openReset(fakeAdapter({ completeReset: failing(code, { field: code.startsWith('password') ? 'password' : undefined }) }))
+    await screen.findByRole('heading', { name: messages.reset.title })
+    await user.type(screen.getByLabelText(messages.reset.passwordLabel), 'a long enough password')
+    await user.type(screen.getByLabelText(messages.reset.confirmLabel), 'a long enough password')
+    await user.click(screen.getByRole('button', { name: messages.reset.submit }))
+    if (title === 'title') {
+      // The form stays: wait for the field error or the alert that explains the failure.
+      await waitFor(() => expect(container.querySelector('[data-part="fieldError"], [data-part="alert"]:not(:empty)')).not.toBeNull())
+    } else {
+      await screen.findByRole('heading', { name: messages.reset[title as 'title'] })
+    }
+    expectFullyTranslated(container)
+  })
+
+  it('reset: success', async () => {
+    const user = userEvent.setup()
+    const { container } = await openReset(fakeAdapter())
+    await screen.findByRole('heading', { name: messages.reset.title })
+    await user.type(screen.getByLabelText(messages.reset.passwordLabel), 'a long enough password')
+    await user.type(screen.getByLabelText(messages.reset.confirmLabel), 'a long enough password')
+    await user.click(screen.getByRole('button', { name: messages.reset.submit }))
+    await screen.findByRole('heading', { name: messages.reset.successTitle })
+    expectFullyTranslated(container)
+  })
+
+  it('reset: missing token, missing verifier, failed check', async () => {
+    const missing = await openReset(fakeAdapter(), '/reset')
+    await screen.findByRole('heading', { name: messages.reset.invalidTitle })
+    expectFullyTranslated(missing.container)
+    missing.unmount()
+
+    const verifier = await openReset(fakeAdapter({ pkce: true }))
+    await screen.findByRole('heading', { name: messages.reset.verifierTitle })
+    expectFullyTranslated(verifier.container)
+    verifier.unmount()
+
+    const check = await openReset(fakeAdapter({ checkToken: failing('network') }))
+    await screen.findByRole('heading', { name: messages.reset.checkFailedTitle })
+    expectFullyTranslated(check.container)
+  })
+})
+
+describe('runtime locale', () => {
+  it('switching locale re-renders every string and keeps what the user typed', async () => {
+    const user = userEvent.setup()
+    function Switcher() {
+      const [locale, setLocale] = useState('en')
+      return (
+        <>
+          <button type="button" onClick={() => setLocale('fr')}>
+            fr
+          </button>
+          <ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} />
+        </>
+      )
+    }
+    render(<Switcher />)
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@exam')
+    await user.click(screen.getByRole('button', { name: 'fr' }))
+    const field = await screen.findByRole('textbox', { name: fr.forgot.emailLabel })
+    expect(field).toHaveValue('ada@exam')
+    expect(screen.getByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
+  })
+
+  it('a locale the host adds (de) needs no code change, and the Stytch-style locale tag is forwarded', async () => {
+    const user = userEvent.setup()
+    const de = structuredClone(en) as Messages
+    de.forgot.title = 'Passwort zurücksetzen'
+    de.forgot.emailLabel = 'E-Mail-Adresse'
+    de.forgot.submit = 'Link senden'
+    const adapter = fakeAdapter()
+    render(
+      <ResetKitProvider adapter={adapter} locale="de-AT" resources={{ de }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: 'Passwort zurücksetzen' })).toBeInTheDocument()
+    await user.type(screen.getByRole('textbox', { name: 'E-Mail-Adresse' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Link senden' }))
+    await waitFor(() => expect(adapter.startReset).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(adapter.startReset).mock.calls[0]![0].locale).toBe('de')
+  })
+
+  it("follows the host i18next language without changing it, and never adds the host's other namespaces", async () => {
+    const host = createInstance()
+    await host.init({ lng: 'es', resources: { es: { translation: { hola: 'Hola' } } } })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: es.forgot.title })).toBeInTheDocument()
+    expect(host.language).toBe('es')
+    expect(host.t('hola')).toBe('Hola')
+  })
+
+  it('per-instance messages are removed from the i18next store on unmount', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'en', resources: {} })
+    const { unmount } = render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={{ forgot: { title: 'Forgot it?' } }} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { name: 'Forgot it?' })).toBeInTheDocument()
+    const overrideNamespaces = () => Object.keys(host.store.data.en ?? {}).filter((ns) => ns.includes(':overrides:'))
+    expect(overrideNamespaces()).toHaveLength(1)
+    unmount()
+    expect(overrideNamespaces()).toEqual([])
+  })
+
+  it('a pkce link in a translated page still completes with the stored verifier', async () => {
+    const store = createWebStorageVerifierStore()
+    const pair = await createPkcePair()
+    await store.save({ v: 1, ...pair, createdAt: Date.now(), expiresAt: Date.now() + 3_600_000, adapterId: 'i18n' })
+    window.history.replaceState(null, '', '/reset?token=tok_1')
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({ pkce: true })
+    render(<ResetPasswordPage adapter={adapter} locale="pt-BR" forgotPasswordUrl="/forgot" requireConfirmation={false} />)
+    await user.type(await screen.findByLabelText(ptBR.reset.passwordLabel), 'uma senha bem longa')
+    await user.click(screen.getByRole('button', { name: ptBR.reset.submit }))
+    await screen.findByRole('heading', { name: ptBR.reset.successTitle })
+    expect(vi.mocked(adapter.completeReset).mock.calls[0]![0].codeVerifier).toBe(pair.verifier)
+  })
+})
