@@ -34,9 +34,9 @@ export type ResetPasswordPart =
 
 /** Props of {@link ResetPasswordPage}. */
 export interface ResetPasswordPageProps extends UseResetPasswordOptions, AppearanceProps<ResetPasswordPart> {
-  /** Where "Send a new link" leads: the page with `<ForgotPasswordForm>`. */
+  /** Where "Request a new link" leads: the page with `<ForgotPasswordForm>`. */
   forgotPasswordUrl: string
-  /** Where "Go to sign in" leads after success. @default '/' */
+  /** Where "Sign in" leads after success. @default '/' */
   signInUrl?: string
   /**
    * Where to send the user after success instead of `signInUrl`, e.g. from your own `?returnTo=`.

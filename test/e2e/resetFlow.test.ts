@@ -100,9 +100,9 @@ describe('the demo reset flow in Chromium', () => {
       if (request.url().endsWith('/passwords/email/reset')) completions.push(request.url())
     })
     await page.goto(link)
-    await page.getByRole('heading', { name: 'Open the link in the browser you used' }).waitFor()
+    await page.getByRole('heading', { name: 'Open the link in the same browser' }).waitFor()
     expect(await page.getByRole('textbox').count()).toBe(0)
-    expect(await page.getByRole('link', { name: 'Send a new link' }).getAttribute('href')).toBe('/')
+    expect(await page.getByRole('link', { name: 'Request a new link' }).getAttribute('href')).toBe('/')
     expect(completions).toEqual([])
     // The password is unchanged: the link could not be used from here.
     expect(await signIn('grace@example.com', 'hopper-1906')).toBe(200)

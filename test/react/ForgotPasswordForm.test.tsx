@@ -157,7 +157,7 @@ describe('<ForgotPasswordForm>', () => {
 
     const heading = await screen.findByRole('heading', { name: 'Check your email' })
     expect(heading).toHaveFocus()
-    expect(screen.getByText(/If an account exists for ada@example\.com, we've sent it a link/).closest('[role="status"]')).not.toBeNull()
+    expect(screen.getByText(/If an account exists for ada@example\.com, we've sent a password reset link/).closest('[role="status"]')).not.toBeNull()
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument()
     expect(screen.getByRole('alert')).toBeEmptyDOMElement()
     expect(onSent).toHaveBeenCalledTimes(1)
@@ -427,7 +427,7 @@ describe('<ForgotPasswordForm>', () => {
     { code: 'timeout', text: 'The server took too long to answer. Please try again.', id: 'R3' },
     { code: 'redirect_not_allowed', text: "We can't send reset emails right now. Please try again later or contact support.", id: 'D3' },
     { code: 'unknown', text: 'Something went wrong. Please try again.', id: 'R4' },
-    { code: 'storage_unavailable', text: 'Your browser is blocking the storage this page needs. Allow site data for this site and try again.', id: 'S1' },
+    { code: 'storage_unavailable', text: 'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.', id: 'S1' },
     { code: 'insecure_context', text: "This page isn't secure, so we can't send a reset link from it. Open it over https.", id: 'P3' },
   ] as const)('$id: $code shows its own alert, never the confirmation, and keeps the address', async ({ code, text }) => {
     const user = userEvent.setup()
@@ -505,7 +505,7 @@ describe('<ForgotPasswordForm>', () => {
     await user.click(submitButton())
 
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
-      'Your browser is blocking the storage this page needs. Allow site data for this site and try again.',
+      'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.',
     ))
     expect(adapter.startReset).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage_unavailable' }))

@@ -134,7 +134,7 @@ describe('<ResetPasswordPage>', () => {
     const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
 
     expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(adapter.checkToken).not.toHaveBeenCalled()
     expect(adapter.completeReset).not.toHaveBeenCalled()
@@ -148,9 +148,9 @@ describe('<ResetPasswordPage>', () => {
     const adapter = fakeAdapter({ pkce: true })
     const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
-    const heading = await screen.findByRole('heading', { name: 'Open the link in the browser you used' })
+    const heading = await screen.findByRole('heading', { name: 'Open the link in the same browser' })
     expect(screen.getByText(/a reset link only works in the browser where you asked for it/)).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(heading).toHaveFocus()
     expect(adapter.completeReset).not.toHaveBeenCalled()
@@ -163,7 +163,7 @@ describe('<ResetPasswordPage>', () => {
     const adapter = fakeAdapter({ pkce: true })
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
-    await screen.findByRole('heading', { name: 'Open the link in the browser you used' })
+    await screen.findByRole('heading', { name: 'Open the link in the same browser' })
     expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
     expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
     expect(adapter.completeReset).not.toHaveBeenCalled()
@@ -266,7 +266,7 @@ describe('<ResetPasswordPage>', () => {
     const heading = await screen.findByRole('heading', { name: 'Your password has been changed' })
     expect(heading).toHaveFocus()
     expect(screen.getByText('You can now sign in with your new password.')).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Go to sign in' })).toHaveAttribute('href', '/sign-in')
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in')
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
     expect(adapter.completeReset).toHaveBeenCalledWith({
@@ -302,7 +302,7 @@ describe('<ResetPasswordPage>', () => {
     rerender(<ResetPasswordPage adapter={{ ...adapter }} forgotPasswordUrl={FORGOT_URL} />)
 
     expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Go to sign in' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Sign in' })).toBeInTheDocument()
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
 
@@ -351,7 +351,7 @@ describe('<ResetPasswordPage>', () => {
 
     const heading = await screen.findByRole('heading', { name: title })
     expect(heading).toHaveFocus()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(screen.queryByLabelText('Confirm new password')).not.toBeInTheDocument()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
@@ -378,8 +378,8 @@ describe('<ResetPasswordPage>', () => {
     await user.type(confirmField(), 'correct horse battery')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('heading', { name: 'Open the link in the browser you used' })).toHaveFocus()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(await screen.findByRole('heading', { name: 'Open the link in the same browser' })).toHaveFocus()
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
     expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
@@ -563,7 +563,7 @@ describe('<ResetPasswordPage>', () => {
     { returnTo: 'javascript:alert(1)', href: '/sign-in' },
     { returnTo: '/\\evil.com', href: '/sign-in' },
     { returnTo: null, href: '/sign-in' },
-  ])('D2: returnTo $returnTo leads "Go to sign in" to $href', async ({ returnTo, href }) => {
+  ])('D2: returnTo $returnTo leads "Sign in" to $href', async ({ returnTo, href }) => {
     const user = userEvent.setup()
     render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} signInUrl="/sign-in" returnTo={returnTo} />)
     await findForm()
@@ -572,7 +572,7 @@ describe('<ResetPasswordPage>', () => {
     await user.type(confirmField(), 'correct horse battery')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('link', { name: 'Go to sign in' })).toHaveAttribute('href', href)
+    expect(await screen.findByRole('link', { name: 'Sign in' })).toHaveAttribute('href', href)
   })
 
   it('T5: a link the backend reports expired on check shows its screen without the form ever appearing', async () => {
@@ -595,7 +595,7 @@ describe('<ResetPasswordPage>', () => {
     await act(async () => check.reject(new ResetError('token_expired')))
 
     expect(await screen.findByRole('heading', { name: 'This link has expired' })).toHaveFocus()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     observer.disconnect()
     expect(formEverShown).toBe(false)
     expect(checkToken).toHaveBeenCalledTimes(1)
@@ -637,7 +637,7 @@ describe('<ResetPasswordPage>', () => {
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
     expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', FORGOT_URL)
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(window.location.search).toBe('?stytch_token_type=magic_links')
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
     expect(adapter.checkToken).not.toHaveBeenCalled()
@@ -705,8 +705,8 @@ describe('<ResetPasswordPage>', () => {
 
     expect(screen.queryByText(/^Strength|Too short/)).not.toBeInTheDocument()
     await user.type(passwordField(), 'abc')
-    expect(screen.getByText('Too short')).toBeInTheDocument()
-    expect(passwordField()).toHaveAccessibleDescription('Too short')
+    expect(screen.getByText('Strength: too short')).toBeInTheDocument()
+    expect(passwordField()).toHaveAccessibleDescription('Strength: too short')
     await user.type(passwordField(), 'defgh')
     expect(screen.getByText('Strength: fair')).toBeInTheDocument()
     await user.type(passwordField(), 'ijkl')
@@ -788,7 +788,7 @@ describe('<ResetPasswordPage>', () => {
       }
       const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
-      await screen.findByRole('link', { name: 'Send a new link' })
+      await screen.findByRole('link', { name: 'Request a new link' })
       expect(container).not.toContainHTML('tok_123')
     },
   )

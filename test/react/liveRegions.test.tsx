@@ -111,7 +111,7 @@ describe('<ResetPasswordPage> link checks', () => {
     })
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" />)
     expect(await screen.findByRole('heading', { name: 'This link has expired' })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', '/forgot')
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', '/forgot')
   })
 
   it("A2: the password field's description always points at an element that exists", async () => {
