@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import pkg from './package.json' with { type: 'json' }
@@ -26,6 +26,11 @@ export default defineConfig({
     },
     rollupOptions: {
       external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+      output: {
+        // Each locale is its own chunk, named after it, loaded the first time it is used.
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('/locales/') ? `locales/${basename(dirname(chunk.facadeModuleId))}-[hash].js` : '[name]-[hash].js',
+      },
     },
   },
 })
