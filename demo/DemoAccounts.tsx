@@ -10,7 +10,7 @@ export interface DemoAccountsProps {
 
 const NOTES: Record<DemoBackend, string> = {
   stytch: 'The link works once, for 30 minutes, and only in the browser that asked for it (PKCE).',
-  'stack-auth': 'The link works once, for 7 days, in any browser. Stack Auth spends it even when it refuses the password.',
+  'stack-auth': 'The link works once, for 7 days, in any browser; the reset page checks it before showing the form.',
   supabase:
     'The link works once, in the browser that asked for it (PKCE), and the new password must be set within 5 minutes of the request.',
   'better-auth': 'The link works for an hour, in any browser. Better Auth allows 3 requests a minute.',

@@ -1,2 +1,0 @@
-import { runnerImport } from 'vite'
-await runnerImport(process.argv[2])
