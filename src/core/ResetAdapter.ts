@@ -43,6 +43,11 @@ export interface ResetAdapter {
   /** URL search params that may carry the token, in order of preference. */
   readonly tokenParams: readonly string[]
   /**
+   * Other URL params the link carries that mean nothing once read (Stytch's `stytch_token_type`,
+   * Supabase's `error_code`…); removed from the address bar along with the token. Optional.
+   */
+  readonly callbackParams?: readonly string[]
+  /**
    * Looks at the callback URL's params before the token is used, and throws a `ResetError`
    * (usually `token_invalid`) when the link is of another kind, such as a Stytch link whose
    * `stytch_token_type` is not `reset_password`, or reports an error itself. Optional.

@@ -25,7 +25,7 @@ export interface CallbackEnvironment {
  * still works. A duplicated, oversized or oddly shaped token is `invalid` and never sent.
  */
 export function readCallbackToken(
-  adapter: Pick<ResetAdapter, 'id' | 'tokenParams' | 'validateCallbackParams'>,
+  adapter: Pick<ResetAdapter, 'id' | 'tokenParams' | 'callbackParams' | 'validateCallbackParams'>,
   environment: CallbackEnvironment | undefined = typeof window === 'undefined' ? undefined : window,
 ): CallbackToken {
   if (!environment) return { status: 'missing' }
@@ -33,12 +33,13 @@ export function readCallbackToken(
   const key = storageKey(adapter.id, 'token')
   const params = new URLSearchParams(url.searchParams)
   const present = adapter.tokenParams.filter((name) => params.has(name))
-  if (present.length > 0) {
-    for (const name of present) url.searchParams.delete(name)
+  const spent = (adapter.callbackParams ?? []).filter((name) => params.has(name))
+  if (present.length > 0 || spent.length > 0) {
+    for (const name of [...present, ...spent]) url.searchParams.delete(name)
     environment.history.replaceState(environment.history.state, '', url.href)
-    // A new link replaces whatever an earlier one left in this tab.
-    removeItem('session', key)
   }
+  // A new link replaces whatever an earlier one left in this tab.
+  if (present.length > 0) removeItem('session', key)
 
   try {
     adapter.validateCallbackParams?.(params)

@@ -146,6 +146,11 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     setView('checking')
     void (async () => {
       try {
+        // Start on the next microtask: Strict Mode mounts, cleans up and mounts again in one go,
+        // and the first mount's check must not reach the backend (Stack Auth counts each check
+        // as an attempt on the code).
+        await Promise.resolve()
+        if (signal.aborted) return
         if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
         await adapter.checkToken?.({ token: found.token, signal })
         if (!signal.aborted) setView('ready')

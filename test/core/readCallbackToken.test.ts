@@ -297,3 +297,27 @@ describe('clearCallbackToken', () => {
     expect(() => clearCallbackToken('app')).not.toThrow()
   })
 })
+
+describe('readCallbackToken callbackParams', () => {
+  it("removes the adapter's spent params with the token and keeps the rest", () => {
+    window.history.replaceState(null, '', '/reset?stytch_token_type=reset_password&token=tok_1&utm_source=mail#top')
+    const found = readCallbackToken({ id: 'cb', tokenParams: ['token'], callbackParams: ['stytch_token_type'] })
+    expect(found).toEqual({ status: 'found', token: 'tok_1' })
+    expect(window.location.search).toBe('?utm_source=mail')
+    expect(window.location.hash).toBe('#top')
+  })
+
+  it('removes error params even when the link carries no token', () => {
+    window.history.replaceState(null, '', '/reset?error=access_denied&error_code=otp_expired&error_description=Link+expired')
+    const found = readCallbackToken({
+      id: 'cb',
+      tokenParams: ['code'],
+      callbackParams: ['error', 'error_code', 'error_description'],
+      validateCallbackParams: (params) => {
+        if (params.get('error_code') === 'otp_expired') throw new ResetError('token_expired')
+      },
+    })
+    expect(found).toEqual({ status: 'invalid', code: 'token_expired' })
+    expect(window.location.search).toBe('')
+  })
+})

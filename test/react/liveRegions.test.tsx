@@ -123,3 +123,18 @@ describe('<ResetPasswordPage> link checks', () => {
     for (const id of ids) expect(document.getElementById(id)).not.toBeNull()
   })
 })
+
+describe('<ResetPasswordPage> in Strict Mode', () => {
+  it('checks the link once, though Strict Mode mounts its effects twice', async () => {
+    const { StrictMode } = await import('react')
+    window.history.replaceState(null, '', '/reset?code=abc')
+    const adapter = fakeAdapter({ tokenParams: ['code'], checkToken: vi.fn(async () => {}) })
+    render(
+      <StrictMode>
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" />
+      </StrictMode>,
+    )
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    expect(adapter.checkToken).toHaveBeenCalledTimes(1)
+  })
+})

@@ -90,6 +90,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): Rese
     id,
     pkce: false,
     tokenParams: Object.freeze(['token']),
+    callbackParams: Object.freeze(['error']),
 
     validateCallbackParams(params) {
       // Better Auth's redirect reports an unknown or expired token as ?error=INVALID_TOKEN.

@@ -152,6 +152,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     id,
     pkce: true,
     tokenParams: Object.freeze(['token']),
+    callbackParams: Object.freeze(['stytch_token_type']),
 
     validateCallbackParams(params) {
       const type = params.get('stytch_token_type')

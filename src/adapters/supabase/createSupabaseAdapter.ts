@@ -214,6 +214,7 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
     id,
     pkce: true,
     tokenParams: Object.freeze(['code']),
+    callbackParams: Object.freeze(['error', 'error_code', 'error_description']),
 
     validateCallbackParams(params) {
       // Supabase sends an expired or used link here with the error in the query (PKCE flow).
