@@ -22,7 +22,9 @@ export interface CallbackEnvironment {
  * Takes the reset token from the URL and removes it from the address bar at once with
  * `history.replaceState`, keeping every other param, so it cannot leak through the Referer,
  * history, screenshots or analytics. The token is kept in this tab's sessionStorage so a reload
- * still works. A duplicated, oversized or oddly shaped token is `invalid` and never sent.
+ * still works. A duplicated, oversized or oddly shaped token is `invalid` and never sent; so is a
+ * link the adapter's `validateCallbackParams` rejects, whose verdict is kept in the history
+ * entry's state so a remount or reload of the cleaned address still shows it.
  */
 export function readCallbackToken(
   adapter: Pick<ResetAdapter, 'id' | 'tokenParams' | 'callbackParams' | 'validateCallbackParams'>,
@@ -31,32 +33,54 @@ export function readCallbackToken(
   if (!environment) return { status: 'missing' }
   const url = new URL(environment.location.href)
   const key = storageKey(adapter.id, 'token')
+  const marker = `reset-kit:${adapter.id}:invalid`
+  const state: unknown = environment.history.state
   const params = new URLSearchParams(url.searchParams)
   const present = adapter.tokenParams.filter((name) => params.has(name))
   const spent = (adapter.callbackParams ?? []).filter((name) => params.has(name))
-  if (present.length > 0 || spent.length > 0) {
+  const stripping = present.length > 0 || spent.length > 0
+  if (stripping) {
     for (const name of [...present, ...spent]) url.searchParams.delete(name)
-    environment.history.replaceState(environment.history.state, '', url.href)
+    environment.history.replaceState(state, '', url.href)
+    // A new link replaces whatever an earlier one left in this tab.
+    removeItem('session', key)
   }
-  // A new link replaces whatever an earlier one left in this tab.
-  if (present.length > 0) removeItem('session', key)
 
+  let result: CallbackToken
   try {
     adapter.validateCallbackParams?.(params)
+    const values = present.flatMap((name) => params.getAll(name))
+    const [token] = values
+    if (present.length === 0) {
+      const stored = readItem('session', key)
+      const remembered = isRecord(state) ? state[marker] : undefined
+      result =
+        stored !== null && isWellFormed(stored)
+          ? { status: 'found', token: stored }
+          : typeof remembered === 'string'
+            ? { status: 'invalid', code: remembered as ResetErrorCode }
+            : { status: 'missing' }
+    } else if (values.length !== 1 || token === undefined || !isWellFormed(token)) {
+      result = { status: 'invalid', code: 'token_invalid' }
+    } else {
+      result = { status: 'found', token }
+    }
   } catch (error) {
-    removeItem('session', key)
-    return { status: 'invalid', code: isResetError(error) ? error.code : 'token_invalid' }
+    result = { status: 'invalid', code: isResetError(error) ? error.code : 'token_invalid' }
   }
 
-  if (present.length === 0) {
-    const stored = readItem('session', key)
-    return stored !== null && isWellFormed(stored) ? { status: 'found', token: stored } : { status: 'missing' }
+  if (result.status === 'found' && present.length > 0) writeItem('session', key, result.token)
+  if (result.status === 'invalid') {
+    removeItem('session', key)
+    // The verdict rides on the history entry: Strict Mode mounts effects twice, and the second
+    // read sees an address bar the first one already cleaned.
+    if (stripping && (state === null || isRecord(state))) environment.history.replaceState({ ...state, [marker]: result.code }, '', url.href)
   }
-  const values = present.flatMap((name) => params.getAll(name))
-  const [token] = values
-  if (values.length !== 1 || token === undefined || !isWellFormed(token)) return { status: 'invalid', code: 'token_invalid' }
-  writeItem('session', key, token)
-  return { status: 'found', token }
+  return result
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
 }
 
 /** Forgets the token this tab kept for a reload; called after success and terminal errors. */

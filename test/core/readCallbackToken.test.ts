@@ -321,3 +321,23 @@ describe('readCallbackToken callbackParams', () => {
     expect(window.location.search).toBe('')
   })
 })
+
+describe('readCallbackToken on a remount', () => {
+  it('an error-only link keeps its verdict when read again after its params were removed', () => {
+    window.history.replaceState(null, '', '/reset?error=access_denied&error_code=otp_expired')
+    const adapter = {
+      id: 'again',
+      tokenParams: ['code'],
+      callbackParams: ['error', 'error_code'],
+      validateCallbackParams: (params: URLSearchParams) => {
+        if (params.get('error_code') === 'otp_expired') throw new ResetError('token_expired')
+      },
+    }
+    expect(readCallbackToken(adapter)).toEqual({ status: 'invalid', code: 'token_expired' })
+    expect(window.location.search).toBe('')
+    expect(readCallbackToken(adapter)).toEqual({ status: 'invalid', code: 'token_expired' })
+    // A later visit to the clean address in a new history entry has no verdict to recall.
+    window.history.pushState(null, '', '/reset')
+    expect(readCallbackToken(adapter)).toEqual({ status: 'missing' })
+  })
+})
