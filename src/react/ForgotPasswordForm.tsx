@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { formatDuration } from '../i18n/formatDuration'
 import { errorMessage } from './errorMessage'
+import { Field } from './Field'
 import { Heading } from './Heading'
 import { type AppearanceProps, flag, partProps } from './parts'
 import { useFocusOnChange } from './useFocusOnChange'
@@ -48,7 +49,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
   const { t, view } = forgot
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
-  const ids = { heading: `${id}-heading`, description: `${id}-description`, input: `${id}-email`, error: `${id}-email-error` }
+  const ids = { heading: `${id}-heading`, description: `${id}-description`, input: `${id}-email` }
   const alert = forgot.error ? errorMessage(t, forgot.error, forgot.locale, forgot.retrySeconds) : ''
 
   return (
@@ -74,23 +75,13 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
       </div>
       {view === 'form' ? (
         <form {...partProps('form', classNames)} {...forgot.getFormProps()} aria-labelledby={ids.heading}>
-          <div {...partProps('field', classNames)} data-invalid={flag(Boolean(forgot.emailError))}>
-            <label {...partProps('label', classNames)} htmlFor={ids.input}>
-              {t('forgot.emailLabel')}
-            </label>
-            <input
-              {...partProps('input', classNames)}
-              id={ids.input}
-              aria-describedby={forgot.emailError ? ids.error : undefined}
-              data-invalid={flag(Boolean(forgot.emailError))}
-              {...forgot.getEmailInputProps()}
-            />
-            {forgot.emailError ? (
-              <p {...partProps('fieldError', classNames)} id={ids.error}>
-                {t(`errors.${forgot.emailError}`)}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            id={ids.input}
+            label={t('forgot.emailLabel')}
+            error={forgot.emailError ? t(`errors.${forgot.emailError}`) : undefined}
+            inputProps={forgot.getEmailInputProps()}
+            classNames={classNames}
+          />
           <button {...partProps('submit', classNames)} {...forgot.getSubmitButtonProps()}>
             {forgot.pending ? t('forgot.submitting') : t('forgot.submit')}
           </button>

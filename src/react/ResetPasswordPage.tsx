@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { safeReturnTo } from '../core/safeReturnTo'
 import { errorMessage } from './errorMessage'
+import { Field } from './Field'
 import { Heading } from './Heading'
 import { type AppearanceProps, flag, partProps } from './parts'
 import { StrengthHint } from './StrengthHint'
@@ -85,14 +86,7 @@ export function ResetPasswordPage({
   const { t, view } = reset
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
-  const ids = {
-    heading: `${id}-heading`,
-    password: `${id}-password`,
-    passwordError: `${id}-password-error`,
-    strength: `${id}-strength`,
-    confirm: `${id}-confirm`,
-    confirmError: `${id}-confirm-error`,
-  }
+  const ids = { heading: `${id}-heading`, password: `${id}-password`, strength: `${id}-strength`, confirm: `${id}-confirm` }
   const description =
     view === 'ready'
       ? t('reset.description', { count: reset.minLength })
@@ -102,7 +96,6 @@ export function ResetPasswordPage({
           : ''
         : t(DESCRIPTIONS[view])
   const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.locale, reset.retrySeconds) : ''
-  const passwordDescribedBy = [reset.passwordError ? ids.passwordError : '', ids.strength].filter(Boolean).join(' ')
 
   return (
     <section
@@ -125,49 +118,33 @@ export function ResetPasswordPage({
       </div>
       {view === 'ready' ? (
         <form {...partProps('form', classNames)} {...reset.getFormProps()} aria-labelledby={ids.heading}>
-          <div {...partProps('field', classNames)} data-invalid={flag(Boolean(reset.passwordError))}>
-            <label {...partProps('label', classNames)} htmlFor={ids.password}>
-              {t('reset.passwordLabel')}
-            </label>
-            <input
-              {...partProps('input', classNames)}
-              id={ids.password}
-              aria-describedby={passwordDescribedBy}
-              data-invalid={flag(Boolean(reset.passwordError))}
-              {...reset.getPasswordInputProps()}
-            />
-            <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={ids.password}>
-              {t('reset.showPassword')}
-            </button>
-            {reset.passwordError ? (
-              <p {...partProps('fieldError', classNames)} id={ids.passwordError}>
-                {errorMessage(
-                  t,
-                  { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0 } },
-                  reset.locale,
-                )}
-              </p>
-            ) : null}
+          <Field
+            id={ids.password}
+            label={t('reset.passwordLabel')}
+            error={
+              reset.passwordError
+                ? errorMessage(t, { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0 } }, reset.locale)
+                : undefined
+            }
+            describedBy={ids.strength}
+            inputProps={reset.getPasswordInputProps()}
+            classNames={classNames}
+            control={
+              <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={ids.password}>
+                {t('reset.showPassword')}
+              </button>
+            }
+          >
             <StrengthHint control={reset.control} minLength={reset.minLength} t={t} id={ids.strength} className={classNames?.strength} />
-          </div>
+          </Field>
           {reset.requireConfirmation ? (
-            <div {...partProps('field', classNames)} data-invalid={flag(Boolean(reset.confirmError))}>
-              <label {...partProps('label', classNames)} htmlFor={ids.confirm}>
-                {t('reset.confirmLabel')}
-              </label>
-              <input
-                {...partProps('input', classNames)}
-                id={ids.confirm}
-                aria-describedby={reset.confirmError ? ids.confirmError : undefined}
-                data-invalid={flag(Boolean(reset.confirmError))}
-                {...reset.getConfirmInputProps()}
-              />
-              {reset.confirmError ? (
-                <p {...partProps('fieldError', classNames)} id={ids.confirmError}>
-                  {errorMessage(t, { code: reset.confirmError }, reset.locale)}
-                </p>
-              ) : null}
-            </div>
+            <Field
+              id={ids.confirm}
+              label={t('reset.confirmLabel')}
+              error={reset.confirmError ? errorMessage(t, { code: reset.confirmError }, reset.locale) : undefined}
+              inputProps={reset.getConfirmInputProps()}
+              classNames={classNames}
+            />
           ) : null}
           <button {...partProps('submit', classNames)} {...reset.getSubmitButtonProps()}>
             {reset.pending ? t('reset.submitting') : t('reset.submit')}

@@ -1,0 +1,45 @@
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react'
+import { type ClassNames, flag, partProps } from './parts'
+
+/** The parts one field renders. */
+export type FieldPart = 'field' | 'label' | 'input' | 'fieldError'
+
+/** Props of {@link Field}. */
+export interface FieldProps {
+  id: string
+  label: string
+  /** The translated error, if the field has one; tied to the input with `aria-describedby`. */
+  error: string | undefined
+  /** More ids that describe the input, such as a hint that is always present. */
+  describedBy?: string
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }
+  classNames: ClassNames<FieldPart> | undefined
+  /** Rendered right after the input, such as a show-password toggle. */
+  control?: ReactNode
+  /** Rendered after the error, such as a strength hint. */
+  children?: ReactNode
+}
+
+/**
+ * A labelled input with its error, shared by both components so every field has the same
+ * anatomy: `field` > `label`, `input` (with `data-invalid` and `aria-describedby`), `fieldError`.
+ */
+export function Field({ id, label, error, describedBy, inputProps, classNames, control, children }: FieldProps) {
+  const errorId = `${id}-error`
+  const described = [error ? errorId : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div {...partProps('field', classNames)} data-invalid={flag(Boolean(error))}>
+      <label {...partProps('label', classNames)} htmlFor={id}>
+        {label}
+      </label>
+      <input {...partProps('input', classNames)} id={id} aria-describedby={described} data-invalid={flag(Boolean(error))} {...inputProps} />
+      {control}
+      {error ? (
+        <p {...partProps('fieldError', classNames)} id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  )
+}
