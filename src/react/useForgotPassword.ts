@@ -2,7 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
-import { z } from 'zod/mini'
+// The namespace import: `{ z }` from zod/mini drags in all of zod (400 KB), this keeps the mini build.
+import * as z from 'zod/mini'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
 import { ResetError, toResetError } from '../core/ResetError'
@@ -38,9 +39,12 @@ export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
 }
 
 /**
- * Which screen is showing.
+ * Which screen is showing; `<ForgotPasswordForm>` renders it as `data-state` on its root.
  * - `form`: the email field.
  * - `sent`: the neutral "check your email" confirmation with resend.
+ *
+ * @selector [data-state="form"]
+ * @selector [data-state="sent"]
  */
 export type ForgotPasswordView = 'form' | 'sent'
 
@@ -186,7 +190,9 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const emailError = form.formState.errors.email?.message
   const register = form.register('email', {
     onChange: () => {
-      form.clearErrors('email')
+      // Only when there is something to clear: each call re-renders the whole form, and typing
+      // must re-render nothing but the field.
+      if (emailError) form.clearErrors('email')
       if (error && error.code !== 'rate_limited') setError(undefined)
     },
   })

@@ -2,7 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
-import { z } from 'zod/mini'
+// The namespace import: `{ z }` from zod/mini drags in all of zod (400 KB), this keeps the mini build.
+import * as z from 'zod/mini'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
@@ -10,7 +11,7 @@ import { clearCallbackToken, readCallbackToken } from '../core/readCallbackToken
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { useCountdown } from './useCountdown'
-import { DEFAULT_RATE_LIMIT_SECONDS } from '../core/retryDeadline'
+import { DEFAULT_RATE_LIMIT_SECONDS, retryDeadline } from '../core/retryDeadline'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
@@ -31,13 +32,22 @@ export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
 }
 
 /**
- * Which screen is showing.
+ * Which screen is showing; `<ResetPasswordPage>` renders it as `data-state` on its root.
  * - `checking`: reading the link (and asking the backend about it, where it can check without using it up).
  * - `ready`: the new-password form.
  * - `success`: the password changed.
  * - `link_invalid` | `link_expired` | `link_used`: the link cannot work; offers a new one.
  * - `verifier_missing`: the link was opened in another browser or device than the one that asked.
  * - `check_failed`: the link could not be checked (offline, server error); offers a retry.
+ *
+ * @selector [data-state="checking"]
+ * @selector [data-state="ready"]
+ * @selector [data-state="success"]
+ * @selector [data-state="link_invalid"]
+ * @selector [data-state="link_expired"]
+ * @selector [data-state="link_used"]
+ * @selector [data-state="verifier_missing"]
+ * @selector [data-state="check_failed"]
  */
 export type ResetPasswordView =
   | 'checking'
@@ -195,9 +205,12 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         } else if (resetError.field === 'password') {
           form.setError('password', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
         } else {
-          // A 429 blocks the button for the wait the server asked for; nothing retries on its own (R1).
+          // A 429 blocks the button for the wait the server asked for, across reloads of this tab;
+          // nothing retries on its own (R1).
           if (resetError.code === 'rate_limited') {
-            setRetryAt(Date.now() + (resetError.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000)
+            const at = Date.now() + (resetError.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000
+            retryDeadline.save(adapter.id, at)
+            setRetryAt(at)
           }
           setError(resetError)
         }
@@ -209,6 +222,12 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const pending = mutation.isPending
   const blocked = pending || retrySeconds > 0
   useEffect(() => () => controller.current?.abort(), [])
+  // After a reload the wait is still enforced, so say why the button is held (R1).
+  useEffect(() => {
+    const at = retryDeadline.read(adapterId)
+    setRetryAt(at)
+    if (at !== undefined) setError(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
+  }, [adapterId])
 
   const submitForm = form.handleSubmit((values) => {
     const current = token.current
@@ -219,15 +238,17 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     mutation.mutate({ token: current, password: values.password, signal: controller.current.signal })
   })
 
+  const passwordError = form.formState.errors.password?.message as ResetErrorCode | undefined
+  const confirmError = form.formState.errors.confirmPassword?.message as ResetErrorCode | undefined
   const clearOnEdit = () => {
-    form.clearErrors()
+    // Only when there is something to clear: each call re-renders the whole form, and typing
+    // must re-render nothing but the field (and the strength hint watching it).
+    if (passwordError || confirmError) form.clearErrors()
     // The rate-limit message stays while its wait still blocks the button.
     if (error && error.code !== 'rate_limited') setError(undefined)
   }
   const passwordField = form.register('password', { onChange: clearOnEdit })
   const confirmField = form.register('confirmPassword', { onChange: clearOnEdit })
-  const passwordError = form.formState.errors.password?.message as ResetErrorCode | undefined
-  const confirmError = form.formState.errors.confirmPassword?.message as ResetErrorCode | undefined
 
   const sharedInputProps = {
     type: showPassword ? ('text' as const) : ('password' as const),

@@ -1,0 +1,11 @@
+// reset-kit: the page the emailed link opens, on Stytch, with the opt-in stylesheet.
+import { createRoot } from 'react-dom/client'
+import { ResetPasswordPage } from '../../src'
+import { createStytchAdapter } from '../../src/adapters/stytch'
+import '../../src/styles/reset-kit.css'
+
+const stytch = createStytchAdapter({ publicToken: 'public-token-live-00000000-0000-0000-0000-000000000000' })
+
+createRoot(document.getElementById('root')).render(
+  <ResetPasswordPage adapter={stytch} forgotPasswordUrl="/forgot-password" signInUrl="/sign-in" />,
+)

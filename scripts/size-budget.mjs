@@ -1,0 +1,86 @@
+// Size budgets, for CI: exits 1 when any is over. Same esbuild setup as `npm run bench`
+// (scripts/bench-setup.mjs); needs only the root node_modules. Prints every budget with its
+// measured value and margin.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { transformSync } from 'esbuild'
+import { KIT_DEPENDENCIES, REACT, buildAndWeigh, esbuildVersion, kb, localeTags, root, weighLocaleChunk } from './bench-setup.mjs'
+
+const KIT_OWN_BUDGET = 8 * 1024
+const PAGE_BUDGET = 50 * 1024
+const LOCALE_BUDGET = 1.5 * 1024
+
+// Both components + the Stytch adapter + English + the stylesheet, rendered by a tiny page.
+const bothPage = join(root, 'bench/pages/kit-both.jsx')
+
+const results = []
+function budget(name, measured, limit) {
+  results.push({ name, ok: measured <= limit, line: `${kb(measured)} of ${kb(limit)}, margin ${measured <= limit ? '' : '-'}${kb(Math.abs(limit - measured))}` })
+}
+function check(name, ok, detail) {
+  results.push({ name, ok, line: detail })
+}
+
+const own = await buildAndWeigh(bothPage, { external: [...REACT, ...KIT_DEPENDENCIES] })
+budget("kit's own code: both components + Stytch adapter + en + CSS, brotli (dependencies external)", own.initial.brotli, KIT_OWN_BUDGET)
+
+const page = await buildAndWeigh(bothPage, { external: REACT })
+budget('page with both components, minus react + react-dom (external), brotli', page.initial.brotli, PAGE_BUDGET)
+
+// Only the active locale in the initial bundle: strings that exist only in another locale must
+// not be in any chunk the page loads up front, and must be in that locale's lazy chunk (so the
+// probe itself is shown to work).
+const flatten = (value, prefix = '') =>
+  typeof value === 'string'
+    ? [[prefix, value]]
+    : Object.entries(value).flatMap(([key, inner]) => flatten(inner, prefix ? `${prefix}.${key}` : key))
+const readLocale = (tag) => Object.fromEntries(flatten(JSON.parse(readFileSync(join(root, 'locales', tag, 'reset-kit.json'), 'utf8'))))
+const english = readLocale('en')
+const englishText = Object.values(english).join('\n')
+for (const tag of localeTags().filter((t) => t !== 'en')) {
+  const probes = []
+  for (const [key, value] of Object.entries(readLocale(tag))) {
+    if (value === english[key] || value.length < 24 || englishText.includes(value.slice(0, 24))) continue
+    // The string as esbuild prints it in minified JS (its quotes and escapes), so the search
+    // matches whatever characters the locale uses.
+    const printed = transformSync(`x(${JSON.stringify(value)})`, { minify: true }).code.trim()
+    probes.push(printed.slice(3, -2))
+  }
+  const chosen = probes.sort((a, b) => b.length - a.length).slice(0, 5).map((probe) => probe.slice(0, 40))
+  const lazy = page.lazyText.map((chunk) => chunk.text).join('\n')
+  const leaked = chosen.filter((probe) => page.jsText.includes(probe))
+  const unseen = chosen.filter((probe) => !lazy.includes(probe))
+  if (chosen.length === 0) {
+    check(`no ${tag} strings in the initial bundle (splitting on)`, false, `no distinctive ${tag} string found to probe with`)
+  } else if (unseen.length > 0) {
+    check(`no ${tag} strings in the initial bundle (splitting on)`, false, `probe not found in any chunk, so the check proves nothing: "${unseen[0]}"`)
+  } else {
+    check(
+      `no ${tag} strings in the initial bundle (splitting on)`,
+      leaked.length === 0,
+      leaked.length === 0
+        ? `absent: ${chosen.length} distinctive strings, e.g. "${chosen[0]}", found only in a lazy chunk`
+        : `present: "${leaked[0]}"${leaked.length > 1 ? ` and ${leaked.length - 1} more` : ''}`,
+    )
+  }
+}
+
+// Pseudo-locales (CLDR's en-XA, ar-XB) are padded on purpose to test layouts; they are measured
+// but not held to the budget.
+const isPseudo = (tag) => /-X[AB]$/.test(tag)
+for (const tag of localeTags()) {
+  const locale = await weighLocaleChunk(tag)
+  const name = `locale ${tag} as its lazy JS chunk, brotli (JSON file ${kb(locale.json.brotli)} br)`
+  if (isPseudo(tag)) {
+    results.push({ name, ok: true, info: true, line: `${kb(locale.chunk.brotli)} (pseudo-locale: not budgeted)` })
+  } else {
+    budget(name, locale.chunk.brotli, LOCALE_BUDGET)
+  }
+}
+
+console.log(`size budgets — esbuild ${esbuildVersion}, minified ESM for browsers (es2022, production), brotli q11; KB = 1024 bytes`)
+for (const result of results) console.log(`${result.info ? 'info' : result.ok ? 'ok  ' : 'OVER'}  ${result.name}: ${result.line}`)
+const counted = results.filter((result) => !result.info)
+const over = counted.filter((result) => !result.ok)
+console.log(over.length ? `${over.length} of ${counted.length} budgets over` : `all ${counted.length} budgets met`)
+process.exitCode = over.length ? 1 : 0
