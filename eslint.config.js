@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'storybook-static', 'node_modules', 'test/consumers/**/node_modules'] },
+  { ignores: ['dist', 'coverage', 'storybook-static', 'screenshots', '.storybook/public', 'node_modules', 'test/consumers/**/node_modules', 'test/consumers/*/dist', 'test/consumers/*/.next', 'test/consumers/*/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

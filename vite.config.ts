@@ -11,7 +11,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     minify: false,
-    sourcemap: true,
+    // No source maps in the package: the shipped ESM is unminified and readable as it is, and maps
+    // would point at src/, which is not published (see scripts/check-pack.mjs).
+    sourcemap: false,
     lib: {
       formats: ['es'],
       entry: {

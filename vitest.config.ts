@@ -16,7 +16,8 @@ export default defineConfig({
           environment: 'jsdom',
           globals: true,
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          // test/consumers holds installed apps (scripts/check-consumers.mjs) whose node_modules ship tests.
+          exclude: ['test/e2e/**', 'test/consumers/**'],
           setupFiles: ['test/setup.ts'],
         },
       },

@@ -14,6 +14,7 @@ export {
 } from './react/useForgotPassword'
 export {
   useResetPassword,
+  type ResetPasswordValues,
   type ResetPasswordView,
   type UseResetPasswordOptions,
   type UseResetPasswordReturn,

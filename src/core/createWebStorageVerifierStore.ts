@@ -36,10 +36,15 @@ export function createWebStorageVerifierStore(options: WebStorageVerifierStoreOp
   function readLocal(adapterId: string): VerifierRecord | undefined {
     const key = storageKey(adapterId, 'verifier')
     const session = parseVerifierRecord(readItem('session', key), adapterId, now())
-    if (session) return session
-    removeItem('session', key)
-    if (mode === 'session') return undefined
+    if (mode === 'session') {
+      if (!session) removeItem('session', key)
+      return session
+    }
     const local = parseVerifierRecord(readItem('local', key), adapterId, now())
+    // The mirror is the flow's shared truth: when another tab finished it (and sent the verifier
+    // over the wire) or replaced it, this tab's copy is spent and must never pair with a new link.
+    if (session && local?.verifier === session.verifier) return session
+    removeItem('session', key)
     if (!local) {
       removeItem('local', key)
       return undefined
@@ -90,6 +95,18 @@ export function createWebStorageVerifierStore(options: WebStorageVerifierStoreOp
     })
   }
 
+  // Another tab that finishes (or abandons) the flow removes the mirror; this tab's copy is then
+  // spent, so drop it at once rather than at the next read (T7).
+  const watched = new Set<string>()
+  function watchMirror(adapterId: string): void {
+    if (mode === 'session' || watched.has(adapterId) || typeof window === 'undefined') return
+    watched.add(adapterId)
+    const key = storageKey(adapterId, 'verifier')
+    window.addEventListener('storage', (event) => {
+      if (event.key === key || event.key === null) readLocal(adapterId)
+    })
+  }
+
   return {
     async load(adapterId) {
       channelFor(adapterId)
@@ -97,6 +114,7 @@ export function createWebStorageVerifierStore(options: WebStorageVerifierStoreOp
     },
     async save(record) {
       channelFor(record.adapterId)
+      watchMirror(record.adapterId)
       const key = storageKey(record.adapterId, 'verifier')
       const text = JSON.stringify(record)
       const saved = writeItem('session', key, text) && (mode === 'session' || writeItem('local', key, text))

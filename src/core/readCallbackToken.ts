@@ -12,6 +12,10 @@ export type CallbackToken =
 export const MAX_TOKEN_LENGTH = 2048
 const TOKEN_SHAPE = /^[A-Za-z0-9._~+/=-]+$/
 
+// This page's token when sessionStorage cannot keep it (blocked site data, no quota), so a remount
+// (Strict Mode, a host re-keying the page) still finds it. Never written anywhere else.
+const unstored = new Map<string, string>()
+
 /** The browser objects {@link readCallbackToken} uses; injectable for tests. */
 export interface CallbackEnvironment {
   location: Pick<Location, 'href'>
@@ -43,7 +47,7 @@ export function readCallbackToken(
     for (const name of [...present, ...spent]) url.searchParams.delete(name)
     environment.history.replaceState(state, '', url.href)
     // A new link replaces whatever an earlier one left in this tab.
-    removeItem('session', key)
+    clearCallbackToken(adapter.id)
   }
 
   let result: CallbackToken
@@ -52,7 +56,7 @@ export function readCallbackToken(
     const values = present.flatMap((name) => params.getAll(name))
     const [token] = values
     if (present.length === 0) {
-      const stored = readItem('session', key)
+      const stored = readItem('session', key) ?? unstored.get(key) ?? null
       const remembered = isRecord(state) ? state[marker] : undefined
       result =
         stored !== null && isWellFormed(stored)
@@ -69,9 +73,9 @@ export function readCallbackToken(
     result = { status: 'invalid', code: isResetError(error) ? error.code : 'token_invalid' }
   }
 
-  if (result.status === 'found' && present.length > 0) writeItem('session', key, result.token)
+  if (result.status === 'found' && present.length > 0 && !writeItem('session', key, result.token)) unstored.set(key, result.token)
   if (result.status === 'invalid') {
-    removeItem('session', key)
+    clearCallbackToken(adapter.id)
     // The verdict rides on the history entry: Strict Mode mounts effects twice, and the second
     // read sees an address bar the first one already cleaned.
     if (stripping && (state === null || isRecord(state))) environment.history.replaceState({ ...state, [marker]: result.code }, '', url.href)
@@ -85,7 +89,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Forgets the token this tab kept for a reload; called after success and terminal errors. */
 export function clearCallbackToken(adapterId: string): void {
-  removeItem('session', storageKey(adapterId, 'token'))
+  const key = storageKey(adapterId, 'token')
+  removeItem('session', key)
+  unstored.delete(key)
 }
 
 function isWellFormed(token: string): boolean {

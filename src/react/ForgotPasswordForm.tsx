@@ -8,12 +8,18 @@ import { useFocusOnChange } from './useFocusOnChange'
 import { type ForgotPasswordView, useForgotPassword, type UseForgotPasswordOptions } from './useForgotPassword'
 
 /**
- * The parts of `<ForgotPasswordForm>`, each rendered with `data-part="<name>"`.
+ * The parts of `<ForgotPasswordForm>`, each rendered with `data-part="<name>"` and the class
+ * `classNames[<name>]`. `cooldownStatus` holds words for screen readers only: hide it visually
+ * (`sr-only`) when you style the markup yourself.
  *
- * State attributes on `root`:
- * @selector [data-state="form" | "sent"] which view is showing
- * @selector [data-pending] a request is running
- * On `input`: @selector [data-invalid] the field has an error
+ * State attributes, present or absent unless they carry a value:
+ * @selector [data-reset-kit] on `root` unless `unstyled`: what `reset-kit/styles.css` targets
+ * @selector [data-state="form" | "sent"] on `root`: which view is showing ({@link ForgotPasswordView})
+ * @selector [data-pending] on `root`: a request is running
+ * @selector [data-invalid] on `field` and `input`: the email field has an error
+ * @selector [aria-invalid="true"] on `input`: the same, for assistive technology
+ * @selector [aria-disabled="true"] on `submit` and `resend`: held while a request runs, during the resend cooldown or a rate-limit wait
+ * @selector [aria-busy="true"] on `form`: a request is running
  */
 export type ForgotPasswordPart =
   | 'root'

@@ -9,12 +9,20 @@ import { useFocusOnChange } from './useFocusOnChange'
 import { type ResetPasswordView, useResetPassword, type UseResetPasswordOptions } from './useResetPassword'
 
 /**
- * The parts of `<ResetPasswordPage>`, each rendered with `data-part="<name>"`.
+ * The parts of `<ResetPasswordPage>`, each rendered with `data-part="<name>"` and the class
+ * `classNames[<name>]`. `field`, `label`, `input` and `fieldError` appear once per password field;
+ * `link` is "Sign in" after success and "Request a new link" on the dead-link views.
  *
- * State attributes on `root`:
- * @selector [data-state="checking" | "ready" | "success" | "link_invalid" | "link_expired" | "link_used" | "verifier_missing" | "check_failed"]
- * @selector [data-pending] the new password is being sent
- * On `field` and `input`: @selector [data-invalid] the field has an error
+ * State attributes, present or absent unless they carry a value:
+ * @selector [data-reset-kit] on `root` unless `unstyled`: what `reset-kit/styles.css` targets
+ * @selector [data-state="checking" | "ready" | "success" | "link_invalid" | "link_expired" | "link_used" | "verifier_missing" | "check_failed"] on `root`: which view is showing ({@link ResetPasswordView})
+ * @selector [data-pending] on `root`: the new password is being sent
+ * @selector [aria-busy="true"] on `root` while `checking`, on `form` while pending
+ * @selector [data-invalid] on `field` and `input`: that field has an error
+ * @selector [aria-invalid="true"] on `input`: the same, for assistive technology
+ * @selector [data-strength="tooShort" | "fair" | "good" | "strong"] on `strength`: the length grade, absent while the field is empty (`StrengthLevel`)
+ * @selector [aria-pressed="true" | "false"] on `toggle`: whether the password is shown
+ * @selector [aria-disabled="true"] on `submit`: held while the password is sent or during a rate-limit wait
  */
 export type ResetPasswordPart =
   | 'root'

@@ -2,7 +2,12 @@ import type { TFunction } from 'i18next'
 import { type Control, useWatch } from 'react-hook-form'
 import { countCodePoints } from '../core/passwordPolicy'
 
-/** Strength levels shown by {@link StrengthHint}; by length only, since composition rules don't help. */
+/**
+ * Strength levels shown by {@link StrengthHint}; by length only, since composition rules don't
+ * help. Rendered as `data-strength` on the `strength` part, absent while the field is empty.
+ *
+ * @selector [data-strength="tooShort" | "fair" | "good" | "strong"]
+ */
 export type StrengthLevel = 'tooShort' | 'fair' | 'good' | 'strong'
 
 /** Grades a password by its length in code points against the minimum. */

@@ -59,7 +59,8 @@ export type ResetPasswordView =
   | 'verifier_missing'
   | 'check_failed'
 
-interface PasswordValues {
+/** The values of the new-password form, as `control` holds them. */
+export interface ResetPasswordValues {
   password: string
   confirmPassword: string
 }
@@ -106,7 +107,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const requireConfirmation = options.requireConfirmation ?? true
   const schema = useMemo(() => passwordSchema(minLength, maxLength, requireConfirmation), [minLength, maxLength, requireConfirmation])
 
-  const form = useForm<PasswordValues>({
+  const form = useForm<ResetPasswordValues>({
     resolver: zodResolver(schema),
     defaultValues: { password: '', confirmPassword: '' },
     mode: 'onSubmit',

@@ -63,16 +63,37 @@ describe('createWebStorageVerifierStore', () => {
       const newTab = createWebStorageVerifierStore({ now: () => NOW })
       await expect(newTab.load('app')).resolves.toEqual(RECORD)
       expect(JSON.parse(sessionStorage.getItem(KEY)!)).toEqual(RECORD)
-      localStorage.clear()
-      await expect(newTab.load('app')).resolves.toEqual(RECORD)
+      // A reload of that tab reads its own copy again.
+      await expect(createWebStorageVerifierStore({ now: () => NOW }).load('app')).resolves.toEqual(RECORD)
     })
 
-    it("prefers this tab's sessionStorage record over the localStorage mirror", async () => {
-      const sessionRecord = { ...RECORD, verifier: 'B'.repeat(43) }
-      sessionStorage.setItem(KEY, JSON.stringify(sessionRecord))
+    it("P6, T7: once another tab finished the flow (mirror removed), this tab's own copy is spent: dropped, not reused", async () => {
+      // The tab that asked keeps its sessionStorage copy; the link's tab succeeds and removes the
+      // mirror and its own copy. That verifier has been sent over the wire: it must never pair
+      // with a new link.
+      const asking = createWebStorageVerifierStore({ now: () => NOW })
+      await asking.save(RECORD)
+      localStorage.removeItem(KEY)
+      await expect(asking.load('app')).resolves.toBeUndefined()
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+    })
+
+    it("T7: the tab that asked drops its own copy as soon as another tab removes the mirror (storage event)", async () => {
+      const asking = createWebStorageVerifierStore({ now: () => NOW })
+      await asking.save(RECORD)
+      // What the link's tab does on success, as this tab's `storage` event reports it.
+      localStorage.removeItem(KEY)
+      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: JSON.stringify(RECORD), newValue: null, storageArea: localStorage }))
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+    })
+
+    it("P6: a sessionStorage copy whose mirror was replaced by a newer flow gives way to the mirror", async () => {
+      const staleRecord = { ...RECORD, verifier: 'B'.repeat(43) }
+      sessionStorage.setItem(KEY, JSON.stringify(staleRecord))
       localStorage.setItem(KEY, JSON.stringify(RECORD))
       const store = createWebStorageVerifierStore({ now: () => NOW })
-      await expect(store.load('app')).resolves.toEqual(sessionRecord)
+      await expect(store.load('app')).resolves.toEqual(RECORD)
+      expect(JSON.parse(sessionStorage.getItem(KEY)!)).toEqual(RECORD)
     })
 
     it('P9: replaces a corrupt sessionStorage record with the live localStorage one', async () => {

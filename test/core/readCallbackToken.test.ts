@@ -211,7 +211,7 @@ describe('readCallbackToken', () => {
       })
     })
 
-    it('still returns the token when sessionStorage is blocked (no reload support, no throw)', () => {
+    it('S1, T1: with sessionStorage blocked the token is still found, and kept in memory for a remount of this page (never in storage)', () => {
       const descriptor = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!
       Object.defineProperty(window, 'sessionStorage', {
         get() {
@@ -224,9 +224,33 @@ describe('readCallbackToken', () => {
           status: 'found',
           token: 'abc',
         })
+        // A remount (React Strict Mode, a host re-keying the page) reads again without the param.
+        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({
+          status: 'found',
+          token: 'abc',
+        })
+        expect(localStorage.length).toBe(0)
+        clearCallbackToken('app')
         expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({ status: 'missing' })
       } finally {
         Object.defineProperty(window, 'sessionStorage', descriptor)
+      }
+    })
+
+    it('S1: with setItem refusing (quota), a new link still replaces the one an earlier link left in memory', () => {
+      const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+        throw new DOMException('full', 'QuotaExceededError')
+      })
+      try {
+        readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset?token=one'))
+        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset?token=two'))).toEqual({
+          status: 'found',
+          token: 'two',
+        })
+        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({ status: 'found', token: 'two' })
+      } finally {
+        setItem.mockRestore()
+        clearCallbackToken('app')
       }
     })
   })

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build, preview, type PreviewServer } from 'vite'
+import { build, preview, type Plugin, type PreviewServer } from 'vite'
 
 /** A built demo served by `vite preview` with its emulator, on a free loopback port. */
 export interface DemoServer {
@@ -26,18 +27,44 @@ export async function buildDemo(): Promise<DemoBuild> {
   return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) }
 }
 
+/** Options for {@link startDemo}; with none it serves the demo as `vite preview` does. */
+export interface StartDemoOptions {
+  /**
+   * Response headers for the page and every asset (not the emulators' answers), such as a
+   * `Content-Security-Policy`.
+   */
+  headers?: Record<string, string>
+  /** Sees every request the server receives, the emulators' included, before anything answers it. */
+  onRequest?: (request: IncomingMessage) => void
+}
+
+/** A preview-server plugin that shows each request to `onRequest` ahead of every other middleware. */
+function requestObserver(onRequest: (request: IncomingMessage) => void): Plugin {
+  return {
+    name: 'reset-kit:e2e-request-observer',
+    enforce: 'pre',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        onRequest(request)
+        next()
+      })
+    },
+  }
+}
+
 /**
  * Builds the demo once and serves the build: a production bundle never reloads itself while a
  * test runs, which Vite's dev server may do when it discovers a dependency.
  */
-export async function startDemo(): Promise<DemoServer> {
+export async function startDemo(options: StartDemoOptions = {}): Promise<DemoServer> {
   const demoBuild = await buildDemo()
   const server: PreviewServer = await preview({
     configFile,
     configLoader: 'runner',
     logLevel: 'silent',
     build: { outDir: demoBuild.outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+    plugins: options.onRequest ? [requestObserver(options.onRequest)] : [],
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, headers: options.headers },
   })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report a URL')

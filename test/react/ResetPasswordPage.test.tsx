@@ -494,6 +494,37 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).toHaveBeenCalledTimes(2)
   })
 
+  it('R1: the wait of a 429 survives a reload of the reset page (a remount), and nothing is sent until it is over', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const adapter = fakeAdapter()
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 90 }))
+    const { unmount } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    await waitFor(() => expect(submitButton()).toHaveAttribute('aria-disabled', 'true'))
+    expect(Number(sessionStorage.getItem('reset-kit:test:retry-at')) - Date.now()).toBeGreaterThan(80_000)
+
+    // A reload: the token comes back from the tab's store, and so does the wait.
+    unmount()
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Too many attempts\. Please wait [89]\d seconds, then try again\.$/)
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+
+    await act(() => vi.advanceTimersByTimeAsync(91_000))
+    expect(submitButton()).not.toHaveAttribute('aria-disabled')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledTimes(2)
+  })
+
   it('A4: "Show password" is a toggle button that reveals both fields and hides them again on submit', async () => {
     const user = userEvent.setup()
     const request = deferred()

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createInstance } from 'i18next'
 import { useState } from 'react'
@@ -239,5 +239,51 @@ describe('runtime locale', () => {
     await user.click(screen.getByRole('button', { name: ptBR.reset.submit }))
     await screen.findByRole('heading', { name: ptBR.reset.successTitle })
     expect(vi.mocked(adapter.completeReset).mock.calls[0]![0].codeVerifier).toBe(pair.verifier)
+  })
+})
+
+describe('plural rules per language', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it.each([
+    { locale: 'fr', messages: fr, forms: { 0: 'one', 1: 'one', 2: 'other' } },
+    { locale: 'pt-BR', messages: ptBR, forms: { 0: 'one', 1: 'one', 2: 'other' } },
+    { locale: 'es', messages: es, forms: { 0: 'other', 1: 'one', 2: 'other' } },
+  ] as const)('I2: in $locale the length hint and the too-short error take the form the language uses for 0, 1 and 2', async ({ locale, messages, forms }) => {
+    const user = userEvent.setup()
+    for (const count of [0, 1, 2] as const) {
+      window.history.replaceState(null, '', '/reset?token=tok_1')
+      const { container, unmount } = render(
+        <ResetPasswordPage adapter={fakeAdapter()} locale={locale} minLength={count} requireConfirmation={false} forgotPasswordUrl="/forgot" />,
+      )
+      const hint = messages.reset[`description_${forms[count]}`].replace('{{count}}', String(count))
+      await screen.findByText(hint)
+      if (count > 0) {
+        // An empty password is too short for any minimum above 0.
+        await user.click(screen.getByRole('button', { name: messages.reset.submit }))
+        const error = messages.errors[`password_too_short_${forms[count]}`].replace('{{count}}', String(count))
+        await waitFor(() => expect(container.querySelector('[data-part="fieldError"]')).toHaveTextContent(error))
+      }
+      unmount()
+    }
+  })
+
+  it.each([
+    { locale: 'fr', messages: fr, lastSecond: '1 seconde' },
+    { locale: 'pt-BR', messages: ptBR, lastSecond: '1 segundo' },
+  ] as const)('I2: the resend countdown in $locale says "$lastSecond" at its last second', async ({ locale, messages, lastSecond }) => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const { container } = render(<ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    await user.type(await screen.findByRole('textbox', { name: messages.forgot.emailLabel }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: messages.forgot.submit }))
+    await screen.findByRole('heading', { name: messages.forgot.sentTitle })
+
+    await act(() => vi.advanceTimersByTimeAsync(59_000))
+    // Intl puts a no-break space between number and unit; compare the words.
+    const resend = () => (container.querySelector('[data-part="resend"]')?.textContent ?? '').replace(/\s/gu, ' ')
+    expect(resend()).toBe(messages.forgot.resendIn.replace('{{duration}}', lastSecond))
   })
 })

@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import type axeCore from 'axe-core'
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
+import * as stackAuth from '../adapters/fixtures/stackAuth'
+import { gate, resetEmulators, STYTCH_START } from './demoFlow'
+import { launchChromium } from './launchChromium'
+import { startDemo, type DemoServer } from './startDemo'
+
+// axe-core in Chromium on every state of both components, in every shipped locale, light and
+// dark: the real layout and the real stylesheet, so colour contrast is measured, which jsdom
+// cannot do. States that need a particular answer get it from page.route; the rest is the demo.
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const SCHEMES = ['light', 'dark'] as const
+const LOCALES = [
+  { browserLocale: 'en-US', tag: 'en' },
+  { browserLocale: 'es-ES', tag: 'es' },
+  { browserLocale: 'fr-FR', tag: 'fr' },
+  { browserLocale: 'pt-BR', tag: 'pt-BR' },
+  { browserLocale: 'en-XA', tag: 'en-XA' },
+]
+
+const STACK_CHECK = '**/__emulator/stack-auth/api/v1/auth/password/reset/check-code'
+const STACK_RESET = '**/__emulator/stack-auth/api/v1/auth/password/reset'
+const STACK_CODE = 'a'.repeat(45)
+
+interface Messages {
+  forgot: Record<string, string>
+  reset: Record<string, string>
+}
+
+interface Violation {
+  id: string
+  impact: string | null | undefined
+  help: string
+  nodes: string[]
+}
+
+let demo: DemoServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[demo, browser] = await Promise.all([startDemo(), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+beforeEach(async () => {
+  await resetEmulators(demo)
+})
+
+function messagesOf(tag: string): Messages {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, `../../locales/${tag}/reset-kit.json`), 'utf8')) as Messages
+}
+
+/** axe on the kit's root, once per colour scheme; returns the violations by `state (scheme)`. */
+async function axeStates(page: Page, state: string, found: Record<string, Violation[]>): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme })
+    const violations = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: typeof axeCore }).axe
+      const results = await axe.run(
+        { include: [['[data-reset-kit]']] },
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      )
+      return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+      }))
+    }, TAGS)
+    if (violations.length > 0) found[`${state} (${colorScheme})`] = violations
+  }
+}
+
+/** Waits for the kit to show `state` with its heading in the page's language (the locale has loaded). */
+async function view(page: Page, state: string, heading: string | undefined): Promise<void> {
+  const root = page.locator(`[data-reset-kit][data-state="${state}"]`)
+  await root.waitFor()
+  if (heading !== undefined) await root.locator('[data-part="heading"]', { hasText: heading }).waitFor()
+}
+
+async function newContext(browserLocale: string): Promise<BrowserContext> {
+  return browser.newContext({ locale: browserLocale, reducedMotion: 'reduce' })
+}
+
+describe('the axe harness', () => {
+  it('switches the kit between light and dark, and reports a real contrast failure when there is one', async () => {
+    const context = await newContext('en-US')
+    const page = await context.newPage()
+    await page.goto(`${demo.url}/`)
+    await view(page, 'form', 'Reset your password')
+    const background = () => page.locator('[data-reset-kit]').evaluate((root) => getComputedStyle(root).backgroundColor)
+    await page.emulateMedia({ colorScheme: 'light' })
+    const light = await background()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await background()).not.toBe(light)
+
+    await page.locator('[data-reset-kit] [data-part="description"]').evaluate((description) => {
+      ;(description as HTMLElement).style.color = '#777'
+    })
+    const found: Record<string, Violation[]> = {}
+    await axeStates(page, 'grey on white', found)
+    expect(Object.keys(found)).toEqual(['grey on white (light)', 'grey on white (dark)'])
+    expect(found['grey on white (light)']!.map((violation) => violation.id)).toEqual(['color-contrast'])
+    await context.close()
+  })
+})
+
+describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
+  const m = messagesOf(tag)
+
+  it('A1: <ForgotPasswordForm> has no WCAG 2.2 AA violation in any state, light or dark', async () => {
+    const context = await newContext(browserLocale)
+    const page = await context.newPage()
+    await page.clock.install()
+    const found: Record<string, Violation[]> = {}
+    const root = page.locator('[data-reset-kit]')
+    const submit = root.locator('[data-part="submit"]')
+    const held = gate()
+    let answer: 'hold' | 'rate-limit' = 'hold'
+    await page.route(`**${STYTCH_START}`, async (route: Route) => {
+      if (answer === 'hold') {
+        await held.promise
+        await route.continue()
+      } else {
+        await route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '120' },
+          contentType: 'application/json',
+          body: JSON.stringify({ status_code: 429, request_id: 'r', error_type: 'too_many_requests', error_message: 'Slow down.' }),
+        })
+      }
+    })
+
+    await page.goto(`${demo.url}/`)
+    await view(page, 'form', m.forgot.title)
+    await axeStates(page, 'form', found)
+
+    await submit.click()
+    await root.locator('[data-part="input"][aria-invalid="true"]').waitFor()
+    await axeStates(page, 'field error', found)
+
+    // Not a demo account: the answer is the same neutral confirmation, and no rate limit is shared.
+    await root.locator('[data-part="input"]').fill(`a11y-${tag}@example.com`)
+    await submit.click()
+    await page.locator('[data-reset-kit][data-pending]').waitFor()
+    await axeStates(page, 'sending', found)
+
+    held.open()
+    await view(page, 'sent', m.forgot.sentTitle)
+    await axeStates(page, 'sent, cooldown running', found)
+
+    await page.clock.fastForward('01:01')
+    await root.locator('[data-part="cooldownStatus"]', { hasText: m.forgot.cooldownEnded }).waitFor()
+    await axeStates(page, 'sent, cooldown over', found)
+
+    answer = 'rate-limit'
+    await root.locator('[data-part="useAnotherEmail"]').click()
+    await view(page, 'form', m.forgot.title)
+    await submit.click()
+    await root.locator('[data-part="alert"]:not(:empty)').waitFor()
+    await axeStates(page, 'rate limited', found)
+
+    expect(found).toEqual({})
+    await context.close()
+  })
+
+  it('A1: <ResetPasswordPage> has no WCAG 2.2 AA violation in any state, light or dark', async () => {
+    const context = await newContext(browserLocale)
+    const page = await context.newPage()
+    const found: Record<string, Violation[]> = {}
+    const root = page.locator('[data-reset-kit]')
+    const stackLink = `${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`
+
+    // The link check and the password change answer as each state needs.
+    let held = gate()
+    let check: 'hold' | 'ok' | 'expired' | 'used' | 'down' = 'hold'
+    let change: 'hold' | 'ok' | 'rate-limit' = 'hold'
+    const known = (fixture: stackAuth.StackAuthFixture) => ({
+      status: fixture.status,
+      headers: fixture.headers,
+      contentType: 'application/json',
+      body: JSON.stringify(fixture.body),
+    })
+    await page.route(STACK_CHECK, async (route) => {
+      if (check === 'hold') await held.promise
+      if (check === 'expired') return route.fulfill(known(stackAuth.verificationCodeExpired))
+      if (check === 'used') return route.fulfill(known(stackAuth.verificationCodeAlreadyUsed))
+      if (check === 'down') return route.fulfill({ status: 503, contentType: 'application/json', body: '{}' })
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) })
+    })
+    await page.route(STACK_RESET, async (route) => {
+      if (change === 'hold') {
+        await held.promise
+        return route.fulfill({ status: 503, contentType: 'application/json', body: '{}' })
+      }
+      if (change === 'rate-limit') {
+        return route.fulfill({ status: 429, headers: { 'Retry-After': '120' }, contentType: 'application/json', body: '{}' })
+      }
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ success: true }) })
+    })
+    const passwords = root.locator('input[autocomplete="new-password"]')
+    const submit = root.locator('[data-part="submit"]')
+
+    await page.goto(stackLink)
+    await view(page, 'checking', m.reset.checkingTitle)
+    await axeStates(page, 'checking', found)
+
+    check = 'ok'
+    held.open()
+    await view(page, 'ready', m.reset.title)
+    await axeStates(page, 'ready', found)
+
+    await passwords.nth(0).fill('short')
+    await passwords.nth(1).fill('different')
+    await submit.click()
+    await root.locator('input[aria-invalid="true"]').first().waitFor()
+    await axeStates(page, 'field errors', found)
+
+    await root.locator('[data-part="toggle"]').click()
+    await root.locator('[data-part="toggle"][aria-pressed="true"]').waitFor()
+    await axeStates(page, 'password shown', found)
+
+    held = gate()
+    await passwords.nth(0).fill('a brand new passphrase')
+    await passwords.nth(1).fill('a brand new passphrase')
+    await submit.click()
+    await page.locator('[data-reset-kit][data-pending]').waitFor()
+    await axeStates(page, 'changing', found)
+
+    held.open()
+    await root.locator('[data-part="alert"]:not(:empty)').waitFor()
+    await axeStates(page, 'server error', found)
+
+    change = 'ok'
+    await submit.click()
+    await view(page, 'success', m.reset.successTitle)
+    await axeStates(page, 'success', found)
+
+    for (const [state, answer, heading] of [
+      ['link_expired', 'expired', m.reset.expiredTitle],
+      ['link_used', 'used', m.reset.usedTitle],
+      ['check_failed', 'down', m.reset.checkFailedTitle],
+    ] as const) {
+      check = answer
+      await page.goto(stackLink)
+      await view(page, state, heading)
+      await axeStates(page, state, found)
+    }
+
+    check = 'ok'
+    change = 'rate-limit'
+    await page.goto(stackLink)
+    await view(page, 'ready', m.reset.title)
+    await passwords.nth(0).fill('a brand new passphrase')
+    await passwords.nth(1).fill('a brand new passphrase')
+    await submit.click()
+    await root.locator('[data-part="alert"]:not(:empty)').waitFor()
+    await axeStates(page, 'rate limited', found)
+
+    // A new tab: this one's sessionStorage still holds the last link's token, for reloads.
+    const fresh = await context.newPage()
+    await fresh.goto(`${demo.url}/reset?backend=stack-auth`)
+    await view(fresh, 'link_invalid', m.reset.invalidTitle)
+    await axeStates(fresh, 'link_invalid', found)
+
+    // A PKCE link opened where no verifier was stored.
+    await fresh.goto(`${demo.url}/reset?backend=stytch&stytch_token_type=reset_password&token=${'b'.repeat(43)}=`)
+    await view(fresh, 'verifier_missing', m.reset.verifierTitle)
+    await axeStates(fresh, 'verifier_missing', found)
+
+    expect(found).toEqual({})
+    await context.close()
+  })
+})

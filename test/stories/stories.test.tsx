@@ -1,0 +1,72 @@
+/// <reference types="vite/client" />
+import { readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { composeStories, type composeStory, setProjectAnnotations } from '@storybook/react-vite'
+import type { SetupWorker } from 'msw/browser'
+import { setupServer } from 'msw/node'
+import { mswLoader } from 'msw-storybook-addon/csf3'
+import { mswBrowserLoader } from '../../.storybook/mswBrowserLoader'
+import preview from '../../.storybook/preview'
+import { expectNoAxeViolations } from '../react/expectNoAxeViolations'
+
+/**
+ * Every story of stories/ as a test (portable stories): its loaders, msw handlers, render and play
+ * function run in jsdom, then axe-core checks the result, once with the toolbar's theme set to
+ * light and once to dark. Colour contrast needs a real browser: `npm run screenshots` checks it.
+ */
+
+// The same project annotations as Storybook, except that msw runs as msw/node's server here
+// instead of the browser's service worker. The addon's loader only calls `use` and
+// `resetHandlers`, which both have.
+const server = setupServer()
+const otherLoaders = [preview.loaders ?? []].flat().filter((loader) => loader !== mswBrowserLoader)
+setProjectAnnotations([
+  {
+    ...preview,
+    loaders: [
+      mswLoader(() => {
+        server.listen({ onUnhandledRequest: 'error' })
+        return server as unknown as SetupWorker
+      }),
+      ...otherLoaders,
+    ],
+  },
+])
+afterAll(() => server.close())
+
+/** How many stories stories/ holds. Adding or removing one means updating this number. */
+const EXPECTED_STORIES = 26
+
+type StoriesModule = Parameters<typeof composeStories>[0]
+type ComposedStory = ReturnType<typeof composeStory>
+const modules = import.meta.glob<StoriesModule>('../../stories/**/*.stories.tsx', { eager: true })
+const stories = Object.entries(modules).flatMap(([path, module]) =>
+  Object.entries(composeStories(module) as Record<string, ComposedStory>).map(([name, Story]) => ({
+    title: `${path.replace('../../stories/', '')} › ${name}`,
+    Story,
+  })),
+)
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/')
+  document.body.replaceChildren()
+})
+
+describe('stories', () => {
+  it('are all found: every story file is imported and composed', () => {
+    const files = readdirSync(resolve(import.meta.dirname, '../../stories'), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.stories.tsx'),
+    )
+    expect(Object.keys(modules)).toHaveLength(files.length)
+    expect(stories).toHaveLength(EXPECTED_STORIES)
+  })
+
+  describe.each(['light', 'dark'])('in the %s theme', (theme) => {
+    it.each(stories)('$title', async ({ Story }) => {
+      const canvasElement = document.body.appendChild(document.createElement('div'))
+      await Story.run({ canvasElement, globals: { ...Story.globals, theme } })
+      expect(canvasElement.querySelector('.sb-stage')).toHaveAttribute('data-theme', theme)
+      await expectNoAxeViolations(canvasElement)
+    })
+  })
+})
