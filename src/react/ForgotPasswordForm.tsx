@@ -62,6 +62,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
     <section
       {...partProps('root', classNames)}
       data-reset-kit={unstyled ? undefined : ''}
+      lang={forgot.locale}
       data-state={view satisfies ForgotPasswordView}
       data-pending={flag(forgot.pending)}
       aria-labelledby={ids.heading}

@@ -109,6 +109,7 @@ export function ResetPasswordPage({
     <section
       {...partProps('root', classNames)}
       data-reset-kit={unstyled ? undefined : ''}
+      lang={reset.locale}
       data-state={view}
       data-pending={flag(reset.pending)}
       aria-labelledby={ids.heading}

@@ -138,3 +138,10 @@ describe('<ResetPasswordPage> in Strict Mode', () => {
     expect(adapter.checkToken).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('language of parts (WCAG 3.1.2)', () => {
+  it('marks each component with the language its text is in', async () => {
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} locale="fr-CA" />)
+    expect(screen.getByRole('region')).toHaveAttribute('lang', 'fr')
+  })
+})
