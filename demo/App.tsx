@@ -1,6 +1,8 @@
 import { BACKEND_DESCRIPTIONS } from './backends'
 import { BackendSwitcher } from './BackendSwitcher'
 import { DemoLink } from './DemoLink'
+import { LocaleSwitcher, useDemoLocale } from './LocaleSwitcher'
+import { ResetKitProvider } from '../src'
 import { ForgotPasswordPage } from './ForgotPasswordPage'
 import { NotFoundPage } from './NotFoundPage'
 import { OutboxPage } from './OutboxPage'
@@ -25,6 +27,7 @@ function pageFor(pathname: string) {
 export function App() {
   const pathname = usePathname()
   const [backend] = useBackend()
+  const locale = useDemoLocale()
   return (
     <div className="demo-shell">
       <header className="demo-header">
@@ -43,10 +46,11 @@ export function App() {
           </ul>
         </nav>
         <BackendSwitcher />
+        <LocaleSwitcher />
       </header>
       {/* Keyed by path so each page starts fresh, as it would after a full navigation. */}
       <main className="demo-main" key={pathname}>
-        {pageFor(pathname)}
+        <ResetKitProvider locale={locale}>{pageFor(pathname)}</ResetKitProvider>
       </main>
       <footer className="demo-footer">
         <p>{BACKEND_DESCRIPTIONS[backend]} No email leaves this machine.</p>
