@@ -23,9 +23,9 @@ const config: StorybookConfig = {
   },
   async viteFinal(config) {
     const { mergeConfig } = await import('vite')
-    const { default: tailwindcss } = await import('@tailwindcss/vite')
+    const { tailwindPlugin } = await import('./tailwindPlugin')
     // Tailwind only exists here, for the Theming/Tailwind story: the kit itself never needs it.
-    return mergeConfig(config, { plugins: [tailwindcss()] })
+    return mergeConfig(config, { plugins: [tailwindPlugin()] })
   },
 }
 
