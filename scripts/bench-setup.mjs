@@ -22,7 +22,6 @@ export const KIT_DEPENDENCIES = [
   '@hookform/resolvers',
   'zod',
   'i18next',
-  'react-i18next',
 ]
 
 /**

@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import type { i18n as I18n, TOptions } from 'i18next'
-import { useContext, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import type { i18n as I18n } from 'i18next'
+import { useContext, useState } from 'react'
 import { createWebStorageVerifierStore } from '../core/createWebStorageVerifierStore'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
 import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
 import { ResetKitContext } from './ResetKitContext'
+import { useKitTranslation } from './useKitTranslation'
 import { useMessageOverrides } from './useMessageOverrides'
 import { useResetKitLocale } from './useResetKitLocale'
 
@@ -22,8 +22,6 @@ export interface ResetKitInstanceOptions {
    */
   messages?: Record<string, unknown>
 }
-
-const KIT_T_OPTIONS = { fallbackLng: 'en', interpolation: { escapeValue: false } } as const
 
 let sharedI18n: I18n | undefined
 let sharedStore: VerifierStore | undefined
@@ -44,21 +42,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, settings.i18n, settings.resources)
 
   const overrides = useMessageOverrides(i18n, locale, options.messages)
-  const { t: translate } = useTranslation(overrides ? [overrides, NAMESPACE] : NAMESPACE, {
-    i18n,
-    lng: locale,
-    useSuspense: false,
-    // Without it react-i18next binds `t` to the first namespace only, and every string the
-    // overrides leave out would render as its raw key.
-    nsMode: 'fallback',
-  })
-  // A host instance keeps its own options, so the kit's needs travel with each call: English when
-  // the host has no kit strings for the locale (instead of raw keys), and no HTML escaping, since
-  // React escapes text itself and "o'brien@example.com" would otherwise show as "o&#39;brien…".
-  const t = useMemo(
-    () => ((key: string, values?: TOptions) => translate(key, { ...KIT_T_OPTIONS, ...values })) as unknown as typeof translate,
-    [translate],
-  )
+  const t = useKitTranslation(i18n, locale, overrides ? [overrides, NAMESPACE] : [NAMESPACE])
 
   const storage = settings.verifierStorage ?? 'session+local'
   const store =

@@ -1,0 +1,44 @@
+import type { i18n as I18n, TFunction, TOptions } from 'i18next'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+
+const KIT_T_OPTIONS = { fallbackLng: 'en', interpolation: { escapeValue: false } } as const
+const versions = new WeakMap<I18n, number>()
+
+/**
+ * A translation function fixed to `locale` and `namespaces` (searched in order), re-created when
+ * the instance changes language or gains strings (a locale chunk arriving, overrides). The
+ * kit's needs travel with each call, so a host instance keeps its own options: English when the
+ * host has no kit strings for the locale (never raw keys), and no HTML escaping, since React
+ * escapes text itself and "o'brien@example.com" would otherwise show as "o&#39;brien…".
+ */
+export function useKitTranslation(i18n: I18n, locale: string, namespaces: readonly string[]): TFunction {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const bump = () => {
+        versions.set(i18n, (versions.get(i18n) ?? 0) + 1)
+        onChange()
+      }
+      i18n.on('languageChanged', bump)
+      i18n.store?.on('added', bump)
+      i18n.store?.on('removed', bump)
+      return () => {
+        i18n.off('languageChanged', bump)
+        i18n.store?.off('added', bump)
+        i18n.store?.off('removed', bump)
+      }
+    },
+    [i18n],
+  )
+  const version = useSyncExternalStore(
+    subscribe,
+    () => versions.get(i18n) ?? 0,
+    () => versions.get(i18n) ?? 0,
+  )
+  const key = namespaces.join('\n')
+  return useMemo(() => {
+    const fixed = i18n.getFixedT(locale, key.split('\n'))
+    return ((name: string, values?: TOptions) => fixed(name, { ...KIT_T_OPTIONS, ...values })) as unknown as TFunction
+    // `version` is the point: new strings or a new language must give a new function.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [i18n, locale, key, version])
+}
