@@ -6,12 +6,13 @@ import { useForm } from 'react-hook-form'
 import * as z from 'zod/mini'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
-import { ResetError, toResetError } from '../core/ResetError'
-import { DEFAULT_RATE_LIMIT_SECONDS, retryDeadline } from '../core/retryDeadline'
+import type { ResetError} from '../core/ResetError';
+import { toResetError } from '../core/ResetError'
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { useCountdown } from './useCountdown'
+import { useRateLimitWait } from './useRateLimitWait'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
 /** Default wait before the same address may be sent another email. */
@@ -96,19 +97,14 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const [sentTo, setSentTo] = useState<string>()
   const [error, setError] = useState<ResetError>()
   const [resendAt, setResendAt] = useState<number>()
-  const [retryAt, setRetryAt] = useState<number>()
   const resendSeconds = useCountdown(resendAt)
-  const retrySeconds = useCountdown(retryAt)
+  const { retrySeconds, hold } = useRateLimitWait(adapter.id, setError)
 
   // One controller per mounted form: unmounting aborts the request so a late answer changes nothing.
   const controller = useRef<AbortController | null>(null)
   useEffect(() => {
     controller.current = new AbortController()
     sweepExpiredRecords()
-    const at = retryDeadline.read(adapter.id)
-    setRetryAt(at)
-    // After a reload the wait is still enforced, so say why sending is blocked (R1).
-    if (at !== undefined) setError(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
     return () => controller.current?.abort()
   }, [adapter.id])
 
@@ -143,11 +139,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       onError: (thrown) => {
         if (controller.current?.signal.aborted) return
         const resetError = toResetError(thrown)
-        if (resetError.code === 'rate_limited') {
-          const at = Date.now() + (resetError.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000
-          retryDeadline.save(adapter.id, at)
-          setRetryAt(at)
-        }
+        if (resetError.code === 'rate_limited') hold(resetError)
         if (resetError.field === 'email' && view === 'form') {
           form.setError('email', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
         } else {

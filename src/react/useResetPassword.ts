@@ -10,8 +10,7 @@ import { TERMINAL_CODES } from '../core/completeResetFlow'
 import { clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
-import { useCountdown } from './useCountdown'
-import { DEFAULT_RATE_LIMIT_SECONDS, retryDeadline } from '../core/retryDeadline'
+import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
@@ -119,8 +118,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const [error, setError] = useState<ResetError>()
   const [showPassword, setShowPassword] = useState(false)
   const [attempt, setAttempt] = useState(0)
-  const [retryAt, setRetryAt] = useState<number>()
-  const retrySeconds = useCountdown(retryAt)
+  const { retrySeconds, hold } = useRateLimitWait(adapter.id, setError)
   // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
   const token = useRef<string | undefined>(undefined)
   const controller = useRef<AbortController | null>(null)
@@ -206,13 +204,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         } else if (resetError.field === 'password') {
           form.setError('password', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
         } else {
-          // A 429 blocks the button for the wait the server asked for, across reloads of this tab;
-          // nothing retries on its own (R1).
-          if (resetError.code === 'rate_limited') {
-            const at = Date.now() + (resetError.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000
-            retryDeadline.save(adapter.id, at)
-            setRetryAt(at)
-          }
+          if (resetError.code === 'rate_limited') hold(resetError)
           setError(resetError)
         }
       },
@@ -223,12 +215,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const pending = mutation.isPending
   const blocked = pending || retrySeconds > 0
   useEffect(() => () => controller.current?.abort(), [])
-  // After a reload the wait is still enforced, so say why the button is held (R1).
-  useEffect(() => {
-    const at = retryDeadline.read(adapterId)
-    setRetryAt(at)
-    if (at !== undefined) setError(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
-  }, [adapterId])
 
   const submitForm = form.handleSubmit((values) => {
     const current = token.current
