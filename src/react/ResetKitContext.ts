@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query'
 import type { i18n as I18n } from 'i18next'
 import { createContext } from 'react'
 import type { ResetAdapter } from '../core/ResetAdapter'
-import type { VerifierStorageMode } from '../core/createWebStorageVerifierStore'
 import type { VerifierStore } from '../core/VerifierStore'
 
 /** Settings shared by every kit component below a `<ResetKitProvider>`. */
@@ -20,8 +19,13 @@ export interface ResetKitSettings {
   i18n?: I18n
   /** The host's QueryClient; otherwise the one from `QueryClientProvider`, otherwise the kit's own. */
   queryClient?: QueryClient
-  /** Where PKCE verifiers live. @default 'session+local' */
-  verifierStorage?: VerifierStorageMode | VerifierStore
+  /**
+   * Where PKCE verifiers live. By default, this tab's sessionStorage mirrored to localStorage
+   * (`createWebStorageVerifierStore()`); pass `createWebStorageVerifierStore({ mode: 'session' })`
+   * to keep them out of localStorage, or your own {@link VerifierStore}. A store object rather
+   * than a mode name, so an app bundles only the store it uses.
+   */
+  verifierStorage?: VerifierStore
 }
 
 /** Carries {@link ResetKitSettings}; empty when there is no provider. */

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import type { i18n as I18n } from 'i18next'
 import { useContext, useState } from 'react'
-import { createWebStorageVerifierStore } from '../core/createWebStorageVerifierStore'
+import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
 import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
@@ -25,7 +25,6 @@ export interface ResetKitInstanceOptions {
 
 let sharedI18n: I18n | undefined
 let sharedStore: VerifierStore | undefined
-let sharedSessionStore: VerifierStore | undefined
 
 /**
  * Resolves what one component instance works with: adapter, locale, translation function,
@@ -44,13 +43,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   const overrides = useMessageOverrides(i18n, locale, options.messages)
   const t = useKitTranslation(i18n, locale, overrides ? [overrides, NAMESPACE] : [NAMESPACE])
 
-  const storage = settings.verifierStorage ?? 'session+local'
-  const store =
-    typeof storage === 'object'
-      ? storage
-      : storage === 'session'
-        ? (sharedSessionStore ??= createWebStorageVerifierStore({ mode: 'session' }))
-        : (sharedStore ??= createWebStorageVerifierStore())
+  const store = settings.verifierStorage ?? (sharedStore ??= createMirroredVerifierStore())
 
   const adapter = options.adapter ?? settings.adapter
   if (!adapter) {

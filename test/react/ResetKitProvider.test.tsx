@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createInstance } from 'i18next'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import type { VerifierStore } from '../../src/core/VerifierStore'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { ResetKitProvider } from '../../src/react/ResetKitProvider'
@@ -143,10 +144,10 @@ describe('<ResetKitProvider>', () => {
     expect(outer.getMutationCache().getAll()).toHaveLength(0)
   })
 
-  it("S2: verifierStorage='session' keeps the verifier out of localStorage", async () => {
+  it("S2: a 'session' mode store keeps the verifier out of localStorage", async () => {
     const adapter = fakeAdapter({ pkce: true })
     render(
-      <ResetKitProvider adapter={adapter} verifierStorage="session">
+      <ResetKitProvider adapter={adapter} verifierStorage={createWebStorageVerifierStore({ mode: 'session' })}>
         <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
       </ResetKitProvider>,
     )

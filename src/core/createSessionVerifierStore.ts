@@ -1,0 +1,75 @@
+import { parseVerifierRecord } from './isVerifierRecord'
+import { removeRecord, saveRecord } from './createMirroredVerifierStore'
+import { readItem, removeItem, storageKey, writeItem } from './safeStorage'
+import type { VerifierRecord, VerifierStore } from './VerifierStore'
+
+interface TabMessage {
+  type: 'ask' | 'answer'
+  id: string
+  record?: VerifierRecord
+}
+
+/**
+ * The `'session'` verifier store: nothing touches localStorage. A tab that lacks the record (the
+ * one an email link opened) asks the other live tabs of the origin over a BroadcastChannel, and
+ * waits `askTimeoutMs` for an answer.
+ */
+export function createSessionVerifierStore(now: () => number = Date.now, askTimeoutMs = 250): VerifierStore {
+  function read(adapterId: string): VerifierRecord | undefined {
+    const key = storageKey(adapterId, 'verifier')
+    const record = parseVerifierRecord(readItem('session', key), adapterId, now())
+    if (!record) removeItem('session', key)
+    return record
+  }
+
+  let askCount = 0
+  const channels = new Map<string, BroadcastChannel>()
+  function channelFor(adapterId: string): BroadcastChannel | undefined {
+    if (typeof BroadcastChannel === 'undefined') return undefined
+    let channel = channels.get(adapterId)
+    if (!channel) {
+      const own = (channel = new BroadcastChannel(`reset-kit:${adapterId}`))
+      own.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+        if (event.data?.type !== 'ask') return
+        const record = read(adapterId)
+        if (record) own.postMessage({ type: 'answer', id: event.data.id, record } satisfies TabMessage)
+      })
+      channels.set(adapterId, channel)
+    }
+    return channel
+  }
+
+  function askOtherTabs(adapterId: string): Promise<VerifierRecord | undefined> {
+    const channel = channelFor(adapterId)
+    if (!channel) return Promise.resolve(undefined)
+    const id = `${now().toString(36)}-${(askCount += 1).toString(36)}`
+    return new Promise((resolve) => {
+      const onMessage = (event: MessageEvent<TabMessage>) => {
+        if (event.data?.type !== 'answer' || event.data.id !== id) return
+        const record = parseVerifierRecord(JSON.stringify(event.data.record), adapterId, now())
+        if (record) finish(record)
+      }
+      const timer = setTimeout(() => finish(undefined), askTimeoutMs)
+      function finish(record: VerifierRecord | undefined) {
+        clearTimeout(timer)
+        channel?.removeEventListener('message', onMessage)
+        if (record) writeItem('session', storageKey(adapterId, 'verifier'), JSON.stringify(record))
+        resolve(record)
+      }
+      channel.addEventListener('message', onMessage)
+      channel.postMessage({ type: 'ask', id } satisfies TabMessage)
+    })
+  }
+
+  return {
+    async load(adapterId) {
+      channelFor(adapterId)
+      return read(adapterId) ?? (await askOtherTabs(adapterId))
+    },
+    async save(record) {
+      channelFor(record.adapterId)
+      saveRecord(storageKey(record.adapterId, 'verifier'), record, false)
+    },
+    remove: async (adapterId) => removeRecord(storageKey(adapterId, 'verifier')),
+  }
+}
