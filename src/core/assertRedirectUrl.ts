@@ -10,11 +10,19 @@ export function assertRedirectUrl(value: string, name = 'redirectUrl'): string {
   try {
     url = new URL(value)
   } catch {
-    throw new TypeError(`reset-kit: \`${name}\` must be an absolute URL such as "https://app.example.com/reset-password"; got ${JSON.stringify(value)}.`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? `reset-kit: \`${name}\` must be an absolute URL such as "https://app.example.com/reset-password"; got ${JSON.stringify(value)}.`
+        : `reset-kit: bad ${name}`,
+    )
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))
   if (!secure) {
-    throw new TypeError(`reset-kit: \`${name}\` must use https (http is allowed only for localhost); got ${JSON.stringify(value)}.`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? `reset-kit: \`${name}\` must use https (http is allowed only for localhost); got ${JSON.stringify(value)}.`
+        : `reset-kit: bad ${name}`,
+    )
   }
   return url.href
 }

@@ -63,7 +63,11 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
     return fail(error)
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new ResetError('misconfigured', { cause: new Error(`The endpoint answered with a redirect (${response.status}); configure its final URL.`) })
+    throw new ResetError('misconfigured', {
+      cause: new Error(
+        process.env.NODE_ENV !== 'production' ? `The endpoint answered with a redirect (${response.status}); configure its final URL.` : 'redirect',
+      ),
+    })
   }
   let text: string
   try {

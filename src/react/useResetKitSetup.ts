@@ -48,7 +48,9 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   const adapter = options.adapter ?? settings.adapter
   if (!adapter) {
     throw new TypeError(
-      `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`,
+      process.env.NODE_ENV !== 'production'
+        ? `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`
+        : 'reset-kit: no adapter',
     )
   }
   return { adapter, locale, t, queryClient, store }
