@@ -6,8 +6,7 @@ import { useForm } from 'react-hook-form'
 import * as z from 'zod/mini'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
-import type { ResetError} from '../core/ResetError';
-import { toResetError } from '../core/ResetError'
+import { type ResetError, toResetError } from '../core/ResetError'
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
@@ -88,9 +87,8 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const form = useForm<EmailValues>({
     resolver: zodResolver(schema),
     defaultValues: { email: options.defaultEmail ?? '' },
-    mode: 'onSubmit',
+    // Errors appear on submit only, and go when the user edits the field (its onChange below).
     reValidateMode: 'onSubmit',
-    shouldFocusError: true,
   })
 
   const [view, setView] = useState<ForgotPasswordView>('form')
@@ -164,8 +162,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     [blocked, mutation],
   )
 
-  const onValid = useCallback((values: EmailValues) => send(values.email), [send])
-  const submitForm = form.handleSubmit(onValid)
+  const submitForm = form.handleSubmit((values) => send(values.email))
 
   const resend = useCallback(() => {
     if (sentTo !== undefined && resendSeconds === 0) send(sentTo)

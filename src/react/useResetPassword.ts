@@ -109,9 +109,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const form = useForm<ResetPasswordValues>({
     resolver: zodResolver(schema),
     defaultValues: { password: '', confirmPassword: '' },
-    mode: 'onSubmit',
+    // Errors appear on submit only, and go when the user edits a field (clearOnEdit).
     reValidateMode: 'onSubmit',
-    shouldFocusError: true,
   })
 
   const [view, setView] = useState<ResetPasswordView>('checking')
