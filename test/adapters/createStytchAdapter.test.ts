@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../src/core/ResetError'
-import { createStytchAdapter } from '../../src/adapters/stytch'
+import { createStytchAdapter, mapStytchError } from '../../src/adapters/stytch'
 import * as fixtures from './fixtures/stytch'
 import type { StytchFixture } from './fixtures/stytch'
 
@@ -548,6 +548,109 @@ describe('createStytchAdapter', () => {
       }
       expect(thrown).toBeInstanceOf(ResetError)
       expect((thrown as ResetError).code).toBe('token_invalid')
+    })
+  })
+
+  describe('mapStytchError, every error_type it knows', () => {
+    // The whole table, written out: how the adapter stores it may change, what it maps may not.
+    const TABLE: Array<[ResetErrorCode, ResetErrorField | undefined, string[]]> = [
+      ['invalid_email', 'email', ['invalid_email']],
+      ['token_invalid', undefined, ['unable_to_auth_password_reset_token', 'invalid_token']],
+      ['verifier_missing', undefined, ['pkce_expected_code_verifier']],
+      ['verifier_mismatch', undefined, ['pkce_mismatch', 'pkce_did_not_expect_code_verifier', 'invalid_pkce_code_verifier']],
+      ['password_weak', 'password', ['weak_password']],
+      ['password_breached', 'password', ['breached_password']],
+      [
+        'redirect_not_allowed',
+        undefined,
+        [
+          'invalid_password_reset_redirect_url',
+          'no_password_reset_redirect_url',
+          'invalid_login_redirect_url',
+          'no_login_redirect_url',
+          'no_match_for_provided_magic_link_url',
+        ],
+      ],
+      [
+        'misconfigured',
+        undefined,
+        [
+          'unauthorized_credentials',
+          'unauthorized_credentials_homepage',
+          'invalid_authorization_header',
+          'invalid_project_id_authentication',
+          'invalid_secret_authentication',
+          'unauthorized_project_id_live',
+          'unauthorized_project_id_test',
+          'test_id_used_in_live_environment',
+          'live_id_used_in_test_environment',
+          'wrong_stack_live',
+          'wrong_stack_test',
+          'project_not_found',
+          'public_token_required',
+          'public_token_not_found',
+          'invalid_public_token_id',
+          'bad_domain_for_stytch_sdk',
+          'endpoint_not_authorized_for_sdk',
+          'passwords_incompatible_with_sdk_config',
+          'cname_required_for_http_only_cookies',
+          'cname_invalid_for_http_only_cookies',
+          'invalid_consumer_endpoint',
+          'email_template_not_found',
+          'invalid_template_id',
+          'invalid_locale',
+          'invalid_expiration',
+          'invalid_pkce_code_challenge',
+          'captcha_required',
+          'use_https',
+        ],
+      ],
+    ]
+    const rows = TABLE.flatMap(([code, field, types]) => types.map((type) => [type, code, field] as const))
+
+    function response(status: number, errorType: string, retryAfterSeconds?: number) {
+      const body = { status_code: status, request_id: 'request-id-test-1', error_type: errorType, error_message: 'x' }
+      return { status, ok: false, body, retryAfterSeconds }
+    }
+
+    it.each(rows)('%s → %s', (type, code, field) => {
+      for (const status of [400, 401, 403, 404, 500]) {
+        for (const step of ['start', 'complete'] as const) {
+          const error = mapStytchError(response(status, type, 30), step) as ResetError
+          expect(error).toBeInstanceOf(ResetError)
+          expect({ code: error.code, field: error.field, retryAfterSeconds: error.retryAfterSeconds }).toEqual({
+            code,
+            field,
+            retryAfterSeconds: undefined,
+          })
+          expect(error.cause).toEqual(response(status, type).body)
+        }
+      }
+    })
+
+    it('maps too_many_requests to rate_limited with its wait, whatever the status', () => {
+      const error = mapStytchError(response(400, 'too_many_requests', 12), 'complete')
+      expect(error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 12, field: undefined })
+    })
+
+    it('leaves internal_server_error and server_unavailable to their 5xx status: server', () => {
+      expect(mapStytchError(response(500, 'internal_server_error'), 'start')).toMatchObject({ code: 'server' })
+      expect(mapStytchError(response(503, 'server_unavailable'), 'complete')).toMatchObject({ code: 'server' })
+    })
+
+    it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', '', ' ', 'invalid_email weak_password'])(
+      'treats %j as an error_type it does not know',
+      (type) => {
+        expect(mapStytchError(response(400, type), 'start')).toMatchObject({ code: 'unknown', field: undefined })
+        expect(mapStytchError(response(502, type), 'complete')).toMatchObject({ code: 'server' })
+      },
+    )
+
+    it.each(['email_not_found', 'user_not_found'])('%s: neutral at start, token_invalid at completion', (type) => {
+      for (const status of [400, 404]) {
+        expect(mapStytchError(response(status, type), 'start')).toBe('neutral')
+        expect(mapStytchError(response(status, type), 'complete')).toMatchObject({ code: 'token_invalid' })
+      }
     })
   })
 })

@@ -3,6 +3,7 @@ import { ResetError } from '../../core/ResetError'
 import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
+import { optionError } from '../shared/optionError'
 import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
 import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
 
@@ -12,8 +13,10 @@ function describe(value: unknown): string {
 
 function assertBasePath(value: unknown): string {
   if (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)) {
-    throw new TypeError(
-      `reset-kit: \`basePath\` must be the path Better Auth is mounted under, starting with "/", such as "/api/auth"; got ${describe(value)}.`,
+    throw optionError(
+      'basePath',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`basePath\` must be the path Better Auth is mounted under, starting with "/", such as "/api/auth"; got ${describe(value)}.`,
     )
   }
   return value.replace(/\/+$/, '')
@@ -22,8 +25,10 @@ function assertBasePath(value: unknown): string {
 function assertLength(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new TypeError(
-      `reset-kit: \`${name}\` must be a whole number of characters, the same as \`emailAndPassword.${name}\` in your Better Auth config; got ${describe(value)}.`,
+    throw optionError(
+      name,
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`${name}\` must be a whole number of characters, the same as \`emailAndPassword.${name}\` in your Better Auth config; got ${describe(value)}.`,
     )
   }
   return value
@@ -58,18 +63,32 @@ function assertLength(value: unknown, name: string, fallback: number): number {
  */
 export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): ResetAdapter {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('reset-kit: createBetterAuthAdapter needs an options object with `baseUrl`.')
+    throw optionError(
+      'options',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: createBetterAuthAdapter needs an options object with `baseUrl`.',
+    )
   }
-  const baseUrl = assertHttpUrl(options.baseUrl, 'baseUrl', 'https://app.example.com').replace(/\/+$/, '')
+  const baseUrl = assertHttpUrl(
+    options.baseUrl,
+    'baseUrl',
+    process.env.NODE_ENV !== 'production' && 'https://app.example.com',
+  ).replace(/\/+$/, '')
   const basePath = options.basePath === undefined ? '/api/auth' : assertBasePath(options.basePath)
   if (basePath !== '' && new URL(baseUrl).pathname.replace(/\/+$/, '').endsWith(basePath)) {
-    throw new TypeError(
-      `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; pass the server's origin, such as "${new URL(baseUrl).origin}", and keep the path in \`basePath\`.`,
+    throw optionError(
+      'baseUrl',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; pass the server's origin, such as "${new URL(baseUrl).origin}", and keep the path in \`basePath\`.`,
     )
   }
   const id = options.id ?? 'better-auth'
   if (typeof id !== 'string' || id === '') {
-    throw new TypeError(`reset-kit: \`id\` must be a non-empty string such as "better-auth"; got ${describe(id)}.`)
+    throw optionError(
+      'id',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`id\` must be a non-empty string such as "better-auth"; got ${describe(id)}.`,
+    )
   }
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const { credentials } = options
@@ -78,7 +97,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): Rese
     maxPasswordLength: assertLength(options.maxPasswordLength, 'maxPasswordLength', 128),
   }
   if (limits.minPasswordLength > limits.maxPasswordLength) {
-    throw new TypeError('reset-kit: `minPasswordLength` must not be greater than `maxPasswordLength`.')
+    throw optionError(
+      'minPasswordLength',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `minPasswordLength` must not be greater than `maxPasswordLength`.',
+    )
   }
   const endpoint = `${baseUrl}${basePath}`
 

@@ -3,14 +3,17 @@ import { ResetError, toResetError } from '../../core/ResetError'
 import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
+import { optionError } from '../shared/optionError'
 import type { HttpAdapterHeaders, HttpAdapterOptions } from './HttpAdapterOptions'
 import { mapHttpError, type HttpResetStep } from './mapHttpError'
 
 function assertTokenParams(value: unknown): readonly string[] {
   if (value === undefined) return Object.freeze(['token'])
   if (!Array.isArray(value) || value.length === 0 || !value.every((param) => typeof param === 'string' && param !== '')) {
-    throw new TypeError(
-      `reset-kit: \`tokenParams\` must be a non-empty array of URL parameter names, such as ["token"]; got ${JSON.stringify(value)}.`,
+    throw optionError(
+      'tokenParams',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`tokenParams\` must be a non-empty array of URL parameter names, such as ["token"]; got ${JSON.stringify(value)}.`,
     )
   }
   return Object.freeze([...value])
@@ -45,27 +48,55 @@ async function resolveHeaders(headers: HttpAdapterHeaders | undefined): Promise<
  */
 export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('reset-kit: createHttpAdapter needs an options object with `id`, `startUrl` and `completeUrl`.')
+    throw optionError(
+      'options',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: createHttpAdapter needs an options object with `id`, `startUrl` and `completeUrl`.',
+    )
   }
   const { id } = options
   if (typeof id !== 'string' || id === '') {
-    throw new TypeError(`reset-kit: \`id\` must be a non-empty string naming the backend, such as "acme"; got ${JSON.stringify(id)}.`)
+    throw optionError(
+      'id',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`id\` must be a non-empty string naming the backend, such as "acme"; got ${JSON.stringify(id)}.`,
+    )
   }
-  const startUrl = assertHttpUrl(options.startUrl, 'startUrl', 'https://app.example.com/api/password-reset/start')
-  const completeUrl = assertHttpUrl(options.completeUrl, 'completeUrl', 'https://app.example.com/api/password-reset/complete')
+  const startUrl = assertHttpUrl(
+    options.startUrl,
+    'startUrl',
+    process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/password-reset/start',
+  )
+  const completeUrl = assertHttpUrl(
+    options.completeUrl,
+    'completeUrl',
+    process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/password-reset/complete',
+  )
   const checkUrl =
     options.checkUrl === undefined
       ? undefined
-      : assertHttpUrl(options.checkUrl, 'checkUrl', 'https://app.example.com/api/password-reset/check')
+      : assertHttpUrl(
+          options.checkUrl,
+          'checkUrl',
+          process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/password-reset/check',
+        )
   const pkce = options.pkce ?? true
   if (typeof pkce !== 'boolean') {
-    throw new TypeError(`reset-kit: \`pkce\` must be true or false; got ${JSON.stringify(pkce)}.`)
+    throw optionError(
+      'pkce',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`pkce\` must be true or false; got ${JSON.stringify(pkce)}.`,
+    )
   }
   const tokenParams = assertTokenParams(options.tokenParams)
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const { headers, credentials, buildStartBody, buildCheckBody, buildCompleteBody, mapError } = options
   if (headers !== undefined && typeof headers !== 'function' && (typeof headers !== 'object' || headers === null)) {
-    throw new TypeError('reset-kit: `headers` must be an object of header values or a function that returns one.')
+    throw optionError(
+      'headers',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `headers` must be an object of header values or a function that returns one.',
+    )
   }
 
   async function post(url: string, step: HttpResetStep, body: () => unknown, signal: AbortSignal): Promise<void> {
@@ -101,7 +132,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
     async startReset({ signal, ...input }) {
       if (pkce && !input.codeChallenge) {
         throw new ResetError('misconfigured', {
-          cause: new TypeError(`reset-kit: the "${id}" adapter uses PKCE, so startReset needs a \`codeChallenge\`.`),
+          cause: optionError(
+            'codeChallenge',
+            process.env.NODE_ENV !== 'production' &&
+              `reset-kit: the "${id}" adapter uses PKCE, so startReset needs a \`codeChallenge\`.`,
+          ),
         })
       }
       await post(startUrl, 'start', () => (buildStartBody ? buildStartBody(input) : defaultStartBody(input, pkce)), signal)

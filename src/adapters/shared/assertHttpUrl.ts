@@ -1,23 +1,27 @@
+import { optionError } from './optionError'
+
 /**
  * Checks an endpoint URL given to an adapter factory: it must be absolute and use http or https.
  * Throws a `TypeError` naming the option and showing a valid value, because a wrong URL is a
- * developer mistake that should fail at start-up rather than on a user's first request.
+ * developer mistake that should fail at start-up rather than on a user's first request. Pass the
+ * example as `process.env.NODE_ENV !== 'production' && 'https://…'`: production builds keep only
+ * the option's name (see {@link optionError}).
  *
  * @returns The value unchanged.
  */
-export function assertHttpUrl(value: unknown, name: string, example: string): string {
-  let url: URL | undefined
-  if (typeof value === 'string') {
-    try {
-      url = new URL(value)
-    } catch {
-      url = undefined
-    }
+export function assertHttpUrl(value: unknown, name: string, example: string | false): string {
+  let protocol: string | undefined
+  try {
+    protocol = new URL(value as string).protocol
+  } catch {
+    // Not an absolute URL: `protocol` stays undefined.
   }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TypeError(
-      `reset-kit: \`${name}\` must be an absolute http(s) URL such as "${example}"; got ${JSON.stringify(value)}.`,
+  if (typeof value !== 'string' || (protocol !== 'https:' && protocol !== 'http:')) {
+    throw optionError(
+      name,
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`${name}\` must be an absolute http(s) URL such as "${example}"; got ${JSON.stringify(value)}.`,
     )
   }
-  return value as string
+  return value
 }

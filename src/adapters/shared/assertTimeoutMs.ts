@@ -1,12 +1,16 @@
+import { optionError } from './optionError'
+
 /**
  * Checks the `timeoutMs` option of an adapter factory: absent, or a positive finite number of
- * milliseconds. Throws a `TypeError` with the fix.
+ * milliseconds. Throws a `TypeError` with the fix (in production builds, a short one naming the
+ * option; see {@link optionError}).
  */
 export function assertTimeoutMs(value: unknown): number | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(
-      `reset-kit: \`timeoutMs\` must be a positive number of milliseconds, such as 15000; got ${JSON.stringify(value)}.`,
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+    throw optionError(
+      'timeoutMs',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`timeoutMs\` must be a positive number of milliseconds, such as 15000; got ${JSON.stringify(value)}.`,
     )
   }
   return value

@@ -3,6 +3,7 @@ import { ResetError } from '../../core/ResetError'
 import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
+import { optionError } from '../shared/optionError'
 import { mapStackAuthError } from './mapStackAuthError'
 import type { StackAuthAdapterOptions } from './StackAuthAdapterOptions'
 import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
@@ -16,8 +17,10 @@ function describe(value: unknown): string {
 
 function assertProjectId(value: unknown): string {
   if (typeof value !== 'string' || !PRINTABLE.test(value)) {
-    throw new TypeError(
-      `reset-kit: \`projectId\` must be the project ID from the Stack Auth dashboard (Project settings → API keys), such as "e0b52f4d-dece-408c-af49-d23061bb0f8d"; got ${describe(value)}.`,
+    throw optionError(
+      'projectId',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`projectId\` must be the project ID from the Stack Auth dashboard (Project settings → API keys), such as "e0b52f4d-dece-408c-af49-d23061bb0f8d"; got ${describe(value)}.`,
     )
   }
   return value
@@ -27,13 +30,17 @@ function assertPublishableClientKey(value: unknown): string {
   // The value is never echoed: a developer who pastes a secret key here must not see it copied
   // into logs.
   if (typeof value === 'string' && /^(ssk_|sak_)|secret-server-key|super-secret-admin-key/.test(value)) {
-    throw new TypeError(
-      'reset-kit: `publishableClientKey` looks like a Stack Auth secret server key or admin key. Never ship those to a browser: use the publishable client key ("pck_…") here.',
+    throw optionError(
+      'publishableClientKey',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `publishableClientKey` looks like a Stack Auth secret server key or admin key. Never ship those to a browser: use the publishable client key ("pck_…") here.',
     )
   }
   if (typeof value !== 'string' || !PRINTABLE.test(value)) {
-    throw new TypeError(
-      'reset-kit: `publishableClientKey` must be the publishable client key from the Stack Auth dashboard (Project settings → API keys), which starts with "pck_".',
+    throw optionError(
+      'publishableClientKey',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `publishableClientKey` must be the publishable client key from the Stack Auth dashboard (Project settings → API keys), which starts with "pck_".',
     )
   }
   return value
@@ -42,8 +49,10 @@ function assertPublishableClientKey(value: unknown): string {
 function assertBaseUrl(value: unknown): string {
   const base = assertHttpUrl(value, 'baseUrl', DEFAULT_BASE_URL).replace(/\/+$/, '')
   if (/\/api\/v\d+$/.test(new URL(base).pathname)) {
-    throw new TypeError(
-      `reset-kit: \`baseUrl\` is the Stack Auth host without the API version, such as "${DEFAULT_BASE_URL}"; remove the trailing "/api/v…" from ${JSON.stringify(value)}.`,
+    throw optionError(
+      'baseUrl',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`baseUrl\` is the Stack Auth host without the API version, such as "${DEFAULT_BASE_URL}"; remove the trailing "/api/v…" from ${JSON.stringify(value)}.`,
     )
   }
   return base
@@ -81,14 +90,22 @@ function assertBaseUrl(value: unknown): string {
  */
 export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetAdapter {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('reset-kit: createStackAuthAdapter needs an options object with `projectId` and `publishableClientKey`.')
+    throw optionError(
+      'options',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: createStackAuthAdapter needs an options object with `projectId` and `publishableClientKey`.',
+    )
   }
   const projectId = assertProjectId(options.projectId)
   const publishableClientKey = assertPublishableClientKey(options.publishableClientKey)
   const base = options.baseUrl === undefined ? DEFAULT_BASE_URL : assertBaseUrl(options.baseUrl)
   const id = options.id ?? 'stack-auth'
   if (typeof id !== 'string' || id === '') {
-    throw new TypeError(`reset-kit: \`id\` must be a non-empty string such as "stack-auth"; got ${describe(id)}.`)
+    throw optionError(
+      'id',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`id\` must be a non-empty string such as "stack-auth"; got ${describe(id)}.`,
+    )
   }
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const headers = {

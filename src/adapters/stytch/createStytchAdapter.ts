@@ -3,74 +3,28 @@ import { ResetError } from '../../core/ResetError'
 import { sendJson } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
+import { optionError } from '../shared/optionError'
 import { defaultStytchApiBaseUrl } from './defaultStytchApiBaseUrl'
 import { mapStytchError } from './mapStytchError'
 import type { StytchAdapterOptions } from './StytchAdapterOptions'
 import { toStytchLocale } from './toStytchLocale'
 
-interface Transport {
-  startUrl: string
-  completeUrl: string
-  headers: Record<string, string>
-  credentials: RequestCredentials | undefined
-}
-
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '')
-}
+// Explanations for developers are written as `process.env.NODE_ENV !== 'production' && '…'` at
+// each throw, so that bundlers drop them from production builds (see `optionError`).
 
 function describe(value: unknown): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)
 }
 
-function expiryProblem(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 5 && value <= 10_080) return undefined
-  return `reset-kit: \`expiresInMinutes\` must be a whole number of minutes from 5 to 10080 (7 days), the range Stytch allows; got ${describe(value)}.`
-}
-
-function publicTokenTransport(publicToken: unknown, apiBaseUrl: unknown): Transport {
-  if (typeof publicToken !== 'string' || !/^public-token-[\x21-\x7e]+$/.test(publicToken)) {
-    // The value is never echoed: a developer who pastes the project secret here must not see it
-    // copied into logs.
-    const secret = typeof publicToken === 'string' && publicToken.startsWith('secret-')
-    throw new TypeError(
-      secret
-        ? 'reset-kit: `publicToken` looks like a Stytch project secret. Never ship the secret to a browser: use the public token ("public-token-…") here, or pass `baseUrl` and call Stytch from your server.'
-        : 'reset-kit: `publicToken` must be the project\'s public token from the Stytch dashboard (Project settings → API keys), which starts with "public-token-".',
-    )
+/** The `TypeError` for an `expiresInMinutes` outside what Stytch allows; `undefined` when absent or fine. */
+function expiryError(value: unknown): TypeError | undefined {
+  if (value === undefined || (Number.isInteger(value) && (value as number) >= 5 && (value as number) <= 10_080)) {
+    return undefined
   }
-  const base =
-    apiBaseUrl === undefined
-      ? defaultStytchApiBaseUrl(publicToken)
-      : withoutTrailingSlash(assertHttpUrl(apiBaseUrl, 'apiBaseUrl', 'https://login.example.com'))
-  return {
-    startUrl: `${base}/sdk/v1/passwords/email/reset/start`,
-    completeUrl: `${base}/sdk/v1/passwords/email/reset`,
-    headers: { Authorization: `Basic ${btoa(`${publicToken}:${publicToken}`)}` },
-    credentials: 'omit',
-  }
-}
-
-function resolveTransport(options: StytchAdapterOptions): Transport {
-  const hasPublicToken = options.publicToken !== undefined
-  const hasBaseUrl = options.baseUrl !== undefined
-  if (hasPublicToken && hasBaseUrl) {
-    throw new TypeError(
-      'reset-kit: pass either `publicToken` (the browser calls Stytch) or `baseUrl` (the browser calls your server), not both.',
-    )
-  }
-  if (hasPublicToken) return publicTokenTransport(options.publicToken, options.apiBaseUrl)
-  if (hasBaseUrl) {
-    const base = withoutTrailingSlash(assertHttpUrl(options.baseUrl, 'baseUrl', 'https://app.example.com/api/auth'))
-    return {
-      startUrl: `${base}/passwords/email/reset/start`,
-      completeUrl: `${base}/passwords/email/reset`,
-      headers: { ...options.headers },
-      credentials: options.credentials,
-    }
-  }
-  throw new TypeError(
-    'reset-kit: createStytchAdapter needs `publicToken` (the browser calls Stytch) or `baseUrl` (the browser calls your server).',
+  return optionError(
+    'expiresInMinutes',
+    process.env.NODE_ENV !== 'production' &&
+      `reset-kit: \`expiresInMinutes\` must be a whole number of minutes from 5 to 10080 (7 days), the range Stytch allows; got ${describe(value)}.`,
   )
 }
 
@@ -112,7 +66,8 @@ function resolveTransport(options: StytchAdapterOptions): Transport {
  * The completion route is the same with `/v1/passwords/email/reset` and the fields `token`,
  * `password` and `code_verifier`.
  *
- * Mistakes in the options throw a `TypeError` at once. A 404 `email_not_found` from the start
+ * Mistakes in the options throw a `TypeError` at once, explaining the fix (in production builds,
+ * where bundlers set `process.env.NODE_ENV`, a short one naming the option). A 404 `email_not_found` from the start
  * call resolves like a sent email, so nobody can learn which addresses have accounts; every other
  * failure rejects with a `ResetError` (see `mapStytchError`). Stytch offers no check that leaves
  * the token unused, so this adapter has no `checkToken`.
@@ -127,26 +82,81 @@ function resolveTransport(options: StytchAdapterOptions): Transport {
  */
 export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('reset-kit: createStytchAdapter needs an options object with `publicToken` or `baseUrl`.')
+    throw optionError(
+      'options',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: createStytchAdapter needs an options object with `publicToken` or `baseUrl`.',
+    )
   }
-  const transport = resolveTransport(options)
+  const { publicToken, baseUrl, loginRedirectUrl, templateId } = options
+  if ((publicToken === undefined) === (baseUrl === undefined)) {
+    throw optionError(
+      'publicToken or baseUrl',
+      process.env.NODE_ENV !== 'production' &&
+        (publicToken === undefined
+          ? 'reset-kit: createStytchAdapter needs `publicToken` (the browser calls Stytch) or `baseUrl` (the browser calls your server).'
+          : 'reset-kit: pass either `publicToken` (the browser calls Stytch) or `baseUrl` (the browser calls your server), not both.'),
+    )
+  }
+
+  // The two modes differ only in where the requests go and how they are authenticated.
+  let url: string
+  let headers: Record<string, string>
+  let credentials: RequestCredentials | undefined
+  if (publicToken !== undefined) {
+    if (typeof publicToken !== 'string' || !/^public-token-[\x21-\x7e]+$/.test(publicToken)) {
+      // The value is never echoed: a developer who pastes the project secret here must not see it
+      // copied into logs.
+      throw optionError(
+        'publicToken',
+        process.env.NODE_ENV !== 'production' &&
+          (typeof publicToken === 'string' && publicToken.startsWith('secret-')
+            ? 'reset-kit: `publicToken` looks like a Stytch project secret. Never ship the secret to a browser: use the public token ("public-token-…") here, or pass `baseUrl` and call Stytch from your server.'
+            : 'reset-kit: `publicToken` must be the project\'s public token from the Stytch dashboard (Project settings → API keys), which starts with "public-token-".'),
+      )
+    }
+    const { apiBaseUrl } = options
+    url =
+      apiBaseUrl === undefined
+        ? defaultStytchApiBaseUrl(publicToken)
+        : assertHttpUrl(apiBaseUrl, 'apiBaseUrl', process.env.NODE_ENV !== 'production' && 'https://login.example.com')
+    headers = { Authorization: `Basic ${btoa(`${publicToken}:${publicToken}`)}` }
+    credentials = 'omit'
+  } else {
+    url = assertHttpUrl(baseUrl, 'baseUrl', process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/auth')
+    headers = { ...options.headers }
+    credentials = options.credentials
+  }
+  const root = `${url.replace(/\/+$/, '')}${publicToken === undefined ? '' : '/sdk/v1'}/passwords/email/reset`
+
   const id = options.id ?? 'stytch'
   if (typeof id !== 'string' || id === '') {
-    throw new TypeError(`reset-kit: \`id\` must be a non-empty string such as "stytch"; got ${describe(id)}.`)
+    throw optionError(
+      'id',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`id\` must be a non-empty string such as "stytch"; got ${describe(id)}.`,
+    )
   }
-  if (options.expiresInMinutes !== undefined) {
-    const problem = expiryProblem(options.expiresInMinutes)
-    if (problem !== undefined) throw new TypeError(problem)
+  const badExpiry = expiryError(options.expiresInMinutes)
+  if (badExpiry) throw badExpiry
+  if (loginRedirectUrl !== undefined) {
+    assertHttpUrl(
+      loginRedirectUrl,
+      'loginRedirectUrl',
+      process.env.NODE_ENV !== 'production' && 'https://app.example.com/login',
+    )
   }
-  const loginRedirectUrl =
-    options.loginRedirectUrl === undefined
-      ? undefined
-      : assertHttpUrl(options.loginRedirectUrl, 'loginRedirectUrl', 'https://app.example.com/login')
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
-  const { templateId } = options
   if (templateId !== undefined && (typeof templateId !== 'string' || templateId === '')) {
-    throw new TypeError(`reset-kit: \`templateId\` must be the id of a Stytch email template; got ${describe(templateId)}.`)
+    throw optionError(
+      'templateId',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`templateId\` must be the id of a Stytch email template; got ${describe(templateId)}.`,
+    )
   }
+
+  const send = (path: string, body: object, signal: AbortSignal) =>
+    sendJson({ url: root + path, headers, credentials, body, signal, timeoutMs })
 
   return {
     id,
@@ -163,32 +173,29 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     async startReset(input) {
       if (!input.codeChallenge) {
         throw new ResetError('misconfigured', {
-          cause: new TypeError('reset-kit: the Stytch adapter uses PKCE, so startReset needs a `codeChallenge`.'),
+          cause: optionError(
+            'codeChallenge',
+            process.env.NODE_ENV !== 'production' &&
+              'reset-kit: the Stytch adapter uses PKCE, so startReset needs a `codeChallenge`.',
+          ),
         })
       }
-      const expiresInMinutes = input.expiresInMinutes ?? options.expiresInMinutes
-      if (input.expiresInMinutes !== undefined) {
-        const problem = expiryProblem(input.expiresInMinutes)
-        if (problem !== undefined) throw new ResetError('misconfigured', { cause: new TypeError(problem) })
-      }
-      const body: Record<string, string | number> = {
-        email: input.email,
-        reset_password_redirect_url: input.redirectUrl,
-        code_challenge: input.codeChallenge,
-        locale: toStytchLocale(input.locale),
-      }
-      if (expiresInMinutes !== undefined) body.reset_password_expiration_minutes = expiresInMinutes
-      if (loginRedirectUrl !== undefined) body.login_redirect_url = loginRedirectUrl
-      if (templateId !== undefined) body.reset_password_template_id = templateId
-
-      const response = await sendJson({
-        url: transport.startUrl,
-        headers: transport.headers,
-        credentials: transport.credentials,
-        body,
-        signal: input.signal,
-        timeoutMs,
-      })
+      const badExpiry = expiryError(input.expiresInMinutes)
+      if (badExpiry) throw new ResetError('misconfigured', { cause: badExpiry })
+      // JSON leaves out the fields that are `undefined`: only what was set is sent.
+      const response = await send(
+        '/start',
+        {
+          email: input.email,
+          reset_password_redirect_url: input.redirectUrl,
+          code_challenge: input.codeChallenge,
+          locale: toStytchLocale(input.locale),
+          reset_password_expiration_minutes: input.expiresInMinutes ?? options.expiresInMinutes,
+          login_redirect_url: loginRedirectUrl,
+          reset_password_template_id: templateId,
+        },
+        input.signal,
+      )
       if (response.ok) return
       const outcome = mapStytchError(response, 'start')
       if (outcome !== 'neutral') throw outcome
@@ -196,16 +203,12 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
 
     async completeReset(input) {
       if (!input.codeVerifier) throw new ResetError('verifier_missing')
-      const response = await sendJson({
-        url: transport.completeUrl,
-        headers: transport.headers,
-        credentials: transport.credentials,
-        body: { token: input.token, password: input.password, code_verifier: input.codeVerifier },
-        signal: input.signal,
-        timeoutMs,
-      })
-      if (response.ok) return
-      throw mapStytchError(response, 'complete')
+      const response = await send(
+        '',
+        { token: input.token, password: input.password, code_verifier: input.codeVerifier },
+        input.signal,
+      )
+      if (!response.ok) throw mapStytchError(response, 'complete')
     },
   }
 }

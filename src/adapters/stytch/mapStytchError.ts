@@ -1,4 +1,4 @@
-import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 
 /** The body Stytch sends with every error, from its API and its browser SDK endpoints alike. */
@@ -14,68 +14,40 @@ export interface StytchErrorBody {
 /** Which of the two reset calls a response answers. */
 export type StytchResetStep = 'start' | 'complete'
 
-interface Mapping {
-  code: ResetErrorCode
-  field?: ResetErrorField
-}
-
-const misconfigured: Mapping = { code: 'misconfigured' }
-const redirectNotAllowed: Mapping = { code: 'redirect_not_allowed' }
-
+// The `error_type`s each code stands for, space-separated (one string per code is a fraction of
+// the size of a table with a key per type). An `error_type` not listed here falls back to its
+// HTTP status, as any other backend's would; that is also how `internal_server_error` (500) and
+// `server_unavailable` (503) become `server`.
+//
 // Stytch has one error for a reset token that is unknown, expired or already used, so the three
 // cannot be told apart here; the UI offers a new link for each of them anyway.
-const BY_ERROR_TYPE: Readonly<Record<string, Mapping>> = {
-  too_many_requests: { code: 'rate_limited' },
-  invalid_email: { code: 'invalid_email', field: 'email' },
-  unable_to_auth_password_reset_token: { code: 'token_invalid' },
-  invalid_token: { code: 'token_invalid' },
-  pkce_expected_code_verifier: { code: 'verifier_missing' },
-  pkce_mismatch: { code: 'verifier_mismatch' },
+const ERROR_TYPES: Readonly<Partial<Record<ResetErrorCode, string>>> = {
+  invalid_email: 'invalid_email',
+  token_invalid: 'unable_to_auth_password_reset_token invalid_token',
+  verifier_missing: 'pkce_expected_code_verifier',
   // The link was started without a challenge (elsewhere), or the stored verifier is damaged: in
   // both cases only a new link sent from this browser can succeed.
-  pkce_did_not_expect_code_verifier: { code: 'verifier_mismatch' },
-  invalid_pkce_code_verifier: { code: 'verifier_mismatch' },
-  weak_password: { code: 'password_weak', field: 'password' },
-  breached_password: { code: 'password_breached', field: 'password' },
-  invalid_password_reset_redirect_url: redirectNotAllowed,
-  no_password_reset_redirect_url: redirectNotAllowed,
-  invalid_login_redirect_url: redirectNotAllowed,
-  no_login_redirect_url: redirectNotAllowed,
-  no_match_for_provided_magic_link_url: redirectNotAllowed,
-  unauthorized_credentials: misconfigured,
-  unauthorized_credentials_homepage: misconfigured,
-  invalid_authorization_header: misconfigured,
-  invalid_project_id_authentication: misconfigured,
-  invalid_secret_authentication: misconfigured,
-  unauthorized_project_id_live: misconfigured,
-  unauthorized_project_id_test: misconfigured,
-  test_id_used_in_live_environment: misconfigured,
-  live_id_used_in_test_environment: misconfigured,
-  wrong_stack_live: misconfigured,
-  wrong_stack_test: misconfigured,
-  project_not_found: misconfigured,
-  public_token_required: misconfigured,
-  public_token_not_found: misconfigured,
-  invalid_public_token_id: misconfigured,
-  bad_domain_for_stytch_sdk: misconfigured,
-  endpoint_not_authorized_for_sdk: misconfigured,
-  passwords_incompatible_with_sdk_config: misconfigured,
-  cname_required_for_http_only_cookies: misconfigured,
-  cname_invalid_for_http_only_cookies: misconfigured,
-  invalid_consumer_endpoint: misconfigured,
-  email_template_not_found: misconfigured,
-  invalid_template_id: misconfigured,
-  invalid_locale: misconfigured,
-  invalid_expiration: misconfigured,
-  invalid_pkce_code_challenge: misconfigured,
-  // The kit cannot show a Stytch CAPTCHA, so a project that demands one cannot use this adapter.
-  captcha_required: misconfigured,
-  use_https: misconfigured,
-  internal_server_error: { code: 'server' },
-  server_unavailable: { code: 'server' },
+  verifier_mismatch: 'pkce_mismatch pkce_did_not_expect_code_verifier invalid_pkce_code_verifier',
+  password_weak: 'weak_password',
+  password_breached: 'breached_password',
+  redirect_not_allowed:
+    'invalid_password_reset_redirect_url no_password_reset_redirect_url ' +
+    'invalid_login_redirect_url no_login_redirect_url no_match_for_provided_magic_link_url',
+  misconfigured:
+    // Credentials, project and environment.
+    'unauthorized_credentials unauthorized_credentials_homepage invalid_authorization_header ' +
+    'invalid_project_id_authentication invalid_secret_authentication unauthorized_project_id_live ' +
+    'unauthorized_project_id_test test_id_used_in_live_environment live_id_used_in_test_environment ' +
+    'wrong_stack_live wrong_stack_test project_not_found ' +
+    // The frontend SDK's configuration.
+    'public_token_required public_token_not_found invalid_public_token_id bad_domain_for_stytch_sdk ' +
+    'endpoint_not_authorized_for_sdk passwords_incompatible_with_sdk_config ' +
+    'cname_required_for_http_only_cookies cname_invalid_for_http_only_cookies invalid_consumer_endpoint ' +
+    // What the adapter sent.
+    'email_template_not_found invalid_template_id invalid_locale invalid_expiration invalid_pkce_code_challenge ' +
+    // The kit cannot show a Stytch CAPTCHA, so a project that demands one cannot use this adapter.
+    'captcha_required use_https',
 }
-
-const NO_SUCH_ACCOUNT = new Set(['email_not_found', 'user_not_found'])
 
 /** True for a body shaped like {@link StytchErrorBody}. */
 export function isStytchErrorBody(body: unknown): body is StytchErrorBody {
@@ -99,17 +71,21 @@ export function mapStytchError(response: SendJsonResponse, step: 'complete'): Re
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral'
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral' {
   const { body } = response
-  if (response.status === 429) return errorForStatus(response)
   if (!isStytchErrorBody(body)) return errorForStatus(response)
-  if (NO_SUCH_ACCOUNT.has(body.error_type)) {
-    // At completion the account behind the link is gone, so the link cannot be used any more.
+  const type = body.error_type
+  // Any 429 is a rate limit, whatever its body says, and so is Stytch's `too_many_requests`.
+  if (response.status === 429 || type === 'too_many_requests') return errorForStatus({ ...response, status: 429 })
+  if (type === 'email_not_found' || type === 'user_not_found') {
+    // No account has the address. At completion the account behind the link is gone, so the link
+    // cannot be used any more.
     return step === 'start' ? 'neutral' : new ResetError('token_invalid', { cause: body })
   }
-  const mapping = BY_ERROR_TYPE[body.error_type]
-  if (mapping === undefined) return errorForStatus(response)
-  return new ResetError(mapping.code, {
-    field: mapping.field,
-    retryAfterSeconds: mapping.code === 'rate_limited' ? response.retryAfterSeconds : undefined,
+  const code = (Object.keys(ERROR_TYPES) as ResetErrorCode[]).find((key) =>
+    ERROR_TYPES[key]!.split(' ').includes(type),
+  )
+  if (code === undefined) return errorForStatus(response)
+  return new ResetError(code, {
+    field: code === 'invalid_email' ? 'email' : code.startsWith('password_') ? 'password' : undefined,
     cause: body,
   })
 }

@@ -12,8 +12,5 @@ export type StytchLocale = 'en' | 'es' | 'fr' | 'pt-br'
  */
 export function toStytchLocale(locale: string): StytchLocale {
   const language = locale.trim().toLowerCase().split(/[-_]/)[0]
-  if (language === 'pt') return 'pt-br'
-  if (language === 'es') return 'es'
-  if (language === 'fr') return 'fr'
-  return 'en'
+  return language === 'pt' ? 'pt-br' : language === 'es' || language === 'fr' ? language : 'en'
 }

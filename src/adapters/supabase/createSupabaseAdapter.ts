@@ -3,6 +3,7 @@ import { ResetError, type ResetErrorCode } from '../../core/ResetError'
 import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
+import { optionError } from '../shared/optionError'
 import { mapSupabaseError } from './mapSupabaseError'
 import type { SupabaseAdapterOptions, SupabaseSession } from './SupabaseAdapterOptions'
 import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
@@ -33,10 +34,16 @@ function describe(value: unknown): string {
 }
 
 function assertProjectUrl(value: unknown): string {
-  const url = assertHttpUrl(value, 'url', 'https://abcdefghijklmnop.supabase.co').replace(/\/+$/, '')
+  const url = assertHttpUrl(
+    value,
+    'url',
+    process.env.NODE_ENV !== 'production' && 'https://abcdefghijklmnop.supabase.co',
+  ).replace(/\/+$/, '')
   if (/\/auth\/v\d+$/.test(new URL(url).pathname)) {
-    throw new TypeError(
-      `reset-kit: \`url\` is the project URL without "/auth/v1", such as "https://abcdefghijklmnop.supabase.co"; remove the trailing path from ${JSON.stringify(value)}.`,
+    throw optionError(
+      'url',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`url\` is the project URL without "/auth/v1", such as "https://abcdefghijklmnop.supabase.co"; remove the trailing path from ${JSON.stringify(value)}.`,
     )
   }
   return url
@@ -58,13 +65,17 @@ function assertAnonKey(value: unknown): string {
   // The value is never echoed: a developer who pastes a secret key here must not see it copied
   // into logs.
   if (typeof value === 'string' && (value.startsWith('sb_secret_') || jwtRole(value) === 'service_role')) {
-    throw new TypeError(
-      'reset-kit: `anonKey` looks like a Supabase secret or service_role key, which bypasses Row Level Security. Never ship it to a browser: use the publishable key ("sb_publishable_…") or the anon key.',
+    throw optionError(
+      'anonKey',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `anonKey` looks like a Supabase secret or service_role key, which bypasses Row Level Security. Never ship it to a browser: use the publishable key ("sb_publishable_…") or the anon key.',
     )
   }
   if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) {
-    throw new TypeError(
-      'reset-kit: `anonKey` must be the project\'s publishable key ("sb_publishable_…") or legacy anon key, from Project Settings → API Keys in the Supabase dashboard.',
+    throw optionError(
+      'anonKey',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `anonKey` must be the project\'s publishable key ("sb_publishable_…") or legacy anon key, from Project Settings → API Keys in the Supabase dashboard.',
     )
   }
   return value
@@ -137,31 +148,51 @@ function reportLater(error: unknown): void {
  */
 export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAdapter {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('reset-kit: createSupabaseAdapter needs an options object with `url` and `anonKey`.')
+    throw optionError(
+      'options',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: createSupabaseAdapter needs an options object with `url` and `anonKey`.',
+    )
   }
   const authUrl = `${assertProjectUrl(options.url)}/auth/v1`
   const anonKey = assertAnonKey(options.anonKey)
   const id = options.id ?? 'supabase'
   if (typeof id !== 'string' || id === '') {
-    throw new TypeError(`reset-kit: \`id\` must be a non-empty string such as "supabase"; got ${describe(id)}.`)
+    throw optionError(
+      'id',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`id\` must be a non-empty string such as "supabase"; got ${describe(id)}.`,
+    )
   }
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const keepSession = options.keepSession ?? false
   if (typeof keepSession !== 'boolean') {
-    throw new TypeError(`reset-kit: \`keepSession\` must be true or false; got ${describe(keepSession)}.`)
+    throw optionError(
+      'keepSession',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`keepSession\` must be true or false; got ${describe(keepSession)}.`,
+    )
   }
   const { onSession } = options
   if (onSession !== undefined && typeof onSession !== 'function') {
-    throw new TypeError('reset-kit: `onSession` must be a function that receives the Supabase session.')
+    throw optionError(
+      'onSession',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `onSession` must be a function that receives the Supabase session.',
+    )
   }
   if (keepSession && onSession === undefined) {
-    throw new TypeError(
-      'reset-kit: `keepSession: true` needs `onSession`, which receives the session (for example to pass it to `supabase.auth.setSession`); without it the session would be lost.',
+    throw optionError(
+      'onSession',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `keepSession: true` needs `onSession`, which receives the session (for example to pass it to `supabase.auth.setSession`); without it the session would be lost.',
     )
   }
   if (!keepSession && onSession !== undefined) {
-    throw new TypeError(
-      'reset-kit: `onSession` is only called with `keepSession: true`; set it, or remove `onSession` to end the session after the reset.',
+    throw optionError(
+      'onSession',
+      process.env.NODE_ENV !== 'production' &&
+        'reset-kit: `onSession` is only called with `keepSession: true`; set it, or remove `onSession` to end the session after the reset.',
     )
   }
 
@@ -226,7 +257,11 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
     async startReset(input) {
       if (!input.codeChallenge) {
         throw new ResetError('misconfigured', {
-          cause: new TypeError('reset-kit: the Supabase adapter uses PKCE, so startReset needs a `codeChallenge`.'),
+          cause: optionError(
+            'codeChallenge',
+            process.env.NODE_ENV !== 'production' &&
+              'reset-kit: the Supabase adapter uses PKCE, so startReset needs a `codeChallenge`.',
+          ),
         })
       }
       const response = await call(
