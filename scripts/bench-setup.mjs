@@ -19,8 +19,6 @@ export const REACT = ['react', 'react-dom', 'scheduler']
 export const KIT_DEPENDENCIES = [
   '@tanstack/react-query',
   'react-hook-form',
-  '@hookform/resolvers',
-  'zod',
   'i18next',
 ]
 
@@ -63,7 +61,7 @@ export function buildOptions(overrides = {}) {
   }
 }
 
-/** Marks bare imports of `packages` (and their subpaths, such as `zod/mini`) external. */
+/** Marks bare imports of `packages` (and their subpaths, such as `react-dom/client`) external. */
 export function externalPackages(packages, name = 'external-packages') {
   const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(/.*)?$`)
   return {

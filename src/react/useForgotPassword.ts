@@ -1,9 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
-// The namespace import: `{ z }` from zod/mini drags in all of zod (400 KB), this keeps the mini build.
-import * as z from 'zod/mini'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
 import { type ResetError, toResetError } from '../core/ResetError'
@@ -55,18 +52,15 @@ interface EmailValues {
   email: string
 }
 
-const schema = z.object({
-  email: z.string().check(
-    z.refine((value) => {
-      try {
-        normalizeEmail(value)
-        return true
-      } catch {
-        return false
-      }
-    }, 'invalid_email'),
-  ),
-})
+// The same check the start flow makes, so the field never accepts what the request would refuse.
+function validateEmail(value: string): true | 'invalid_email' {
+  try {
+    normalizeEmail(value)
+    return true
+  } catch {
+    return 'invalid_email'
+  }
+}
 
 /**
  * The headless "forgot password" state machine: email validation, the start request with PKCE,
@@ -85,7 +79,6 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const cooldownSeconds = options.resendCooldownSeconds ?? DEFAULT_RESEND_COOLDOWN_SECONDS
 
   const form = useForm<EmailValues>({
-    resolver: zodResolver(schema),
     defaultValues: { email: options.defaultEmail ?? '' },
     // Errors appear on submit only, and go when the user edits the field (its onChange below).
     reValidateMode: 'onSubmit',
@@ -178,6 +171,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const status: ForgotPasswordStatus = pending ? 'pending' : error || form.formState.errors.email ? 'error' : view === 'sent' ? 'success' : 'idle'
   const emailError = form.formState.errors.email?.message
   const register = form.register('email', {
+    validate: validateEmail,
     onChange: () => {
       // Only when there is something to clear: each call re-renders the whole form, and typing
       // must re-render nothing but the field.

@@ -1,9 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
-// The namespace import: `{ z }` from zod/mini drags in all of zod (400 KB), this keeps the mini build.
-import * as z from 'zod/mini'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
@@ -73,23 +70,6 @@ const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
   verifier_mismatch: 'verifier_missing',
 }
 
-function passwordSchema(minLength: number, maxLength: number | undefined, requireConfirmation: boolean) {
-  return z
-    .object({
-      password: z.string().check(
-        z.refine((value) => countCodePoints(value) >= minLength, 'password_too_short'),
-        z.refine((value) => maxLength === undefined || countCodePoints(value) <= maxLength, 'password_too_long'),
-      ),
-      confirmPassword: z.string(),
-    })
-    .check(
-      z.refine((values) => !requireConfirmation || values.password === values.confirmPassword, {
-        message: 'password_mismatch',
-        path: ['confirmPassword'],
-      }),
-    )
-}
-
 /**
  * The headless "choose a new password" state machine: takes the token from the URL (and out of
  * the address bar), checks the PKCE verifier and, where the backend allows, the link, then sends
@@ -104,10 +84,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const minLength = options.minLength ?? DEFAULT_MIN_PASSWORD_LENGTH
   const { maxLength } = options
   const requireConfirmation = options.requireConfirmation ?? true
-  const schema = useMemo(() => passwordSchema(minLength, maxLength, requireConfirmation), [minLength, maxLength, requireConfirmation])
 
   const form = useForm<ResetPasswordValues>({
-    resolver: zodResolver(schema),
     defaultValues: { password: '', confirmPassword: '' },
     // Errors appear on submit only, and go when the user edits a field (clearOnEdit).
     reValidateMode: 'onSubmit',
@@ -233,8 +211,17 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     // The rate-limit message stays while its wait still blocks the button.
     if (error && error.code !== 'rate_limited') setError(undefined)
   }
-  const passwordField = form.register('password', { onChange: clearOnEdit })
-  const confirmField = form.register('confirmPassword', { onChange: clearOnEdit })
+  const passwordField = form.register('password', {
+    validate: (value) => {
+      const length = countCodePoints(value)
+      return length < minLength ? 'password_too_short' : maxLength !== undefined && length > maxLength ? 'password_too_long' : true
+    },
+    onChange: clearOnEdit,
+  })
+  const confirmField = form.register('confirmPassword', {
+    validate: (value, values) => !requireConfirmation || value === values.password || 'password_mismatch',
+    onChange: clearOnEdit,
+  })
 
   const sharedInputProps = {
     type: showPassword ? ('text' as const) : ('password' as const),
