@@ -1,4 +1,4 @@
-// Adapters read `process.env.NODE_ENV` and nothing else of `process`: bundlers replace it, so the
+// The kit reads `process.env.NODE_ENV` and nothing else of `process`: bundlers replace it, so the
 // long messages for developers drop out of production builds. Declared in the same shape as
 // @types/node, so the two merge where Node's types are loaded (typecheck, tests) and this stands
 // alone where they are not (tsconfig.build.json). Nothing here reaches the published types.
