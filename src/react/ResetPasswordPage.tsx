@@ -160,27 +160,24 @@ export function ResetPasswordPage({
           </button>
         </form>
       ) : null}
-      {view === 'success' ? (
+      {view === 'checking' || view === 'ready' ? null : (
         <div {...partProps('actions', classNames)}>
-          <a {...partProps('link', classNames)} href={safeReturnTo(returnTo, signInUrl)}>
-            {t('reset.signIn')}
-          </a>
+          {view === 'success' ? (
+            <a {...partProps('link', classNames)} href={safeReturnTo(returnTo, signInUrl)}>
+              {t('reset.signIn')}
+            </a>
+          ) : view === 'check_failed' ? (
+            <button {...partProps('retry', classNames)} type="button" onClick={reset.retryCheck}>
+              {t('reset.retry')}
+            </button>
+          ) : (
+            // A dead link, or one opened in another browser: the way on is a new link.
+            <a {...partProps('link', classNames)} href={forgotPasswordUrl}>
+              {t('reset.requestNewLink')}
+            </a>
+          )}
         </div>
-      ) : null}
-      {view === 'link_invalid' || view === 'link_expired' || view === 'link_used' || view === 'verifier_missing' ? (
-        <div {...partProps('actions', classNames)}>
-          <a {...partProps('link', classNames)} href={forgotPasswordUrl}>
-            {t('reset.requestNewLink')}
-          </a>
-        </div>
-      ) : null}
-      {view === 'check_failed' ? (
-        <div {...partProps('actions', classNames)}>
-          <button {...partProps('retry', classNames)} type="button" onClick={reset.retryCheck}>
-            {t('reset.retry')}
-          </button>
-        </div>
-      ) : null}
+      )}
     </section>
   )
 }
