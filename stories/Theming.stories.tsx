@@ -156,10 +156,10 @@ const TOKENS: readonly Token[] = [
   { name: '--rk-heading-size', value: 24, control: 'range', unit: 'px', min: 16, max: 40 },
   {
     name: '--rk-font-family',
-    value: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    value: 'system-ui, sans-serif',
     control: 'select',
     options: [
-      'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      'system-ui, sans-serif',
       'ui-rounded, "Nunito", system-ui, sans-serif',
       'Georgia, "Times New Roman", serif',
       'ui-monospace, "SF Mono", Menlo, monospace',
