@@ -1,12 +1,16 @@
-// Size budgets, for CI: exits 1 when any is over. Same esbuild setup as `npm run bench`
-// (scripts/bench-setup.mjs); needs only the root node_modules. Prints every budget with its
-// measured value and margin.
+// Size budgets, for CI: exits 1 when one is over, or, for a budget not met yet, above its
+// ceiling. Same esbuild setup as `npm run bench` (scripts/bench-setup.mjs); needs only the root
+// node_modules. Prints every budget with its measured value and margin.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformSync } from 'esbuild'
 import { KIT_DEPENDENCIES, REACT, buildAndWeigh, esbuildVersion, kb, localeTags, root, weighLocaleChunk } from './bench-setup.mjs'
 
 const KIT_OWN_BUDGET = 8 * 1024
+// The kit's own code is still over its 8 KB budget (issue 7 stays open for it). Until it is met,
+// CI holds it to a ceiling just above today's size, so it can only shrink: lower the ceiling
+// with every cut, and drop it once the budget is met.
+const KIT_OWN_CEILING = 12 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 
@@ -14,15 +18,22 @@ const LOCALE_BUDGET = 1.5 * 1024
 const bothPage = join(root, 'bench/pages/kit-both.jsx')
 
 const results = []
-function budget(name, measured, limit) {
-  results.push({ name, ok: measured <= limit, line: `${kb(measured)} of ${kb(limit)}, margin ${measured <= limit ? '' : '-'}${kb(Math.abs(limit - measured))}` })
+function budget(name, measured, limit, ceiling) {
+  const line = `${kb(measured)} of ${kb(limit)}, margin ${measured <= limit ? '' : '-'}${kb(Math.abs(limit - measured))}`
+  if (measured <= limit || ceiling === undefined) {
+    results.push({ name, ok: measured <= limit, line })
+  } else {
+    // Over budget but under its ceiling: reported as over, fails only above the ceiling.
+    const held = measured <= ceiling
+    results.push({ name, ok: false, held, line: `${line}; ceiling ${kb(ceiling)}, ${held ? `${kb(ceiling - measured)} under it` : `${kb(measured - ceiling)} above it`}` })
+  }
 }
 function check(name, ok, detail) {
   results.push({ name, ok, line: detail })
 }
 
 const own = await buildAndWeigh(bothPage, { external: [...REACT, ...KIT_DEPENDENCIES] })
-budget("kit's own code: both components + Stytch adapter + en + CSS, brotli (dependencies external)", own.initial.brotli, KIT_OWN_BUDGET)
+budget("kit's own code: both components + Stytch adapter + en + CSS, brotli (dependencies external)", own.initial.brotli, KIT_OWN_BUDGET, KIT_OWN_CEILING)
 
 const page = await buildAndWeigh(bothPage, { external: REACT })
 budget('page with both components, minus react + react-dom (external), brotli', page.initial.brotli, PAGE_BUDGET)
@@ -79,12 +90,19 @@ for (const tag of localeTags()) {
 }
 
 console.log(`size budgets — esbuild ${esbuildVersion}, minified ESM for browsers (es2022, production), brotli q11; KB = 1024 bytes`)
-for (const result of results) console.log(`${result.info ? 'info' : result.ok ? 'ok  ' : 'OVER'}  ${result.name}: ${result.line}`)
+for (const result of results) {
+  const status = result.info ? 'info' : result.ok ? 'ok  ' : result.held ? 'OVER' : 'FAIL'
+  console.log(`${status}  ${result.name}: ${result.line}`)
+}
 const counted = results.filter((result) => !result.info)
 const over = counted.filter((result) => !result.ok)
-console.log(over.length ? `${over.length} of ${counted.length} budgets over` : `all ${counted.length} budgets met`)
-// `--report` prints the same table without failing: CI uses it while the kit is still over its
-// size budgets (issue 7 stays open until they are met and this flag is dropped from .ci/run).
+const failed = over.filter((result) => !result.held)
+console.log(
+  over.length === 0
+    ? `all ${counted.length} budgets met`
+    : `${over.length} of ${counted.length} budgets over${failed.length ? `, ${failed.length} of them failing` : ', each held under its ceiling'}`,
+)
+// `--report` prints the same table without failing, for a look at the figures mid-change.
 const reportOnly = process.argv.includes('--report')
-if (reportOnly && over.length) console.log('(--report: budgets printed, not enforced)')
-process.exitCode = over.length && !reportOnly ? 1 : 0
+if (reportOnly && failed.length) console.log('(--report: budgets printed, not enforced)')
+process.exitCode = failed.length && !reportOnly ? 1 : 0
