@@ -36,6 +36,19 @@ const own = await buildAndWeigh(bothPage, { external: [...REACT, ...KIT_DEPENDEN
 budget("kit's own code: both components + Stytch adapter + en + CSS, brotli (dependencies external)", own.initial.brotli, KIT_OWN_BUDGET, KIT_OWN_CEILING)
 
 const page = await buildAndWeigh(bothPage, { external: REACT })
+
+// `--files`: where the kit's own bytes come from, minified, by source file (what to cut next).
+if (process.argv.includes('--files')) {
+  const lazy = new Set(own.lazyFiles.map((file) => file.path))
+  const byFile = Object.entries(own.outputs)
+    .filter(([path]) => !lazy.has(join(root, path)))
+    .flatMap(([, output]) => Object.entries(output.inputs))
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+  console.log("kit's own code by source file (minified bytes, before compression; up-front files only):")
+  for (const [path, input] of byFile) console.log(`${String(input.bytesInOutput).padStart(7)}  ${path}`)
+  console.log('')
+}
 budget('page with both components, minus react + react-dom (external), brotli', page.initial.brotli, PAGE_BUDGET)
 
 // Only the active locale in the initial bundle: strings that exist only in another locale must
