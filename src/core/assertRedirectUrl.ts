@@ -1,3 +1,5 @@
+import { optionError } from './optionError'
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
@@ -10,18 +12,18 @@ export function assertRedirectUrl(value: string, name = 'redirectUrl'): string {
   try {
     url = new URL(value)
   } catch {
-    throw new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `reset-kit: \`${name}\` must be an absolute URL such as "https://app.example.com/reset-password"; got ${JSON.stringify(value)}.`
-        : `reset-kit: bad ${name}`,
+    throw optionError(
+      name,
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`${name}\` must be an absolute URL such as "https://app.example.com/reset-password"; got ${JSON.stringify(value)}.`,
     )
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))
   if (!secure) {
-    throw new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `reset-kit: \`${name}\` must use https (http is allowed only for localhost); got ${JSON.stringify(value)}.`
-        : `reset-kit: bad ${name}`,
+    throw optionError(
+      name,
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: \`${name}\` must use https (http is allowed only for localhost); got ${JSON.stringify(value)}.`,
     )
   }
   return url.href

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import type { i18n as I18n } from 'i18next'
 import { useContext, useState } from 'react'
 import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore'
+import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
 import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
@@ -47,10 +48,10 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
 
   const adapter = options.adapter ?? settings.adapter
   if (!adapter) {
-    throw new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`
-        : 'reset-kit: no adapter',
+    throw optionError(
+      'adapter',
+      process.env.NODE_ENV !== 'production' &&
+        `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`,
     )
   }
   return { adapter, locale, t, queryClient, store }

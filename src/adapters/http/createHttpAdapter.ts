@@ -3,7 +3,7 @@ import { ResetError, toResetError } from '../../core/ResetError'
 import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
-import { optionError } from '../shared/optionError'
+import { optionError } from '../../core/optionError'
 import type { HttpAdapterHeaders, HttpAdapterOptions } from './HttpAdapterOptions'
 import { mapHttpError, type HttpResetStep } from './mapHttpError'
 

@@ -1,4 +1,4 @@
-import { optionError } from './optionError'
+import { optionError } from '../../core/optionError'
 
 /**
  * Checks an endpoint URL given to an adapter factory: it must be absolute and use http or https.

@@ -1,4 +1,4 @@
-import { optionError } from './optionError'
+import { optionError } from '../../core/optionError'
 
 /**
  * Checks the `timeoutMs` option of an adapter factory: absent, or a positive finite number of
