@@ -37,16 +37,16 @@ budget("kit's own code: both components + Stytch adapter + en + CSS, brotli (dep
 
 const page = await buildAndWeigh(bothPage, { external: REACT })
 
-// `--files`: where the kit's own bytes come from, minified, by source file (what to cut next).
+// `--files`: where the kit's own bytes come from, by source file: what each adds to the brotli
+// size (the bundle compressed with and without that file's code; brotli shares context across
+// files, so this is what cutting the file would save, and the column does not add up to the
+// total) and its minified bytes.
 if (process.argv.includes('--files')) {
-  const lazy = new Set(own.lazyFiles.map((file) => file.path))
-  const byFile = Object.entries(own.outputs)
-    .filter(([path]) => !lazy.has(join(root, path)))
-    .flatMap(([, output]) => Object.entries(output.inputs))
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
-  console.log("kit's own code by source file (minified bytes, before compression; up-front files only):")
-  for (const [path, input] of byFile) console.log(`${String(input.bytesInOutput).padStart(7)}  ${path}`)
+  const { brotliShareByFile } = await import('./brotli-share.mjs')
+  const rows = await brotliShareByFile(bothPage, [...REACT, ...KIT_DEPENDENCIES])
+  console.log(`kit's own JS by source file, up-front code (the stylesheet is ${kb(own.css.brotli)} br on its own):`)
+  console.log('  brotli  minified  file')
+  for (const row of rows) console.log(`${String(row.brotli).padStart(8)}  ${String(row.minified).padStart(8)}  ${row.path}`)
   console.log('')
 }
 budget('page with both components, minus react + react-dom (external), brotli', page.initial.brotli, PAGE_BUDGET)

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useRef, useState, type FormEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
@@ -164,7 +164,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       },
       onSuccess: () => {
         token.current = undefined
-        form.reset({ password: '', confirmPassword: '' })
+        form.reset()
         setError(undefined)
         setView('success')
         latest.current.onSuccess?.()
@@ -175,7 +175,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         const linkView = LINK_VIEWS[resetError.code]
         if (linkView) {
           token.current = undefined
-          form.reset({ password: '', confirmPassword: '' })
+          form.reset()
           setError(resetError)
           setView(linkView)
         } else if (resetError.field === 'password') {
@@ -191,7 +191,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   const pending = mutation.isPending
   const blocked = pending || retrySeconds > 0
-  useEffect(() => () => controller.current?.abort(), [])
 
   const submitForm = form.handleSubmit((values) => {
     const current = token.current
@@ -223,6 +222,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     onChange: clearOnEdit,
   })
 
+  const toggleShowPassword = () => setShowPassword((shown) => !shown)
   const sharedInputProps = {
     type: showPassword ? ('text' as const) : ('password' as const),
     autoComplete: 'new-password',
@@ -255,7 +255,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       setError(undefined)
       setAttempt((n) => n + 1)
     },
-    toggleShowPassword: () => setShowPassword((shown) => !shown),
+    toggleShowPassword,
     getFormProps: () => ({
       noValidate: true,
       'aria-busy': pending || undefined,
@@ -278,7 +278,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     getToggleButtonProps: () => ({
       type: 'button' as const,
       'aria-pressed': showPassword,
-      onClick: () => setShowPassword((shown) => !shown),
+      onClick: toggleShowPassword,
     }),
     getSubmitButtonProps: () => ({
       type: 'submit' as const,
