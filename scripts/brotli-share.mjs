@@ -29,7 +29,7 @@ export async function brotliShareByFile(entryPoint, external) {
   }
   const brotliOf = (parts) => compressed(Buffer.from(parts.map((region) => region.code).join(''))).brotli
   const whole = brotliOf(regions)
-  // A file can own more than one region (esbuild repeats the comment where it splits a module).
+  // A file can own more than one region: esbuild may print a file's path comment more than once.
   const paths = [...new Set(regions.map((region) => region.path))]
   return paths
     .map((path) => ({
