@@ -4,19 +4,18 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { assertAdapterId } from '../shared/assertAdapterId'
+import { describeValue } from '../shared/describeValue'
 import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
 import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
 
-function describe(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)
-}
 
 function assertBasePath(value: unknown): string {
   if (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)) {
     throw optionError(
       'basePath',
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`basePath\` must be the path Better Auth is mounted under, starting with "/", such as "/api/auth"; got ${describe(value)}.`,
+        `reset-kit: \`basePath\` must be the path Better Auth is mounted under, starting with "/", such as "/api/auth"; got ${describeValue(value)}.`,
     )
   }
   return value.replace(/\/+$/, '')
@@ -28,7 +27,7 @@ function assertLength(value: unknown, name: string, fallback: number): number {
     throw optionError(
       name,
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`${name}\` must be a whole number of characters, the same as \`emailAndPassword.${name}\` in your Better Auth config; got ${describe(value)}.`,
+        `reset-kit: \`${name}\` must be a whole number of characters, the same as \`emailAndPassword.${name}\` in your Better Auth config; got ${describeValue(value)}.`,
     )
   }
   return value
@@ -82,14 +81,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): Rese
         `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; pass the server's origin, such as "${new URL(baseUrl).origin}", and keep the path in \`basePath\`.`,
     )
   }
-  const id = options.id ?? 'better-auth'
-  if (typeof id !== 'string' || id === '') {
-    throw optionError(
-      'id',
-      process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`id\` must be a non-empty string such as "better-auth"; got ${describe(id)}.`,
-    )
-  }
+  const id = assertAdapterId(options.id ?? 'better-auth', 'better-auth')
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const { credentials } = options
   const limits: BetterAuthPasswordLimits = {

@@ -4,6 +4,7 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { assertAdapterId } from '../shared/assertAdapterId'
 import type { HttpAdapterHeaders, HttpAdapterOptions } from './HttpAdapterOptions'
 import { mapHttpError, type HttpResetStep } from './mapHttpError'
 
@@ -54,14 +55,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
         'reset-kit: createHttpAdapter needs an options object with `id`, `startUrl` and `completeUrl`.',
     )
   }
-  const { id } = options
-  if (typeof id !== 'string' || id === '') {
-    throw optionError(
-      'id',
-      process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`id\` must be a non-empty string naming the backend, such as "acme"; got ${JSON.stringify(id)}.`,
-    )
-  }
+  const id = assertAdapterId(options.id, 'acme')
   const startUrl = assertHttpUrl(
     options.startUrl,
     'startUrl',

@@ -4,6 +4,8 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { assertAdapterId } from '../shared/assertAdapterId'
+import { describeValue } from '../shared/describeValue'
 import { mapStackAuthError } from './mapStackAuthError'
 import type { StackAuthAdapterOptions } from './StackAuthAdapterOptions'
 import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
@@ -11,16 +13,13 @@ import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
 const DEFAULT_BASE_URL = 'https://api.stack-auth.com'
 const PRINTABLE = /^[\x21-\x7e]+$/
 
-function describe(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)
-}
 
 function assertProjectId(value: unknown): string {
   if (typeof value !== 'string' || !PRINTABLE.test(value)) {
     throw optionError(
       'projectId',
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`projectId\` must be the project ID from the Stack Auth dashboard (Project settings → API keys), such as "e0b52f4d-dece-408c-af49-d23061bb0f8d"; got ${describe(value)}.`,
+        `reset-kit: \`projectId\` must be the project ID from the Stack Auth dashboard (Project settings → API keys), such as "e0b52f4d-dece-408c-af49-d23061bb0f8d"; got ${describeValue(value)}.`,
     )
   }
   return value
@@ -99,14 +98,7 @@ export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetA
   const projectId = assertProjectId(options.projectId)
   const publishableClientKey = assertPublishableClientKey(options.publishableClientKey)
   const base = options.baseUrl === undefined ? DEFAULT_BASE_URL : assertBaseUrl(options.baseUrl)
-  const id = options.id ?? 'stack-auth'
-  if (typeof id !== 'string' || id === '') {
-    throw optionError(
-      'id',
-      process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`id\` must be a non-empty string such as "stack-auth"; got ${describe(id)}.`,
-    )
-  }
+  const id = assertAdapterId(options.id ?? 'stack-auth', 'stack-auth')
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const headers = {
     'X-Stack-Project-Id': projectId,

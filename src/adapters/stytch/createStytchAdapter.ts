@@ -4,6 +4,8 @@ import { sendJson } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { assertAdapterId } from '../shared/assertAdapterId'
+import { describeValue } from '../shared/describeValue'
 import { defaultStytchApiBaseUrl } from './defaultStytchApiBaseUrl'
 import { mapStytchError } from './mapStytchError'
 import type { StytchAdapterOptions } from './StytchAdapterOptions'
@@ -12,9 +14,6 @@ import { toStytchLocale } from './toStytchLocale'
 // Explanations for developers are written as `process.env.NODE_ENV !== 'production' && '…'` at
 // each throw, so that bundlers drop them from production builds (see `optionError`).
 
-function describe(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)
-}
 
 /** The `TypeError` for an `expiresInMinutes` outside what Stytch allows; `undefined` when absent or fine. */
 function expiryError(value: unknown): TypeError | undefined {
@@ -24,7 +23,7 @@ function expiryError(value: unknown): TypeError | undefined {
   return optionError(
     'expiresInMinutes',
     process.env.NODE_ENV !== 'production' &&
-      `reset-kit: \`expiresInMinutes\` must be a whole number of minutes from 5 to 10080 (7 days), the range Stytch allows; got ${describe(value)}.`,
+      `reset-kit: \`expiresInMinutes\` must be a whole number of minutes from 5 to 10080 (7 days), the range Stytch allows; got ${describeValue(value)}.`,
   )
 }
 
@@ -129,14 +128,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
   }
   const root = `${url.replace(/\/+$/, '')}${publicToken === undefined ? '' : '/sdk/v1'}/passwords/email/reset`
 
-  const id = options.id ?? 'stytch'
-  if (typeof id !== 'string' || id === '') {
-    throw optionError(
-      'id',
-      process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`id\` must be a non-empty string such as "stytch"; got ${describe(id)}.`,
-    )
-  }
+  const id = assertAdapterId(options.id ?? 'stytch', 'stytch')
   const badExpiry = expiryError(options.expiresInMinutes)
   if (badExpiry) throw badExpiry
   if (loginRedirectUrl !== undefined) {
@@ -151,7 +143,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     throw optionError(
       'templateId',
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`templateId\` must be the id of a Stytch email template; got ${describe(templateId)}.`,
+        `reset-kit: \`templateId\` must be the id of a Stytch email template; got ${describeValue(templateId)}.`,
     )
   }
 

@@ -4,6 +4,8 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { assertAdapterId } from '../shared/assertAdapterId'
+import { describeValue } from '../shared/describeValue'
 import { mapSupabaseError } from './mapSupabaseError'
 import type { SupabaseAdapterOptions, SupabaseSession } from './SupabaseAdapterOptions'
 import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
@@ -29,9 +31,6 @@ interface HeldSession {
   expiresAt: number
 }
 
-function describe(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value)
-}
 
 function assertProjectUrl(value: unknown): string {
   const url = assertHttpUrl(
@@ -156,21 +155,14 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
   }
   const authUrl = `${assertProjectUrl(options.url)}/auth/v1`
   const anonKey = assertAnonKey(options.anonKey)
-  const id = options.id ?? 'supabase'
-  if (typeof id !== 'string' || id === '') {
-    throw optionError(
-      'id',
-      process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`id\` must be a non-empty string such as "supabase"; got ${describe(id)}.`,
-    )
-  }
+  const id = assertAdapterId(options.id ?? 'supabase', 'supabase')
   const timeoutMs = assertTimeoutMs(options.timeoutMs)
   const keepSession = options.keepSession ?? false
   if (typeof keepSession !== 'boolean') {
     throw optionError(
       'keepSession',
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`keepSession\` must be true or false; got ${describe(keepSession)}.`,
+        `reset-kit: \`keepSession\` must be true or false; got ${describeValue(keepSession)}.`,
     )
   }
   const { onSession } = options
