@@ -48,6 +48,11 @@ export interface ResetAdapter {
    */
   readonly callbackParams?: readonly string[]
   /**
+   * How long the links it asks for stay valid, when the adapter itself sets that (Stytch's
+   * `expiresInMinutes` option): the verifier is kept as long. Optional.
+   */
+  readonly linkLifetimeMinutes?: number
+  /**
    * Looks at the callback URL's params before the token is used, and throws a `ResetError`
    * (usually `token_invalid`) when the link is of another kind, such as a Stytch link whose
    * `stytch_token_type` is not `reset_password`, or reports an error itself. Optional.

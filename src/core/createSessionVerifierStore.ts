@@ -4,7 +4,8 @@ import { readItem, removeItem, storageKey, writeItem } from './safeStorage'
 import type { VerifierRecord, VerifierStore } from './VerifierStore'
 
 interface TabMessage {
-  type: 'ask' | 'answer'
+  /** `forget`: the sender is done with the record whose challenge is `id`; every tab drops its copy. */
+  type: 'ask' | 'answer' | 'forget'
   id: string
   record?: VerifierRecord
 }
@@ -30,9 +31,12 @@ export function createSessionVerifierStore(now: () => number = Date.now, askTime
     if (!channel) {
       const own = (channel = new BroadcastChannel(`reset-kit:${adapterId}`))
       own.addEventListener('message', (event: MessageEvent<TabMessage>) => {
-        if (event.data?.type !== 'ask') return
         const record = read(adapterId)
-        if (record) own.postMessage({ type: 'answer', id: event.data.id, record } satisfies TabMessage)
+        if (event.data?.type === 'ask' && record) own.postMessage({ type: 'answer', id: event.data.id, record } satisfies TabMessage)
+        // Once another tab has sent this verifier over the wire, this copy is spent: never reuse it (P6, T7).
+        if (event.data?.type === 'forget' && record && event.data.id === record.challenge) {
+          removeItem('session', storageKey(adapterId, 'verifier'))
+        }
       })
       channels.set(adapterId, channel)
     }
@@ -70,6 +74,10 @@ export function createSessionVerifierStore(now: () => number = Date.now, askTime
       channelFor(record.adapterId)
       saveRecord(storageKey(record.adapterId, 'verifier'), record, false)
     },
-    remove: async (adapterId) => removeRecord(storageKey(adapterId, 'verifier')),
+    async remove(adapterId) {
+      const record = read(adapterId)
+      removeRecord(storageKey(adapterId, 'verifier'))
+      if (record) channelFor(adapterId)?.postMessage({ type: 'forget', id: record.challenge } satisfies TabMessage)
+    },
   }
 }

@@ -3,7 +3,8 @@ import { ResetError } from './ResetError'
 /** Longest address SMTP can carry (RFC 5321). */
 export const MAX_EMAIL_LENGTH = 254
 const LOCAL = /^[^\s@"(),:;<>[\\\]]+$/
-const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u
+// Combining marks (\p{M}) may follow the first character: Devanagari, Thai and Tamil domains need them.
+const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u
 
 /**
  * Trims the typed address and checks its shape, keeping its case (local parts may be case

@@ -10,7 +10,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   // Every HTTP-date form starts with a day name. Without this check V8's lenient Date.parse reads
   // "-1" or "1.5" as dates in 2001, which would mean "retry now" instead of the caller's default.
   if (!/^[A-Za-z]/.test(trimmed)) return undefined
-  const at = Date.parse(trimmed)
+  // The asctime form ("Sun Nov  6 08:49:37 1994") names no zone but means GMT, and Date.parse
+  // would read it as local time.
+  const at = Date.parse(/\d$/.test(trimmed) ? `${trimmed} GMT` : trimmed)
   if (Number.isNaN(at)) return undefined
   return Math.max(0, Math.ceil((at - now) / 1000))
 }

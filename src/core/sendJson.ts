@@ -32,12 +32,20 @@ export interface SendJsonResponse {
  * turned into `ResetError`s. It never throws for an HTTP status: adapters map those themselves.
  */
 export async function sendJson(request: SendJsonRequest): Promise<SendJsonResponse> {
-  const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS)
-  const signal = anySignal([request.signal, timeout])
+  // One controller for the caller's abort and the timeout, rather than AbortSignal.any and
+  // AbortSignal.timeout, which Safari gained only in 17.4 and 16.
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, request.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const forwardAbort = () => controller.abort(request.signal.reason)
+  if (request.signal.aborted) forwardAbort()
+  request.signal.addEventListener('abort', forwardAbort)
   const fail = (error: unknown): never => {
     if (request.signal.aborted) throw request.signal.reason ?? error
-    if (timeout.aborted) throw new ResetError('timeout', { cause: error })
-    throw new ResetError('network', { cause: error })
+    throw new ResetError(timedOut ? 'timeout' : 'network', { cause: error })
   }
   // Headers normalises names, so an integrator's `content-type` replaces ours instead of doubling it.
   const headers = new Headers({ Accept: 'application/json' })
@@ -45,6 +53,7 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value)
 
   let response: Response
+  let text: string
   try {
     response = await fetch(request.url, {
       method: request.method ?? 'POST',
@@ -57,23 +66,23 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
       referrerPolicy: 'strict-origin',
       // A redirect would re-send the body (token, password) wherever it points: refuse to follow.
       redirect: 'manual',
-      signal,
+      signal: controller.signal,
     })
-  } catch (error) {
-    return fail(error)
-  }
-  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new ResetError('misconfigured', {
-      cause: new Error(
-        process.env.NODE_ENV !== 'production' ? `The endpoint answered with a redirect (${response.status}); configure its final URL.` : 'redirect',
-      ),
-    })
-  }
-  let text: string
-  try {
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new ResetError('misconfigured', {
+        cause: new Error(
+          process.env.NODE_ENV !== 'production' ? `The endpoint answered with a redirect (${response.status}); configure its final URL.` : 'redirect',
+        ),
+      })
+    }
+    // Inside the timeout too: a server can send its headers and then stall the body.
     text = await response.text()
   } catch (error) {
+    if (error instanceof ResetError) throw error
     return fail(error)
+  } finally {
+    clearTimeout(timer)
+    request.signal.removeEventListener('abort', forwardAbort)
   }
   let body: unknown
   try {
@@ -89,20 +98,6 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
     retryAfterSeconds:
       parseRetryAfter(response.headers.get('Retry-After')) ?? parseRetryAfter(response.headers.get('X-Retry-After')),
   }
-}
-
-/** `AbortSignal.any`, with a fallback for browsers that predate it (Safari < 17.4). */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals)
-  const controller = new AbortController()
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason)
-      break
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true })
-  }
-  return controller.signal
 }
 
 /** Maps a status no adapter recognised: 429 → `rate_limited`, 5xx → `server`, else `unknown`. */

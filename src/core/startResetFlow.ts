@@ -7,7 +7,7 @@ import type { VerifierStore } from './VerifierStore'
 
 /** Default floor on how fast the confirmation may appear; see {@link StartResetFlowInput.minDurationMs}. */
 export const DEFAULT_MIN_DURATION_MS = 1000
-/** Default lifetime of a stored verifier when the link's own lifetime is not configured. */
+/** Default lifetime of a stored verifier when neither the request nor the adapter sets the link's. */
 export const DEFAULT_VERIFIER_LIFETIME_MINUTES = 24 * 60
 
 /** Everything one "send me a link" request needs. */
@@ -46,15 +46,12 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
     const email = normalizeEmail(input.email)
     let codeChallenge: string | undefined
     if (input.adapter.pkce) {
+      const lifetime = (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
       const existing = await input.store.load(input.adapter.id)
-      if (existing) {
-        codeChallenge = existing.challenge
-      } else {
-        const pair = await createPkcePair()
-        const lifetime = (input.expiresInMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
-        await input.store.save({ v: 1, ...pair, createdAt: now(), expiresAt: now() + lifetime, adapterId: input.adapter.id })
-        codeChallenge = pair.challenge
-      }
+      const record = existing ?? { v: 1 as const, ...(await createPkcePair()), createdAt: now(), adapterId: input.adapter.id }
+      // A resend reuses the live pair, and the pair must then last as long as the newest link.
+      await input.store.save({ ...record, expiresAt: Math.max(existing?.expiresAt ?? 0, now() + lifetime) })
+      codeChallenge = record.challenge
     }
     await input.adapter.startReset({
       email,

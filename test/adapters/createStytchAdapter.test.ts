@@ -170,6 +170,11 @@ describe('createStytchAdapter', () => {
       expect((await bodyOf()).reset_password_expiration_minutes).toBe(15)
     })
 
+    it('tells the flow how long its links live, so the verifier is kept as long (and nothing when unset)', () => {
+      expect(createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes: 10_080 }).linkLifetimeMinutes).toBe(10_080)
+      expect(createStytchAdapter({ publicToken: TEST_TOKEN }).linkLifetimeMinutes).toBeUndefined()
+    })
+
     it('leaves out every optional field nobody set, rather than sending null or undefined', async () => {
       respondOk(TEST_START)
       await createStytchAdapter({ publicToken: TEST_TOKEN }).startReset(startInput())

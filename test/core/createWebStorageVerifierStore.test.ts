@@ -426,6 +426,38 @@ describe('createWebStorageVerifierStore', () => {
       expect(tab.getItem(KEY)).toBeNull()
     })
 
+    it("P6, T7: once the link tab is done with the verifier it got from this tab, this tab drops its copy too", async () => {
+      const tabA = new MemoryStorage()
+      activeTab = tabA
+      const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
+      await storeA.save(RECORD)
+      const observer = new BroadcastChannel('reset-kit:app')
+      const heard: unknown[] = []
+      observer.addEventListener('message', (event) => heard.push((event as MessageEvent).data))
+      activeTab = new MemoryStorage()
+      const storeB = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 2000 })
+      await expect(storeB.load('app')).resolves.toEqual(RECORD)
+      await storeB.remove('app')
+      await vi.waitFor(() => expect(tabA.getItem(KEY)).toBeNull())
+      activeTab = tabA
+      await expect(storeA.load('app')).resolves.toBeUndefined()
+      // The message names the record by its challenge; the verifier itself is not broadcast again.
+      await vi.waitFor(() => expect(heard).toContainEqual({ type: 'forget', id: RECORD.challenge }))
+    })
+
+    it('a forget for another record leaves this tab\'s record alone', async () => {
+      const tabA = new MemoryStorage()
+      activeTab = tabA
+      const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
+      await storeA.save(RECORD)
+      const peer = new BroadcastChannel('reset-kit:app')
+      peer.postMessage({ type: 'forget', id: 'some-other-challenge' })
+      peer.postMessage({ type: 'ask', id: 'after' })
+      const answered = new Promise((resolve) => peer.addEventListener('message', resolve, { once: true }))
+      await answered
+      expect(JSON.parse(tabA.getItem(KEY)!)).toEqual(RECORD)
+    })
+
     it('another tab with no record stays silent and the ask times out to undefined', async () => {
       activeTab = new MemoryStorage()
       const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 10 })

@@ -34,6 +34,7 @@ describe('normalizeEmail', () => {
     { label: 'a 64-character domain label', raw: `user@${'b'.repeat(64)}.com` },
     { label: 'angle brackets', raw: '<user@x.com>' },
     { label: 'a display name', raw: 'Ada <ada@x.com>' },
+    { label: 'a domain label starting with a combining mark', raw: 'user@\u0308x.com' },
   ])('B1: rejects $label with invalid_email on the email field', ({ raw }) => {
     let caught: unknown
     try {
@@ -52,6 +53,10 @@ describe('normalizeEmail', () => {
     { label: 'an internationalised domain', raw: 'user@bücher.de', expected: 'user@bücher.de' },
     { label: 'a punycode domain', raw: 'user@xn--bcher-kva.de', expected: 'user@xn--bcher-kva.de' },
     { label: 'an internationalised local part and domain', raw: '用户@例子.广告', expected: '用户@例子.广告' },
+    { label: 'a Devanagari domain (vowel signs are combining marks)', raw: 'user@उदाहरण.भारत', expected: 'user@उदाहरण.भारत' },
+    { label: 'a Thai domain with tone marks', raw: 'user@ตัวอย่าง.ไทย', expected: 'user@ตัวอย่าง.ไทย' },
+    { label: 'a Tamil domain', raw: 'user@இந்தியா.இந்தியா', expected: 'user@இந்தியா.இந்தியா' },
+    { label: 'a domain typed decomposed (u + combining diaeresis)', raw: 'user@bu\u0308cher.de', expected: 'user@bu\u0308cher.de' },
     { label: 'a 254-character address', raw: ADDRESS_254, expected: ADDRESS_254 },
     { label: 'a hyphenated domain label', raw: 'a.b@my-host.example', expected: 'a.b@my-host.example' },
   ])('B1: accepts $label', ({ raw, expected }) => {

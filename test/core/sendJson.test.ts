@@ -104,10 +104,65 @@ describe('sendJson', () => {
 
     it('R3: uses a 15 s timeout by default', async () => {
       expect(DEFAULT_TIMEOUT_MS).toBe(15_000)
-      const timeout = vi.spyOn(AbortSignal, 'timeout')
-      stubFetch(async () => new Response('{}'))
-      await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
-      expect(timeout).toHaveBeenCalledWith(15_000)
+      vi.useFakeTimers()
+      try {
+        stubFetch(hangingFetch)
+        const outcome = vi.fn()
+        void sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch(outcome)
+        await vi.advanceTimersByTimeAsync(14_999)
+        expect(outcome).not.toHaveBeenCalled()
+        await vi.advanceTimersByTimeAsync(1)
+        expect(outcome).toHaveBeenCalledWith(expect.objectContaining({ code: 'timeout' }))
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    it('R3: leaves no timer and no abort listener behind once the answer is read', async () => {
+      vi.useFakeTimers()
+      try {
+        stubFetch(async () => new Response('{}'))
+        const signal = new AbortController().signal
+        const add = vi.spyOn(signal, 'addEventListener')
+        const remove = vi.spyOn(signal, 'removeEventListener')
+        await sendJson({ url: URL_START, body: {}, signal })
+        expect(vi.getTimerCount()).toBe(0)
+        expect(remove.mock.calls.map(([type, listener]) => [type, listener])).toEqual(add.mock.calls.map(([type, listener]) => [type, listener]))
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    // Safari before 16 has neither AbortSignal.timeout nor AbortSignal.any; before 17.4, no `any`.
+    it.each(['timeout', 'any'] as const)('R3: works without AbortSignal.%s: sends, times out and aborts', async (missing) => {
+      vi.spyOn(AbortSignal, missing).mockImplementation(() => {
+        throw new TypeError(`AbortSignal.${missing} is not a function`)
+      })
+      stubFetch(async () => new Response('{"ok":1}'))
+      await expect(sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })).resolves.toMatchObject({ body: { ok: 1 } })
+      stubFetch(hangingFetch)
+      await expect(sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal })).rejects.toMatchObject({
+        code: 'timeout',
+      })
+      const controller = new AbortController()
+      const promise = sendJson({ url: URL_START, body: {}, timeoutMs: 60_000, signal: controller.signal })
+      controller.abort(new Error('stop'))
+      await expect(promise).rejects.toThrow('stop')
+    })
+
+    it('R3: a body that stalls after the headers still times out', async () => {
+      stubFetch(async (_url, init) => {
+        const body = new ReadableStream({
+          start(stream) {
+            stream.enqueue(new TextEncoder().encode('{"partial":'))
+            init.signal!.addEventListener('abort', () => stream.error(init.signal!.reason))
+          },
+        })
+        return new Response(body, { status: 200 })
+      })
+      await expect(sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal })).rejects.toMatchObject({
+        code: 'timeout',
+      })
     })
 
     it('passes a signal that aborts when the caller aborts', async () => {

@@ -246,7 +246,78 @@ describe('startResetFlow', () => {
     await startResetFlow(input)
     expect(adapter.startReset).toHaveBeenCalledTimes(2)
     expect(adapter.startReset.mock.calls[1]![0].codeChallenge).toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
+    expect(storedRecord()).toEqual({ ...first, expiresAt: expect.any(Number) })
+    expect(storedRecord().expiresAt).toBeGreaterThanOrEqual(first.expiresAt)
+  })
+
+  it('P6: a resend keeps the reused verifier for as long as the newest link lives', async () => {
+    let time = 1_700_000_000_000
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore({ now: () => time })
+    const input: StartResetFlowInput = {
+      adapter,
+      store,
+      email: 'ada@example.com',
+      redirectUrl: REDIRECT_URL,
+      locale: 'en',
+      expiresInMinutes: 30,
+      minDurationMs: 0,
+      signal: new AbortController().signal,
+      now: () => time,
+    }
+    await startResetFlow(input)
+    time += 20 * 60_000
+    await startResetFlow(input)
+    expect(adapter.startReset.mock.calls[1]![0].codeChallenge).toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
+    expect(storedRecord().expiresAt).toBe(time + 30 * 60_000)
+    // 35 minutes after the first email: that link is dead, the second one (sent at 20) is not.
+    time += 15 * 60_000
+    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    const sent = adapter.completeReset.mock.calls[0]![0].codeVerifier!
+    expect(await computeChallenge(sent)).toBe(adapter.startReset.mock.calls[1]![0].codeChallenge)
+  })
+
+  it('P6: a shorter-lived resend never cuts short the lifetime of the link sent before it', async () => {
+    let time = 1_700_000_000_000
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore({ now: () => time })
+    const input: StartResetFlowInput = {
+      adapter,
+      store,
+      email: 'ada@example.com',
+      redirectUrl: REDIRECT_URL,
+      locale: 'en',
+      expiresInMinutes: 600,
+      minDurationMs: 0,
+      signal: new AbortController().signal,
+      now: () => time,
+    }
+    await startResetFlow(input)
+    const first = storedRecord()
+    time += 60_000
+    await startResetFlow({ ...input, expiresInMinutes: 30 })
     expect(storedRecord()).toEqual(first)
+  })
+
+  it("P11: the link lifetime an adapter sets itself (Stytch's expiresInMinutes) is the verifier's", async () => {
+    let time = 1_700_000_000_000
+    const adapter = { ...makeAdapter(), linkLifetimeMinutes: 7 * 24 * 60 }
+    const store = createWebStorageVerifierStore({ now: () => time })
+    await startResetFlow({
+      adapter,
+      store,
+      email: 'ada@example.com',
+      redirectUrl: REDIRECT_URL,
+      locale: 'en',
+      minDurationMs: 0,
+      signal: new AbortController().signal,
+      now: () => time,
+    })
+    expect(storedRecord().expiresAt).toBe(time + 7 * 24 * 60 * 60_000)
+    // Day 2: past the default 24 hours, still inside the link's 7 days.
+    time += 2 * 24 * 60 * 60_000
+    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
 
   it('P6: after completion succeeds the next start makes a fresh pair', async () => {

@@ -14,7 +14,6 @@ import { toStytchLocale } from './toStytchLocale'
 // Explanations for developers are written as `process.env.NODE_ENV !== 'production' && '…'` at
 // each throw, so that bundlers drop them from production builds (see `optionError`).
 
-
 /** The `TypeError` for an `expiresInMinutes` outside what Stytch allows; `undefined` when absent or fine. */
 function expiryError(value: unknown): TypeError | undefined {
   if (value === undefined || (Number.isInteger(value) && (value as number) >= 5 && (value as number) <= 10_080)) {
@@ -155,6 +154,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     pkce: true,
     tokenParams: Object.freeze(['token']),
     callbackParams: Object.freeze(['stytch_token_type']),
+    linkLifetimeMinutes: options.expiresInMinutes,
 
     validateCallbackParams(params) {
       const type = params.get('stytch_token_type')
