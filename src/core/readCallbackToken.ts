@@ -83,6 +83,14 @@ export function readCallbackToken(
   return result
 }
 
+/**
+ * The same checks for a token the host's router took from the URL itself (the `token` prop): an
+ * empty (or null) one is `missing`, an oversized or oddly shaped one `invalid`, and neither is ever sent.
+ */
+export function checkGivenToken(token: string): CallbackToken {
+  return !token ? { status: 'missing' } : isWellFormed(token) ? { status: 'found', token } : { status: 'invalid', code: 'token_invalid' }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
 }

@@ -56,13 +56,13 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
   const ids = { heading: `${id}-heading`, description: `${id}-description`, input: `${id}-email` }
-  const alert = forgot.error ? errorMessage(t, forgot.error, forgot.locale, forgot.retrySeconds) : ''
+  const alert = forgot.error ? errorMessage(t, forgot.error, forgot.textLocale, forgot.retrySeconds) : ''
 
   return (
     <section
       {...partProps('root', classNames)}
       data-reset-kit={unstyled ? undefined : ''}
-      lang={forgot.locale}
+      lang={forgot.textLocale}
       data-state={view satisfies ForgotPasswordView}
       data-pending={flag(forgot.pending)}
       aria-labelledby={ids.heading}
@@ -74,7 +74,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
       <div {...partProps('description', classNames)} id={ids.description} role="status">
         <p>{view === 'sent' ? t('forgot.sentDescription', { email: forgot.sentTo }) : t('forgot.description')}</p>
         {view === 'sent' && options.expiresInMinutes !== undefined ? (
-          <p>{t('forgot.linkValidity', { duration: formatDuration(options.expiresInMinutes * 60, forgot.locale) })}</p>
+          <p>{t('forgot.linkValidity', { duration: formatDuration(options.expiresInMinutes * 60, forgot.textLocale, true) })}</p>
         ) : null}
       </div>
       <div {...partProps('alert', classNames)} role="alert">
@@ -99,7 +99,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
             {forgot.pending
               ? t('forgot.submitting')
               : forgot.resendSeconds > 0
-                ? t('forgot.resendIn', { duration: formatDuration(forgot.resendSeconds, forgot.locale) })
+                ? t('forgot.resendIn', { duration: formatDuration(forgot.resendSeconds, forgot.textLocale) })
                 : t('forgot.resend')}
           </button>
           <button {...partProps('useAnotherEmail', classNames)} type="button" onClick={forgot.useAnotherEmail}>

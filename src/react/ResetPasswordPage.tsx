@@ -22,7 +22,7 @@ import { type ResetPasswordView, useResetPassword, type UseResetPasswordOptions 
  * @selector [aria-invalid="true"] on `input`: the same, for assistive technology
  * @selector [data-strength="tooShort" | "fair" | "good" | "strong"] on `strength`: the length grade, absent while the field is empty (`StrengthLevel`)
  * @selector [aria-pressed="true" | "false"] on `toggle`: whether the password is shown
- * @selector [aria-disabled="true"] on `submit`: held while the password is sent or during a rate-limit wait
+ * @selector [aria-disabled="true"] on `submit`: held while the password is sent or during a rate-limit wait; on `retry`: held during a rate-limit wait
  */
 export type ResetPasswordPart =
   | 'root'
@@ -100,16 +100,16 @@ export function ResetPasswordPage({
       ? t('reset.description', { count: reset.minLength })
       : view === 'check_failed'
         ? reset.error
-          ? errorMessage(t, reset.error, reset.locale)
+          ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds)
           : ''
         : t(DESCRIPTIONS[view])
-  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.locale, reset.retrySeconds) : ''
+  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
 
   return (
     <section
       {...partProps('root', classNames)}
       data-reset-kit={unstyled ? undefined : ''}
-      lang={reset.locale}
+      lang={reset.textLocale}
       data-state={view}
       data-pending={flag(reset.pending)}
       aria-labelledby={ids.heading}
@@ -132,7 +132,7 @@ export function ResetPasswordPage({
             label={t('reset.passwordLabel')}
             error={
               reset.passwordError
-                ? errorMessage(t, { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0 } }, reset.locale)
+                ? errorMessage(t, { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0, ...reset.passwordDetails } }, reset.textLocale)
                 : undefined
             }
             describedBy={ids.strength}
@@ -150,7 +150,7 @@ export function ResetPasswordPage({
             <Field
               id={ids.confirm}
               label={t('reset.confirmLabel')}
-              error={reset.confirmError ? errorMessage(t, { code: reset.confirmError }, reset.locale) : undefined}
+              error={reset.confirmError ? errorMessage(t, { code: reset.confirmError }, reset.textLocale) : undefined}
               inputProps={reset.getConfirmInputProps()}
               classNames={classNames}
             />
@@ -167,7 +167,7 @@ export function ResetPasswordPage({
               {t('reset.signIn')}
             </a>
           ) : view === 'check_failed' ? (
-            <button {...partProps('retry', classNames)} type="button" onClick={reset.retryCheck}>
+            <button {...partProps('retry', classNames)} type="button" aria-disabled={reset.retrySeconds > 0 || undefined} onClick={reset.retryCheck}>
               {t('reset.retry')}
             </button>
           ) : (

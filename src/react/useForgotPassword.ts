@@ -7,6 +7,8 @@ import { type ResetError, toResetError } from '../core/ResetError'
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { keepRateLimit } from './keepRateLimit'
+import { mutationDefaults } from './mutationDefaults'
 import { useCountdown } from './useCountdown'
 import { useRateLimitWait } from './useRateLimitWait'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
@@ -74,7 +76,7 @@ function validateEmail(value: string): true | 'invalid_email' {
  *   : <form {...forgot.getFormProps()}><input {...forgot.getEmailInputProps()} /></form>
  */
 export function useForgotPassword(options: UseForgotPasswordOptions) {
-  const { adapter, locale, t, queryClient, store } = useResetKitSetup(options, 'ForgotPasswordForm')
+  const { adapter, locale, textLocale, t, queryClient, store } = useResetKitSetup(options, 'ForgotPasswordForm')
   const redirectUrl = useMemo(() => assertRedirectUrl(options.redirectUrl), [options.redirectUrl])
   const cooldownSeconds = options.resendCooldownSeconds ?? DEFAULT_RESEND_COOLDOWN_SECONDS
 
@@ -115,11 +117,14 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         expiresInMinutes: options.expiresInMinutes,
         minDurationMs: options.minDurationMs ?? DEFAULT_MIN_DURATION_MS,
       }),
-      retry: false,
+      ...mutationDefaults,
       onSettled: () => {
         inFlight.current = false
       },
-      onSuccess: ({ email }) => {
+      // Each request carries its own signal: one aborted by "use another email", a new adapter or
+      // unmounting must change nothing when its answer comes in.
+      onSuccess: ({ email }, { signal }) => {
+        if (signal.aborted) return
         const resent = view === 'sent'
         setSentTo(email)
         setView('sent')
@@ -127,8 +132,8 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         setResendAt(Date.now() + cooldownSeconds * 1000)
         latest.current.onSent?.({ email, resent })
       },
-      onError: (thrown) => {
-        if (controller.current?.signal.aborted) return
+      onError: (thrown, { signal }) => {
+        if (signal.aborted) return
         const resetError = toResetError(thrown)
         if (resetError.code === 'rate_limited') hold(resetError)
         if (resetError.field === 'email' && view === 'form') {
@@ -162,8 +167,11 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   }, [send, sentTo, resendSeconds])
 
   const useAnotherEmail = useCallback(() => {
+    // A resend still on its way was for the address the user is leaving.
+    controller.current?.abort()
+    controller.current = new AbortController()
     setView('form')
-    setError(undefined)
+    setError(keepRateLimit)
     setResendAt(undefined)
     form.clearErrors()
   }, [form])
@@ -195,6 +203,8 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     retrySeconds,
     pending,
     locale,
+    /** The language the strings on screen are in (English until `locale`'s have loaded): for `lang` and number formats. */
+    textLocale,
     t,
     adapter,
     resend,

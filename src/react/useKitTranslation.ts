@@ -1,7 +1,8 @@
 import type { i18n as I18n, TFunction, TOptions } from 'i18next'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 
-const KIT_T_OPTIONS = { fallbackLng: 'en', interpolation: { escapeValue: false } } as const
+// The kit's keys are dotted paths with no namespace prefix, whatever separators the host uses.
+const KIT_T_OPTIONS = { keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false } } as const
 const versions = new WeakMap<I18n, number>()
 
 /**
@@ -37,7 +38,10 @@ export function useKitTranslation(i18n: I18n, locale: string, namespaces: readon
   const key = namespaces.join('\n')
   return useMemo(() => {
     const fixed = i18n.getFixedT(locale, key.split('\n'))
-    return ((name: string, values?: TOptions) => fixed(name, { ...KIT_T_OPTIONS, ...values })) as unknown as TFunction
+    // The locale's own bundle, then English, by exact tag: a host's `load: 'languageOnly'` or
+    // `lowerCaseLng` would otherwise look for "pt" or "pt-br" and miss the kit's "pt-BR".
+    const lngs = [locale, 'en']
+    return ((name: string, values?: TOptions) => fixed(name, { ...KIT_T_OPTIONS, lngs, ...values })) as unknown as TFunction
     // `version` is the point: new strings or a new language must give a new function.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [i18n, locale, key, version])

@@ -1,24 +1,34 @@
 import type { i18n as I18n } from 'i18next'
-import { useEffect, useId, useMemo } from 'react'
+import { useEffect } from 'react'
 import { NAMESPACE } from '../i18n/createResetKitI18n'
 
+// How many mounted instances use each override namespace, per i18next instance and locale.
+const users = new WeakMap<I18n, Map<string, number>>()
+
 /**
- * Puts one instance's `messages` in a namespace of its own, searched before the kit's, so they
- * never leak into other instances or the host's strings. Keyed by content, so a new but equal
- * object each render changes nothing; removed on unmount. Returns the namespace, if any.
+ * Puts one instance's `messages` in a namespace named by their content, searched before the
+ * kit's. Equal messages share a namespace and different ones never do, so they cannot leak into
+ * other instances, the host's strings or, on a server, the next request's render. Added during
+ * render so the first render already shows them; removed when the last instance using them
+ * unmounts. Returns the namespace, if any.
  */
 export function useMessageOverrides(i18n: I18n, locale: string, messages: Record<string, unknown> | undefined): string | undefined {
-  const namespace = `${NAMESPACE}:overrides:${useId()}`
   const content = messages ? JSON.stringify(messages) : ''
-  // Added during render so the very first render already shows the overrides.
-  useMemo(() => {
-    if (content) i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true)
-  }, [i18n, locale, namespace, content])
+  const namespace = `${NAMESPACE}:overrides:${content}`
+  // Silent: an event here would make other components update while this one renders.
+  if (content && !i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true, { silent: true })
   useEffect(() => {
-    // Added again here because Strict Mode runs the cleanup below once before keeping the effect.
-    if (content && !i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true)
+    if (!content) return
+    const counts = users.get(i18n) ?? new Map<string, number>()
+    users.set(i18n, counts)
+    const key = `${locale}\n${namespace}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+    // Again here: Strict Mode, or the last other user unmounting in this commit, removed it.
+    if (!i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true)
     return () => {
-      if (i18n.hasResourceBundle(locale, namespace)) i18n.removeResourceBundle(locale, namespace)
+      const left = (counts.get(key) ?? 1) - 1
+      counts.set(key, left)
+      if (left === 0) i18n.removeResourceBundle(locale, namespace)
     }
   }, [i18n, locale, namespace, content])
   return content ? namespace : undefined

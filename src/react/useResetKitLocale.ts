@@ -12,6 +12,9 @@ function subscribeToLanguages(onChange: () => void): () => void {
 const browserLanguages = () => navigator.languages.join(',')
 // The server knows no browser: render English there and let the client switch after hydration.
 const noLanguages = () => ''
+// The shipped locales each i18next instance has fetched: a host's or provider's strings for a
+// locale must not stop the shipped ones loading underneath them.
+const fetched = new WeakMap<I18n, Set<string>>()
 
 /**
  * Picks the locale for one instance (prop, provider, host i18next language, then the browser's)
@@ -27,9 +30,9 @@ export function useResetKitLocale(
   const browser = useSyncExternalStore(subscribeToLanguages, browserLanguages, noLanguages)
 
   useMemo(() => {
-    for (const [tag, messages] of Object.entries(resources ?? {})) {
-      if (!i18n.hasResourceBundle(tag, NAMESPACE)) i18n.addResourceBundle(tag, NAMESPACE, messages, true, false)
-    }
+    // They replace shipped strings, as documented. Silent: an event here would make other
+    // components update while this one renders.
+    for (const [tag, messages] of Object.entries(resources ?? {})) i18n.addResourceBundle(tag, NAMESPACE, messages, true, true, { silent: true })
   }, [i18n, resources])
 
   const added = Object.keys(i18n.store?.data ?? {}).filter((tag) => i18n.hasResourceBundle(tag, NAMESPACE))
@@ -39,12 +42,16 @@ export function useResetKitLocale(
 
   const [, setLoaded] = useState(0)
   useEffect(() => {
-    if (i18n.hasResourceBundle(locale, NAMESPACE)) return
+    const done = fetched.get(i18n) ?? new Set<string>()
+    fetched.set(i18n, done)
+    if (done.has(locale)) return
     let live = true
     loadLocale(locale)
       .then((messages) => {
         if (!messages) return
-        if (!i18n.hasResourceBundle(locale, NAMESPACE)) i18n.addResourceBundle(locale, NAMESPACE, messages, true, false)
+        done.add(locale)
+        // Underneath whatever is there: a host's or provider's strings win.
+        i18n.addResourceBundle(locale, NAMESPACE, messages, true, false)
         if (live) setLoaded((count) => count + 1)
       })
       // A chunk that fails to load (offline) leaves the English fallback on screen.

@@ -54,5 +54,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
         `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`,
     )
   }
-  return { adapter, locale, t, queryClient, store }
+  // What the strings are really in: English until (or unless) the locale's own have loaded.
+  const textLocale = i18n.hasResourceBundle(locale, NAMESPACE) ? locale : 'en'
+  return { adapter, locale, textLocale, t, queryClient, store }
 }

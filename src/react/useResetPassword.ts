@@ -4,9 +4,11 @@ import { useForm } from 'react-hook-form'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
-import { clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
+import { checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { keepRateLimit } from './keepRateLimit'
+import { mutationDefaults } from './mutationDefaults'
 import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
@@ -80,7 +82,7 @@ const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
  * if (reset.view === 'verifier_missing') return <p>{reset.t('reset.verifierDescription')}</p>
  */
 export function useResetPassword(options: UseResetPasswordOptions) {
-  const { adapter, locale, t, queryClient, store } = useResetKitSetup(options, 'ResetPasswordPage')
+  const { adapter, locale, textLocale, t, queryClient, store } = useResetKitSetup(options, 'ResetPasswordPage')
   const minLength = options.minLength ?? DEFAULT_MIN_PASSWORD_LENGTH
   const { maxLength } = options
   const requireConfirmation = options.requireConfirmation ?? true
@@ -95,6 +97,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const [error, setError] = useState<ResetError>()
   const [showPassword, setShowPassword] = useState(false)
   const [attempt, setAttempt] = useState(0)
+  // What the backend said with a password error (its own minLength…), for the field's message.
+  const [passwordDetails, setPasswordDetails] = useState<ResetError['details']>()
   const { retrySeconds, hold } = useRateLimitWait(adapter.id, setError)
   // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
   const token = useRef<string | undefined>(undefined)
@@ -122,13 +126,15 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     const adapter = currentAdapter.current
     const signal = (controller.current = new AbortController()).signal
     sweepExpiredRecords()
-    const found = options.token !== undefined ? { status: 'found' as const, token: options.token } : readCallbackToken(adapter)
+    const found = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token)
     if (found.status !== 'found') {
       const resetError = fail(new ResetError(found.status === 'invalid' ? found.code : 'token_missing'))
       setView(LINK_VIEWS[resetError.code] ?? 'link_invalid')
       return () => controller.current?.abort()
     }
     token.current = found.token
+    // A new link (a new `token` prop, a retried check) starts clean; a rate limit's wait still holds.
+    setError(keepRateLimit)
     setView('checking')
     void (async () => {
       try {
@@ -148,6 +154,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
           clearCallbackToken(adapter.id)
           if (adapter.pkce) await store.remove(adapter.id).catch(() => undefined)
         }
+        if (resetError.code === 'rate_limited') hold(resetError)
         setError(resetError)
         setView(LINK_VIEWS[resetError.code] ?? 'check_failed')
       }
@@ -158,19 +165,21 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const mutation = useMutation(
     {
       ...completeResetOptions({ adapter, store }),
-      retry: false,
+      ...mutationDefaults,
       onSettled: () => {
         inFlight.current = false
       },
-      onSuccess: () => {
+      // The request's own signal: one aborted by unmounting or a new link must change nothing.
+      onSuccess: (_, { signal }) => {
+        if (signal.aborted) return
         token.current = undefined
         form.reset()
         setError(undefined)
         setView('success')
         latest.current.onSuccess?.()
       },
-      onError: (thrown) => {
-        if (controller.current?.signal.aborted) return
+      onError: (thrown, { signal }) => {
+        if (signal.aborted) return
         const resetError = fail(thrown)
         const linkView = LINK_VIEWS[resetError.code]
         if (linkView) {
@@ -179,6 +188,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
           setError(resetError)
           setView(linkView)
         } else if (resetError.field === 'password') {
+          setPasswordDetails(resetError.details)
           form.setError('password', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
         } else {
           if (resetError.code === 'rate_limited') hold(resetError)
@@ -237,6 +247,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     /** A form-level error, or the error behind a link or check-failed view. */
     error,
     passwordError,
+    /** Numbers the backend sent with `passwordError` (its own `minLength`, `maxLength`), if any. */
+    passwordDetails,
     confirmError,
     pending,
     /** Seconds left of a rate-limit wait; 0 when there is none. */
@@ -246,13 +258,15 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     maxLength,
     requireConfirmation,
     locale,
+    /** The language the strings on screen are in (English until `locale`'s have loaded): for `lang` and number formats. */
+    textLocale,
     t,
     adapter,
     /** The form's control, for parts that watch a field (e.g. a strength hint) without re-rendering the form. */
     control: form.control,
     /** Checks the link again after `check_failed`. */
     retryCheck: () => {
-      setError(undefined)
+      if (retrySeconds > 0) return
       setAttempt((n) => n + 1)
     },
     toggleShowPassword,

@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import userEvent from '@testing-library/user-event'
 import { Component, type ReactNode } from 'react'
 import { ResetError } from '../../src/core/ResetError'
@@ -700,5 +701,141 @@ describe('<ForgotPasswordForm>', () => {
     expect(onSent).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()
     expect(consoleError).not.toHaveBeenCalled()
+  })
+})
+
+describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => {
+  async function reachConfirmation(user: ReturnType<typeof userEvent.setup>, email = 'old@example.com') {
+    await user.type(emailField(), email)
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Check your email' })
+  }
+
+  it('R5: a resend still on its way when the user picks "Use a different email address" is aborted and changes nothing', async () => {
+    const user = userEvent.setup()
+    const resend = deferred()
+    let calls = 0
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        calls += 1
+        if (calls === 2) await resend.promise
+      },
+    })
+    const onSent = vi.fn()
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} resendCooldownSeconds={0} onSent={onSent} />)
+    await reachConfirmation(user)
+    await user.click(screen.getByRole('button', { name: 'Send the email again' }))
+    await waitFor(() => expect(adapter.startReset).toHaveBeenCalledTimes(2))
+
+    await user.click(screen.getByRole('button', { name: 'Use a different email address' }))
+    expect(adapter.startReset.mock.calls[1]![0].signal.aborted).toBe(true)
+    await user.clear(emailField())
+    await user.type(emailField(), 'new@example.com')
+    await act(async () => resend.resolve())
+
+    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+    expect(emailField()).toHaveValue('new@example.com')
+    expect(onSent).toHaveBeenCalledTimes(1)
+  })
+
+  it('R1: the rate-limit message stays after "Use a different email address", while its wait still holds the button', async () => {
+    const user = userEvent.setup()
+    let calls = 0
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        calls += 1
+        if (calls === 2) throw new ResetError('rate_limited', { retryAfterSeconds: 120 })
+      },
+    })
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} resendCooldownSeconds={0} />)
+    await reachConfirmation(user)
+    await user.click(screen.getByRole('button', { name: 'Send the email again' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 2 minutes, then try again.'))
+
+    await user.click(screen.getByRole('button', { name: 'Use a different email address' }))
+
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 2 minutes, then try again.')
+  })
+
+  it('R5: a request cancelled because the adapter changed is not reported as an error', async () => {
+    const user = userEvent.setup()
+    const onError = vi.fn()
+    const first = fakeAdapter({ startReset: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) })
+    const second = { ...fakeAdapter(), id: 'second' }
+    const { rerender } = render(<ForgotPasswordForm adapter={first} redirectUrl={REDIRECT_URL} minDurationMs={0} onError={onError} />)
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+    await waitFor(() => expect(first.startReset).toHaveBeenCalled())
+
+    rerender(<ForgotPasswordForm adapter={second} redirectUrl={REDIRECT_URL} minDurationMs={0} onError={onError} />)
+    await waitFor(() => expect(first.startReset.mock.calls[0]![0].signal.aborted).toBe(true))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+
+    expect(onError).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+  })
+
+  it("R3: inside a host's QueryClientProvider, a request made while the browser reports offline fails at once and is never sent again on its own", async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        throw new ResetError('network')
+      },
+    })
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </QueryClientProvider>,
+    )
+    try {
+      act(() => void window.dispatchEvent(new Event('offline')))
+      await user.type(emailField(), 'ada@example.com')
+      await user.click(submitButton())
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("We couldn't reach the server."))
+      expect(submitButton()).not.toHaveAttribute('aria-disabled')
+      adapter.startReset.mockImplementation(async () => {})
+    } finally {
+      act(() => void window.dispatchEvent(new Event('online')))
+    }
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
+  })
+
+  it("shows its own errors even when the host's QueryClient throws mutation errors to error boundaries", async () => {
+    const user = userEvent.setup()
+    const onCaught = vi.fn()
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        throw new ResetError('rate_limited', { retryAfterSeconds: 30 })
+      },
+    })
+    const client = new QueryClient({ defaultOptions: { mutations: { throwOnError: true, retry: 3 } } })
+    render(
+      <Catch onError={onCaught}>
+        <QueryClientProvider client={client}>
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </QueryClientProvider>
+      </Catch>,
+    )
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 30 seconds, then try again.'))
+    expect(onCaught).not.toHaveBeenCalled()
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    { minutes: 150, sentence: 'The link works for 150 minutes.' },
+    { minutes: 3000, sentence: 'The link works for 50 hours.' },
+    { minutes: 60, sentence: 'The link works for 60 minutes.' },
+    { minutes: 2880, sentence: 'The link works for 2 days.' },
+  ])('never overstates the link lifetime: $minutes minutes', async ({ minutes, sentence }) => {
+    const user = userEvent.setup()
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={minutes} />)
+    await reachConfirmation(user)
+    expect(screen.getByText(sentence)).toBeInTheDocument()
   })
 })

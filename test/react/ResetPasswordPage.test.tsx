@@ -144,6 +144,20 @@ describe('<ResetPasswordPage>', () => {
     await expectNoAxeViolations(container)
   })
 
+  it.each([
+    { case: 'an empty token prop', token: '' },
+    { case: 'a 3000-character token prop', token: 'a'.repeat(3000) },
+    { case: 'a token prop of the wrong shape', token: '<script>alert(1)</script>' },
+  ])('T4: $case (from the host\'s router) shows the invalid-link screen and sends nothing', async ({ token }) => {
+    const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}) }
+    render(<ResetPasswordPage adapter={adapter} token={token} forgotPasswordUrl={FORGOT_URL} />)
+
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.checkToken).not.toHaveBeenCalled()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
   it('P7: a PKCE link opened without its verifier shows the other-browser screen, never the form, and sends nothing', async () => {
     const adapter = fakeAdapter({ pkce: true })
     const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
@@ -823,4 +837,74 @@ describe('<ResetPasswordPage>', () => {
       expect(container).not.toContainHTML('tok_123')
     },
   )
+})
+
+describe('<ResetPasswordPage> with a new link, a rate-limited check and late answers', () => {
+  it('a new token prop after a dead link checks the new link and shows the form without the old error', async () => {
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async ({ token }) => {
+      if (token === 'tok_old') throw new ResetError('token_expired')
+    })
+    const adapter = { ...fakeAdapter(), checkToken }
+    const { rerender } = render(<ResetPasswordPage adapter={adapter} token="tok_old" forgotPasswordUrl={FORGOT_URL} />)
+    await screen.findByRole('heading', { name: 'This link has expired' })
+
+    rerender(<ResetPasswordPage adapter={adapter} token="tok_new" forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+  })
+
+  it('R1: a 429 while checking the link names the wait and holds "Try again" until it is over', async () => {
+    const user = userEvent.setup()
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+      throw new ResetError('rate_limited', { retryAfterSeconds: 120 })
+    })
+    render(<ResetPasswordPage adapter={{ ...fakeAdapter(), checkToken }} forgotPasswordUrl={FORGOT_URL} />)
+    await screen.findByRole('heading', { name: "We couldn't check your link" })
+
+    expect(screen.getByText('Too many attempts. Please wait 2 minutes, then try again.')).toBeInTheDocument()
+    const retry = screen.getByRole('button', { name: 'Try again' })
+    expect(retry).toHaveAttribute('aria-disabled', 'true')
+    await user.click(retry)
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(checkToken).toHaveBeenCalledTimes(1)
+    expect(sessionStorage.getItem('reset-kit:test:retry-at')).not.toBeNull()
+  })
+
+  it("B3: the backend's own minimum, sent with password_too_short, is the number the user is told", async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      completeReset: async () => {
+        throw new ResetError('password_too_short', { field: 'password', details: { minLength: 12 } })
+      },
+    })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    await findForm()
+
+    await user.type(passwordField(), 'tenletters')
+    await user.click(submitButton())
+
+    await waitFor(() => expect(passwordField()).toHaveAttribute('aria-invalid', 'true'))
+    expect(passwordField()).toHaveAccessibleDescription(expect.stringContaining('Use at least 12 characters.'))
+  })
+
+  it('R5: an answer that arrives after unmounting is ignored, even a success', async () => {
+    const user = userEvent.setup()
+    const answer = deferred()
+    const adapter = fakeAdapter({ completeReset: () => answer.promise })
+    const onSuccess = vi.fn()
+    const { unmount } = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} onSuccess={onSuccess} />,
+    )
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.click(submitButton())
+    await waitFor(() => expect(adapter.completeReset).toHaveBeenCalled())
+
+    unmount()
+    expect(adapter.completeReset.mock.calls[0]![0].signal.aborted).toBe(true)
+    await act(async () => answer.resolve())
+
+    expect(onSuccess).not.toHaveBeenCalled()
+  })
 })

@@ -142,6 +142,7 @@ describe('<ResetPasswordPage> in Strict Mode', () => {
 describe('language of parts (WCAG 3.1.2)', () => {
   it('marks each component with the language its text is in', async () => {
     render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} locale="fr-CA" />)
+    expect(await screen.findByRole('heading', { name: 'Réinitialisez votre mot de passe' })).toBeInTheDocument()
     expect(screen.getByRole('region')).toHaveAttribute('lang', 'fr')
   })
 })

@@ -287,3 +287,94 @@ describe('plural rules per language', () => {
     expect(resend()).toBe(messages.forgot.resendIn.replace('{{duration}}', lastSecond))
   })
 })
+
+describe("a host's i18next options and provider resources", () => {
+  it('I1: a host instance with flat keys (keySeparator: false) still shows whole sentences, never keys', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'en', keySeparator: false, nsSeparator: '.', resources: { en: { translation: { 'Sign in': 'Sign in' } } } })
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(en.forgot.title)
+    expect(screen.getByRole('button')).toHaveTextContent(en.forgot.submit)
+  })
+
+  it.each([{ load: 'languageOnly' as const }, { lowerCaseLng: true }])("I1: a host instance with %j still shows the kit in pt-BR", async (options) => {
+    const host = createInstance()
+    await host.init({ lng: 'pt-BR', ...options, resources: { pt: { translation: { hello: 'Olá' } } } })
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: ptBR.forgot.title })).toBeInTheDocument()
+  })
+
+  it('provider resources replace shipped English strings', () => {
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} resources={{ en: { forgot: { title: 'Forgot your password?' } } }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot your password?')
+    expect(screen.getByRole('button')).toHaveTextContent(en.forgot.submit)
+  })
+
+  it('a provider replacing one French string still gets the rest of the shipped French', async () => {
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} locale="fr" resources={{ fr: { forgot: { title: 'Mot de passe oublié ?' } } }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('button', { name: fr.forgot.submit })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Mot de passe oublié ?')
+  })
+
+  it('instances with messages, mounted beside others or switching locale, cause no React warning', () => {
+    const consoleError = vi.spyOn(console, 'error')
+    try {
+      const adapter = fakeAdapter()
+      const { rerender } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />)
+      rerender(
+        <>
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} messages={{ forgot: { title: 'Forgot it?' } }} />
+        </>,
+      )
+      expect(screen.getByRole('heading', { name: 'Forgot it?' })).toBeInTheDocument()
+      rerender(
+        <>
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} locale="fr" messages={{ forgot: { title: 'Oublié ?' } }} />
+        </>,
+      )
+      expect(screen.getByRole('heading', { name: 'Oublié ?' })).toBeInTheDocument()
+      expect(consoleError).not.toHaveBeenCalled()
+    } finally {
+      consoleError.mockRestore()
+    }
+  })
+
+  it('two instances with the same messages share them, and the second unmounting leaves the first its strings', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'en', resources: {} })
+    const messages = { forgot: { title: 'Forgot it?' } }
+    const { rerender } = render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={messages} />
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={{ ...messages }} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getAllByRole('heading', { name: 'Forgot it?' })).toHaveLength(2)
+    rerender(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={messages} />
+      </ResetKitProvider>,
+    )
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot it?')
+    expect(Object.keys(host.store.data.en ?? {}).filter((ns) => ns.includes(':overrides:'))).toHaveLength(1)
+  })
+})

@@ -80,4 +80,19 @@ describe('server rendering', () => {
     expect(html).not.toMatch(/<script/i)
     expect(adapter.startReset).not.toHaveBeenCalled()
   })
+
+  it("keeps one request's per-instance messages out of the next request's render", async () => {
+    const { ForgotPasswordForm } = await import('../../src/index')
+    const first = renderToString(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://a.example.com/reset" messages={{ forgot: { title: 'Tenant A: forgot your password?' } }} />,
+    )
+    expect(first).toContain('Tenant A: forgot your password?')
+    const second = renderToString(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" messages={{ forgot: { submit: 'Email me' } }} />,
+    )
+    expect(second).toContain('Email me')
+    expect(second).not.toContain('Tenant A')
+    expect(second).toContain('Reset your password')
+  })
 })
+

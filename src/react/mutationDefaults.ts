@@ -1,0 +1,7 @@
+/**
+ * Set on every kit mutation, over whatever a host's QueryClient has as defaults: no retries; no
+ * pausing while the browser reports offline, which would leave the button spinning and then send
+ * the request on its own once back online (R3); no throwing to the host's error boundary, since
+ * the form shows its errors itself.
+ */
+export const mutationDefaults = { retry: false, networkMode: 'always', throwOnError: false } as const
