@@ -7,7 +7,6 @@ import { TERMINAL_CODES } from '../core/completeResetFlow'
 import { checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
-import { keepRateLimit } from './keepRateLimit'
 import { mutationDefaults } from './mutationDefaults'
 import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
@@ -133,8 +132,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       return () => controller.current?.abort()
     }
     token.current = found.token
-    // A new link (a new `token` prop, a retried check) starts clean; a rate limit's wait still holds.
-    setError(keepRateLimit)
+    // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
+    // is set after this, by a passive effect.
+    setError(undefined)
     setView('checking')
     void (async () => {
       try {

@@ -871,6 +871,23 @@ describe('<ResetPasswordPage> with a new link, a rate-limited check and late ans
     expect(sessionStorage.getItem('reset-kit:test:retry-at')).not.toBeNull()
   })
 
+  it('R1: once the wait of a 429 on the check is over, "Try again" checks the link and the form shows with no stale alert', async () => {
+    const user = userEvent.setup()
+    let calls = 0
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+      calls += 1
+      if (calls === 1) throw new ResetError('rate_limited', { retryAfterSeconds: 1 })
+    })
+    render(<ResetPasswordPage adapter={{ ...fakeAdapter(), checkToken }} forgotPasswordUrl={FORGOT_URL} />)
+    const retry = await screen.findByRole('button', { name: 'Try again' })
+    await waitFor(() => expect(retry).not.toHaveAttribute('aria-disabled'), { timeout: 3000 })
+
+    await user.click(retry)
+    await findForm()
+    expect(checkToken).toHaveBeenCalledTimes(2)
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+  })
+
   it("B3: the backend's own minimum, sent with password_too_short, is the number the user is told", async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter({
