@@ -68,21 +68,20 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
       redirect: 'manual',
       signal: controller.signal,
     })
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      throw new ResetError('misconfigured', {
-        cause: new Error(
-          process.env.NODE_ENV !== 'production' ? `The endpoint answered with a redirect (${response.status}); configure its final URL.` : 'redirect',
-        ),
-      })
-    }
     // Inside the timeout too: a server can send its headers and then stall the body.
     text = await response.text()
   } catch (error) {
-    if (error instanceof ResetError) throw error
     return fail(error)
   } finally {
     clearTimeout(timer)
     request.signal.removeEventListener('abort', forwardAbort)
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new ResetError('misconfigured', {
+      cause: new Error(
+        process.env.NODE_ENV !== 'production' ? `The endpoint answered with a redirect (${response.status}); configure its final URL.` : 'redirect',
+      ),
+    })
   }
   let body: unknown
   try {
