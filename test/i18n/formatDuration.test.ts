@@ -25,4 +25,16 @@ describe('formatDuration', () => {
     expect(formatDuration(0.2, 'en')).toBe('1 second')
     expect(formatDuration(-5, 'en')).toBe('0 seconds')
   })
+
+  it.each([
+    [150 * 60, 'en', '150 minutes'],
+    [60 * 60, 'en', '60 minutes'],
+    [3 * 3600, 'en', '3 hours'],
+    [3000 * 60, 'en', '50 hours'],
+    [2 * 86_400, 'en', '2 days'],
+    [7 * 86_400, 'pt-BR', '7 dias'],
+    [90, 'fr', '90 secondes'],
+  ])('exact (a lifetime): %i s in %s → %s, in the largest unit that divides it', (seconds, locale, expected) => {
+    expect(formatDuration(seconds, locale, true).replace(/\s/gu, ' ')).toBe(expected)
+  })
 })
