@@ -315,6 +315,7 @@ describe('createHttpAdapter', () => {
       ['password_breached', 'complete', 422, { code: 'password_breached' }, 'password_breached', 'password'],
       ['password_too_long', 'complete', 422, { code: 'password_too_long' }, 'password_too_long', 'password'],
       ['password_mismatch', 'complete', 422, { code: 'password_mismatch' }, 'password_mismatch', 'confirmPassword'],
+      ['password_reused', 'complete', 422, { code: 'password_reused' }, 'password_reused', 'password'],
       ['redirect_not_allowed on a 404 start', 'start', 404, { code: 'redirect_not_allowed' }, 'redirect_not_allowed', undefined],
       ['verifier_mismatch', 'complete', 400, { code: 'verifier_mismatch' }, 'verifier_mismatch', undefined],
       ['a code it does not know', 'complete', 400, { code: 'TOKEN_EXPIRED' }, 'unknown', undefined],

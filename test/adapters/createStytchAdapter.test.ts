@@ -651,6 +651,12 @@ describe('createStytchAdapter', () => {
       },
     )
 
+    it.each([undefined, '<html>Not Found</html>'])('a 404 without a Stytch body (body %j) is misconfigured: a base URL that leads nowhere', (body) => {
+      for (const step of ['start', 'complete'] as const) {
+        expect(mapStytchError({ status: 404, ok: false, body, retryAfterSeconds: undefined }, step)).toMatchObject({ code: 'misconfigured' })
+      }
+    })
+
     it.each(['email_not_found', 'user_not_found'])('%s: neutral at start, token_invalid at completion', (type) => {
       for (const status of [400, 404]) {
         expect(mapStytchError(response(status, type), 'start')).toBe('neutral')

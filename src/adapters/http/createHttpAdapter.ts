@@ -28,7 +28,7 @@ async function resolveHeaders(headers: HttpAdapterHeaders | undefined): Promise<
 /**
  * Creates an adapter for a backend of your own: three JSON endpoints that start a reset, check a
  * token without using it (optional) and complete the reset. Each request is a `POST` with
- * `cache: 'no-store'`, no referrer and a timeout; the token travels only in the body.
+ * `cache: 'no-store'`, an origin-only referrer and a timeout; the token travels only in the body.
  *
  * A 2xx answer is success whatever its body. Errors follow `mapError`, then `mapHttpError`: a
  * body such as `{ "code": "token_expired" }` selects the message the user sees (never a text of the

@@ -12,6 +12,7 @@ const FIELD_OF: Partial<Record<ResetErrorCode, ResetErrorField>> = {
   password_weak: 'password',
   password_breached: 'password',
   password_mismatch: 'confirmPassword',
+  password_reused: 'password',
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

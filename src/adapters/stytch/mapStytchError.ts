@@ -71,7 +71,10 @@ export function mapStytchError(response: SendJsonResponse, step: 'complete'): Re
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral'
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral' {
   const { body } = response
-  if (!isStytchErrorBody(body)) return errorForStatus(response)
+  if (!isStytchErrorBody(body)) {
+    // A 404 that is not Stytch's own JSON: a `baseUrl` or `apiBaseUrl` that leads nowhere.
+    return response.status === 404 ? new ResetError('misconfigured', { cause: body }) : errorForStatus(response)
+  }
   const type = body.error_type
   // Any 429 is a rate limit, whatever its body says, and so is Stytch's `too_many_requests`.
   if (response.status === 429 || type === 'too_many_requests') return errorForStatus({ ...response, status: 429 })
