@@ -139,7 +139,7 @@ export function ResetPasswordPage({
             inputProps={reset.getPasswordInputProps()}
             classNames={classNames}
             control={
-              <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={ids.password}>
+              <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={reset.requireConfirmation ? `${ids.password} ${ids.confirm}` : ids.password}>
                 {t('reset.showPassword')}
               </button>
             }

@@ -219,9 +219,15 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         void submitForm(event)
       },
     }),
-    /** Props for the email `<input>` (spread after your own `id` and `aria-describedby`). */
+    /**
+     * Props for the email `<input>`: spread them after your own `id` and `aria-describedby`. They
+     * own `name`, `ref`, `onChange` and `onBlur` (react-hook-form's registration); to run a handler
+     * of your own, call theirs from it: `onChange={(e) => { props.onChange(e); mine(e) }}`.
+     */
     getEmailInputProps: () => ({
       ...register,
+      // In the server's HTML too, before hydration fills it in.
+      defaultValue: options.defaultEmail,
       type: 'email' as const,
       autoComplete: 'email',
       inputMode: 'email' as const,

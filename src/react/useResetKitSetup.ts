@@ -34,8 +34,9 @@ let sharedStore: VerifierStore | undefined
 export function useResetKitSetup(options: ResetKitInstanceOptions, component: string) {
   const settings = useContext(ResetKitContext)
   const hostQueryClient = useContext(QueryClientContext)
-  const [ownQueryClient] = useState(() => (settings.queryClient ?? hostQueryClient ? undefined : new QueryClient()))
-  const queryClient = settings.queryClient ?? hostQueryClient ?? (ownQueryClient as QueryClient)
+  // Made even when a client is given, so one taken away after mount leaves this one to fall back on.
+  const [ownQueryClient] = useState(() => new QueryClient())
+  const queryClient = settings.queryClient ?? hostQueryClient ?? ownQueryClient
 
   const i18n = settings.i18n ?? (sharedI18n ??= createResetKitI18n())
   if (settings.i18n) addEnglishBundle(settings.i18n)

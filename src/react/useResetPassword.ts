@@ -114,21 +114,26 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     return resetError
   }, [])
 
-  // Keyed by the adapter's id, not its identity: an adapter created inline in a host's render
-  // must not restart the check (and call checkToken again, or lose the success screen) on every render.
-  const currentAdapter = useRef(adapter)
-  currentAdapter.current = adapter
+  // Keyed by the adapter's id, not its identity: an adapter or a verifier store created inline in
+  // a host's render must not restart the check (and call checkToken again, or lose the success
+  // screen) on every render.
+  const current = useRef({ adapter, store })
+  current.current = { adapter, store }
   const adapterId = adapter.id
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
-    const adapter = currentAdapter.current
+    const { adapter, store } = current.current
     const signal = (controller.current = new AbortController()).signal
     sweepExpiredRecords()
     const found = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token)
     if (found.status !== 'found') {
-      const resetError = fail(new ResetError(found.status === 'invalid' ? found.code : 'token_missing'))
-      setView(LINK_VIEWS[resetError.code] ?? 'link_invalid')
+      const code = found.status === 'invalid' ? found.code : 'token_missing'
+      setView(LINK_VIEWS[code] ?? 'link_invalid')
+      // Reported on the next microtask, like the check below, so Strict Mode's first mount does not report it too.
+      void Promise.resolve().then(() => {
+        if (!signal.aborted) setError(fail(new ResetError(code)))
+      })
       return () => controller.current?.abort()
     }
     token.current = found.token
@@ -160,7 +165,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       }
     })()
     return () => controller.current?.abort()
-  }, [adapterId, store, options.token, attempt, fail])
+  }, [adapterId, options.token, attempt, fail])
 
   const mutation = useMutation(
     {
@@ -279,6 +284,11 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         void submitForm(event)
       },
     }),
+    /**
+     * Props for the new-password `<input>`, spread after your own `id` and `aria-describedby`. Like
+     * the confirmation's, they own `name`, `ref`, `onChange` and `onBlur`; call theirs from a
+     * handler of your own rather than replacing them.
+     */
     getPasswordInputProps: () => ({
       ...passwordField,
       ...sharedInputProps,

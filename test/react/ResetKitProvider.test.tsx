@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createInstance } from 'i18next'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { useState } from 'react'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import type { VerifierStore } from '../../src/core/VerifierStore'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
@@ -258,5 +259,60 @@ describe('<ResetKitProvider>', () => {
 
     expect(screen.getByRole('button', { name: 'Email me a link' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+  })
+})
+
+describe('<ResetKitProvider> props that change after mount', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/reset?token=tok_123')
+  })
+  afterEach(() => {
+    window.history.replaceState(null, '', '/')
+  })
+
+  it('an inline verifierStorage does not restart the check when the host re-renders, even in onSuccess', async () => {
+    const user = userEvent.setup()
+    const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}) }
+    const onError = vi.fn()
+    let rerenderHost!: () => void
+    function App() {
+      const [done, setDone] = useState(false)
+      const [, setCount] = useState(0)
+      rerenderHost = () => setCount((count) => count + 1)
+      return (
+        <ResetKitProvider adapter={adapter} verifierStorage={createWebStorageVerifierStore({ mode: 'session' })}>
+          {done ? <p>host saw success</p> : null}
+          <ResetPasswordPage forgotPasswordUrl="/forgot" requireConfirmation={false} onSuccess={() => setDone(true)} onError={onError} />
+        </ResetKitProvider>
+      )
+    }
+    render(<App />)
+    await user.type(await screen.findByLabelText('New password'), 'correct horse battery')
+    act(() => rerenderHost())
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(adapter.checkToken).toHaveBeenCalledTimes(1)
+    expect(screen.getByLabelText('New password')).toHaveFocus()
+
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await screen.findByText('host saw success')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Your password has been changed')
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('a queryClient taken away after mount leaves the kit its own client, not a crash', async () => {
+    const adapter = fakeAdapter()
+    const { rerender } = render(
+      <ResetKitProvider adapter={adapter} queryClient={new QueryClient()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+    rerender(
+      <ResetKitProvider adapter={adapter}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+    await sendLink()
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
   })
 })

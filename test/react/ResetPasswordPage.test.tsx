@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useEffect } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import { createPkcePair } from '../../src/core/pkce'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
@@ -923,5 +923,31 @@ describe('<ResetPasswordPage> with a new link, a rate-limited check and late ans
     await act(async () => answer.resolve())
 
     expect(onSuccess).not.toHaveBeenCalled()
+  })
+})
+
+describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () => {
+  it('reports a link with no token once under Strict Mode, with its code on the hook', async () => {
+    window.history.replaceState(null, '', '/reset')
+    const onError = vi.fn()
+    render(
+      <StrictMode>
+        <ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} onError={onError} />
+      </StrictMode>,
+    )
+    await screen.findByRole('heading', { name: "This link doesn't work" })
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)))
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_missing' }))
+  })
+
+  it('A2: the show-password toggle names every field it reveals in aria-controls', async () => {
+    const user = userEvent.setup()
+    render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    const toggle = screen.getByRole('button', { name: 'Show password' })
+    await user.click(toggle)
+    expect(confirmField()).toHaveAttribute('type', 'text')
+    expect(toggle.getAttribute('aria-controls')?.split(' ').sort()).toEqual([passwordField().id, confirmField().id].sort())
   })
 })

@@ -94,5 +94,11 @@ describe('server rendering', () => {
     expect(second).not.toContain('Tenant A')
     expect(second).toContain('Reset your password')
   })
+
+  it('puts defaultEmail in the server HTML, so the field is filled before hydration', async () => {
+    const { ForgotPasswordForm } = await import('../../src/index')
+    const html = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset" defaultEmail="ada@example.com" />)
+    expect(html).toContain('value="ada@example.com"')
+  })
 })
 

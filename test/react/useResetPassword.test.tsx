@@ -235,3 +235,12 @@ describe('useResetPassword', () => {
     await screen.findByRole('heading', { name: 'success' })
   })
 })
+
+describe('useResetPassword without a token', () => {
+  it('exposes the error behind link_invalid, so a custom UI can tell a missing token from a bad one', async () => {
+    window.history.replaceState(null, '', '/reset')
+    const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter() }))
+    await waitFor(() => expect(result.current.error?.code).toBe('token_missing'))
+    expect(result.current.view).toBe('link_invalid')
+  })
+})
