@@ -100,5 +100,17 @@ describe('server rendering', () => {
     const html = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset" defaultEmail="ada@example.com" />)
     expect(html).toContain('value="ada@example.com"')
   })
+
+  it('renders French on the server when the French strings are given to the provider, as the README says', async () => {
+    const { ForgotPasswordForm, ResetKitProvider } = await import('../../src/index')
+    const fr = (await import('../../locales/fr/reset-kit.json')).default
+    const html = renderToString(
+      <ResetKitProvider adapter={fakeAdapter()} locale="fr" resources={{ fr }}>
+        <ForgotPasswordForm redirectUrl="https://app.example.com/reset" />
+      </ResetKitProvider>,
+    )
+    expect(html).toContain(fr.forgot.title)
+    expect(html).toContain('lang="fr"')
+  })
 })
 
