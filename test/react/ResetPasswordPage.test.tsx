@@ -148,7 +148,7 @@ describe('<ResetPasswordPage>', () => {
     { case: 'an empty token prop', token: '' },
     { case: 'a 3000-character token prop', token: 'a'.repeat(3000) },
     { case: 'a token prop of the wrong shape', token: '<script>alert(1)</script>' },
-  ])('T4: $case (from the host\'s router) shows the invalid-link screen and sends nothing', async ({ token }) => {
+  ])("T4: $case (from the host's router) shows the invalid-link screen and sends nothing", async ({ token }) => {
     const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}) }
     render(<ResetPasswordPage adapter={adapter} token={token} forgotPasswordUrl={FORGOT_URL} />)
 
