@@ -282,3 +282,72 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
     await context.close()
   })
 })
+
+describe('layout and focus in Chromium', () => {
+  // WCAG 1.4.12's text spacing, applied by a user stylesheet.
+  const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }'
+
+  /** How far (CSS px) any part of the kit reaches past its card's content box; 0 when nothing does. */
+  function overflowPastCard(page: Page): Promise<number> {
+    return page.locator('[data-reset-kit]').evaluate((root) => {
+      const style = getComputedStyle(root)
+      const inner = root.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)
+      const widest = Math.max(...[...root.querySelectorAll('*')].map((element) => element.getBoundingClientRect().right))
+      return Math.max(0, Math.round(widest - inner))
+    })
+  }
+
+  it.each(['fr-FR', 'en-XA'])('A: at 320 px wide, in %s, nothing of the kit reaches past its card, with text spacing too (WCAG 1.4.10, 1.4.12)', async (browserLocale) => {
+    const context = await browser.newContext({ locale: browserLocale, reducedMotion: 'reduce', viewport: { width: 320, height: 640 } })
+    const page = await context.newPage()
+    await page.route(STACK_CHECK, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }))
+    const tag = LOCALES.find((locale) => locale.browserLocale === browserLocale)!.tag
+    const m = messagesOf(tag)
+    const measured: Record<string, number> = {}
+    for (const [url, state, heading] of [
+      [`${demo.url}/`, 'form', m.forgot.title],
+      [`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`, 'ready', m.reset.title],
+    ] as const) {
+      await page.goto(url)
+      await view(page, state, heading)
+      measured[state] = await overflowPastCard(page)
+      await page.addStyleTag({ content: TEXT_SPACING })
+      measured[`${state}, text spacing`] = await overflowPastCard(page)
+    }
+    expect(measured).toEqual({ form: 0, 'form, text spacing': 0, ready: 0, 'ready, text spacing': 0 })
+    await context.close()
+  })
+
+  it('A: the focus ring has at least 3:1 contrast against the card, light and dark (WCAG 1.4.11)', async () => {
+    const context = await newContext('en-US')
+    const page = await context.newPage()
+    await page.goto(`${demo.url}/`)
+    await view(page, 'form', 'Reset your password')
+    const input = page.locator('[data-reset-kit] [data-part="input"]')
+    await input.focus()
+    const ratios: Record<string, number> = {}
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme })
+      ratios[colorScheme] = await input.evaluate((element) => {
+        const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number)
+        const luminance = (color: string) => {
+          const [r, g, b] = channels(color).map((value) => value / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+        }
+        // The outermost ring (the largest spread) is what shows against the card.
+        const rings = getComputedStyle(element).boxShadow.split(/,(?![^(]*\))/).map((ring) => ({
+          color: ring.match(/rgba?\([^)]*\)/)?.[0] ?? '',
+          spread: Number(ring.trim().split(/\s+/).at(-1)?.replace('px', '') ?? 0),
+        }))
+        const outer = rings.sort((a, b) => b.spread - a.spread)[0]!
+        if (channels(outer.color).length > 3 && channels(outer.color)[3]! < 1) return 0
+        const card = getComputedStyle(element.closest('[data-reset-kit]')!).backgroundColor
+        const [light, dark] = [luminance(outer.color), luminance(card)].sort((a, b) => b - a)
+        return Math.round(((light! + 0.05) / (dark! + 0.05)) * 100) / 100
+      })
+    }
+    expect(ratios.light).toBeGreaterThanOrEqual(3)
+    expect(ratios.dark).toBeGreaterThanOrEqual(3)
+    await context.close()
+  })
+})
