@@ -31,12 +31,14 @@ export function createSessionVerifierStore(now: () => number = Date.now, askTime
     if (!channel) {
       const own = (channel = new BroadcastChannel(`reset-kit:${adapterId}`))
       own.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+        // Answers to other tabs' asks are none of this listener's business: no storage read for them.
+        const message = event.data
+        if (message?.type !== 'ask' && message?.type !== 'forget') return
         const record = read(adapterId)
-        if (event.data?.type === 'ask' && record) own.postMessage({ type: 'answer', id: event.data.id, record } satisfies TabMessage)
+        if (!record) return
+        if (message.type === 'ask') own.postMessage({ type: 'answer', id: message.id, record } satisfies TabMessage)
         // Once another tab has sent this verifier over the wire, this copy is spent: never reuse it (P6, T7).
-        if (event.data?.type === 'forget' && record && event.data.id === record.challenge) {
-          removeItem('session', storageKey(adapterId, 'verifier'))
-        }
+        else if (message.id === record.challenge) removeItem('session', storageKey(adapterId, 'verifier'))
       })
       channels.set(adapterId, channel)
     }

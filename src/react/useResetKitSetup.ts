@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import type { i18n as I18n } from 'i18next'
-import { useContext, useState } from 'react'
+import { useContext, useRef } from 'react'
 import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore'
 import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
@@ -34,9 +34,9 @@ let sharedStore: VerifierStore | undefined
 export function useResetKitSetup(options: ResetKitInstanceOptions, component: string) {
   const settings = useContext(ResetKitContext)
   const hostQueryClient = useContext(QueryClientContext)
-  // Made even when a client is given, so one taken away after mount leaves this one to fall back on.
-  const [ownQueryClient] = useState(() => new QueryClient())
-  const queryClient = settings.queryClient ?? hostQueryClient ?? ownQueryClient
+  // Made only when no client is given, and kept, so one taken away after mount has a stand-in.
+  const ownQueryClient = useRef<QueryClient>(undefined)
+  const queryClient = settings.queryClient ?? hostQueryClient ?? (ownQueryClient.current ??= new QueryClient())
 
   const i18n = settings.i18n ?? (sharedI18n ??= createResetKitI18n())
   if (settings.i18n) addEnglishBundle(settings.i18n)

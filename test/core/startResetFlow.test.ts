@@ -25,6 +25,20 @@ function makeAdapter(overrides: { id?: string; pkce?: boolean } = {}) {
   } satisfies ResetAdapter
 }
 
+/** A start request for ada@example.com with no minimum duration; `overrides` set the rest. */
+function flowInput(adapter: ResetAdapter, store: VerifierStore, overrides: Partial<StartResetFlowInput> = {}): StartResetFlowInput {
+  return {
+    adapter,
+    store,
+    email: 'ada@example.com',
+    redirectUrl: REDIRECT_URL,
+    locale: 'en',
+    minDurationMs: 0,
+    signal: new AbortController().signal,
+    ...overrides,
+  }
+}
+
 function storedRecord(area: Storage = localStorage): VerifierRecord {
   const text = area.getItem(KEY)
   if (text === null) throw new Error(`no record under ${KEY}`)
@@ -232,15 +246,7 @@ describe('startResetFlow', () => {
   it('P6: a second start within the lifetime reuses the same challenge and record', async () => {
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore()
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-    }
+    const input = flowInput(adapter, store)
     await startResetFlow(input)
     const first = storedRecord()
     await startResetFlow(input)
@@ -254,17 +260,7 @@ describe('startResetFlow', () => {
     let time = 1_700_000_000_000
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore({ now: () => time })
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      expiresInMinutes: 30,
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-      now: () => time,
-    }
+    const input = flowInput(adapter, store, { expiresInMinutes: 30, now: () => time })
     await startResetFlow(input)
     time += 20 * 60_000
     await startResetFlow(input)
@@ -281,17 +277,7 @@ describe('startResetFlow', () => {
     let time = 1_700_000_000_000
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore({ now: () => time })
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      expiresInMinutes: 600,
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-      now: () => time,
-    }
+    const input = flowInput(adapter, store, { expiresInMinutes: 600, now: () => time })
     await startResetFlow(input)
     const first = storedRecord()
     time += 60_000
@@ -303,16 +289,7 @@ describe('startResetFlow', () => {
     let time = 1_700_000_000_000
     const adapter = { ...makeAdapter(), linkLifetimeMinutes: 7 * 24 * 60 }
     const store = createWebStorageVerifierStore({ now: () => time })
-    await startResetFlow({
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-      now: () => time,
-    })
+    await startResetFlow(flowInput(adapter, store, { now: () => time }))
     expect(storedRecord().expiresAt).toBe(time + 7 * 24 * 60 * 60_000)
     // Day 2: past the default 24 hours, still inside the link's 7 days.
     time += 2 * 24 * 60 * 60_000
@@ -323,15 +300,7 @@ describe('startResetFlow', () => {
   it('P6: after completion succeeds the next start makes a fresh pair', async () => {
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore()
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-    }
+    const input = flowInput(adapter, store)
     await startResetFlow(input)
     const first = storedRecord()
     await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
@@ -345,15 +314,7 @@ describe('startResetFlow', () => {
   it('P6: after a terminal completion error the next start makes a fresh pair', async () => {
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore()
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-    }
+    const input = flowInput(adapter, store)
     await startResetFlow(input)
     const first = storedRecord()
     adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
@@ -368,17 +329,7 @@ describe('startResetFlow', () => {
     let now = 1_700_000_000_000
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore({ now: () => now })
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      expiresInMinutes: 10,
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-      now: () => now,
-    }
+    const input = flowInput(adapter, store, { expiresInMinutes: 10, now: () => now })
     await startResetFlow(input)
     now += 10 * 60_000
     await startResetFlow(input)
@@ -539,15 +490,7 @@ describe('startResetFlow', () => {
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore()
     adapter.startReset.mockRejectedValueOnce(new ResetError('network'))
-    const input: StartResetFlowInput = {
-      adapter,
-      store,
-      email: 'ada@example.com',
-      redirectUrl: REDIRECT_URL,
-      locale: 'en',
-      minDurationMs: 0,
-      signal: new AbortController().signal,
-    }
+    const input = flowInput(adapter, store)
     await expect(startResetFlow(input)).rejects.toMatchObject({ code: 'network' })
     await startResetFlow(input)
     expect(adapter.startReset.mock.calls[1]![0].codeChallenge).toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
