@@ -350,4 +350,38 @@ describe('layout and focus in Chromium', () => {
     expect(ratios.dark).toBeGreaterThanOrEqual(3)
     await context.close()
   })
+
+  it('A: in forced-colors mode the strength meter still shows its fill and the spinner stays an open arc (WCAG 1.4.11)', async () => {
+    const context = await newContext('en-US')
+    const page = await context.newPage()
+    await page.emulateMedia({ forcedColors: 'active' })
+    const held = gate()
+    await page.route(STACK_CHECK, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }))
+    await page.route(STACK_RESET, async (route) => {
+      await held.promise
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ success: true }) })
+    })
+    await page.goto(`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`)
+    await view(page, 'ready', 'Choose a new password')
+    const passwords = page.locator('[data-reset-kit] input[autocomplete="new-password"]')
+    await passwords.nth(0).fill('a brand new passphrase')
+    await passwords.nth(1).fill('a brand new passphrase')
+    const meter = page.locator('[data-reset-kit] [data-strength]')
+    const fill = await meter.evaluate((element) => {
+      const before = getComputedStyle(element, '::before')
+      return { image: before.backgroundImage, height: before.height }
+    })
+    await page.locator('[data-reset-kit] [data-part="submit"]').click()
+    await page.locator('[data-reset-kit][data-pending]').waitFor()
+    const spinner = await page.locator('[data-reset-kit] [data-part="submit"]').evaluate((element) => {
+      const before = getComputedStyle(element, '::before')
+      return { top: before.borderTopColor, right: before.borderRightColor }
+    })
+    held.open()
+    await context.close()
+    // Forced colors drop gradients and force every border to one system colour unless the part opts out.
+    expect(fill.image).toMatch(/^linear-gradient/)
+    expect(fill.height).toBe('4px')
+    expect(spinner.right).not.toBe(spinner.top)
+  })
 })
