@@ -318,6 +318,20 @@ describe('layout and focus in Chromium', () => {
     await context.close()
   })
 
+  it('the demo at 320 px wide scrolls only down, never sideways, on each of its pages (WCAG 1.4.10)', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', reducedMotion: 'reduce', viewport: { width: 320, height: 640 } })
+    const page = await context.newPage()
+    const sideways: Record<string, number> = {}
+    for (const path of ['/', '/reset', '/outbox']) {
+      await page.goto(`${demo.url}${path}`)
+      await page.locator('main').waitFor()
+      await page.waitForLoadState('networkidle')
+      sideways[path] = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    }
+    expect(sideways).toEqual({ '/': 0, '/reset': 0, '/outbox': 0 })
+    await context.close()
+  })
+
   it('A: the focus ring has at least 3:1 contrast against the card, light and dark (WCAG 1.4.11)', async () => {
     const context = await newContext('en-US')
     const page = await context.newPage()
