@@ -40,7 +40,7 @@ export interface ResetAdapter {
   readonly id: string
   /** Whether start and completion carry a PKCE challenge and verifier. */
   readonly pkce: boolean
-  /** URL search params that may carry the token, in order of preference. */
+  /** URL search params that may carry the token; a link that carries more than one token is refused. */
   readonly tokenParams: readonly string[]
   /**
    * Other URL params the link carries that mean nothing once read (Stytch's `stytch_token_type`,

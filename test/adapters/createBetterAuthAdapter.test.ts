@@ -243,6 +243,10 @@ describe('createBetterAuthAdapter', () => {
       ['VALIDATION_ERROR', fixtures.validationErrorEmail, 'start', 'invalid_email', 'email'],
       ['INVALID_REDIRECT_URL', fixtures.invalidRedirectUrl, 'start', 'redirect_not_allowed', undefined],
       ['INVALID_CALLBACK_URL', fixtures.invalidCallbackUrl, 'start', 'redirect_not_allowed', undefined],
+      // better-auth 1.3.28 with better-call 1.0.19: origin-check.ts throws APIError("FORBIDDEN", { message: `Invalid ${label}` })
+      // and better-call derives the code from the message.
+      ['INVALID_REDIRECTURL (1.3)', { status: 403, body: { code: 'INVALID_REDIRECTURL', message: 'Invalid redirectURL' } }, 'start', 'redirect_not_allowed', undefined],
+      ['INVALID_CALLBACKURL (1.3)', { status: 403, body: { code: 'INVALID_CALLBACKURL', message: 'Invalid callbackURL' } }, 'start', 'redirect_not_allowed', undefined],
       ['INVALID_ORIGIN', fixtures.invalidOrigin, 'start', 'misconfigured', undefined],
       ['RESET_PASSWORD_DISABLED', fixtures.resetPasswordDisabled, 'start', 'misconfigured', undefined],
       ['MISSING_RESPONSE (captcha plugin)', fixtures.captchaMissingResponse, 'start', 'misconfigured', undefined],

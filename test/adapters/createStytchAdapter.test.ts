@@ -473,6 +473,15 @@ describe('createStytchAdapter', () => {
       expect(error.cause).toBeUndefined()
     })
 
+    it('turns a plain-text 403 "Captcha required" from the SDK endpoints into misconfigured, not a retry that cannot work', async () => {
+      // stytchauth/stytch-browser packages/core/src/NetworkClient.ts reads a non-JSON error as text
+      // and treats "Captcha required" as its CAPTCHA demand (NetworkClient.spec.ts: a 403, application/html).
+      server.use(http.post(TEST_START, () => new HttpResponse('Captcha required', { status: 403, headers: { 'Content-Type': 'application/html; utf8' } })))
+      const error = await rejection(createStytchAdapter({ publicToken: TEST_TOKEN }).startReset(startInput()))
+      expect(error.code).toBe('misconfigured')
+      expect(error.cause).toBeUndefined()
+    })
+
     it('turns an error_type it does not know into unknown, or server for a 5xx', async () => {
       const unknownType = { ...fixtures.invalidEmail.body, error_type: 'brand_new_error' }
       server.use(http.post(TEST_START, () => HttpResponse.json(unknownType, { status: 400 })))

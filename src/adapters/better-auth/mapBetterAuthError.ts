@@ -33,6 +33,9 @@ const BY_CODE: Readonly<Record<string, Mapping>> = {
   PASSWORD_COMPROMISED: { code: 'password_breached', field: 'password' },
   INVALID_REDIRECT_URL: redirectNotAllowed,
   INVALID_CALLBACK_URL: redirectNotAllowed,
+  // 1.3.x: its origin check set no code, and better-call made one from the message.
+  INVALID_REDIRECTURL: redirectNotAllowed,
+  INVALID_CALLBACKURL: redirectNotAllowed,
   CALLBACK_URL_REQUIRED: redirectNotAllowed,
   RESET_PASSWORD_DISABLED: misconfigured,
   INVALID_ORIGIN: misconfigured,
@@ -62,7 +65,7 @@ export function isBetterAuthErrorBody(body: unknown): body is BetterAuthErrorBod
  * | `PASSWORD_TOO_SHORT` / `PASSWORD_TOO_LONG` | `password_too_short` / `_long`, quoting `limits` |
  * | `PASSWORD_COMPROMISED` | `password_breached` |
  * | `VALIDATION_ERROR` on start | `invalid_email` |
- * | `INVALID_REDIRECT_URL`, `INVALID_CALLBACK_URL` | `redirect_not_allowed` |
+ * | `INVALID_REDIRECT_URL`, `INVALID_CALLBACK_URL` (1.3: `INVALID_REDIRECTURL`, `INVALID_CALLBACKURL`) | `redirect_not_allowed` |
  * | `RESET_PASSWORD_DISABLED`, `INVALID_ORIGIN`, captcha errors, a 404 | `misconfigured` |
  * | `USER_NOT_FOUND` | `'neutral'` on start, `token_invalid` later |
  * | 5xx / anything else | `server` / `unknown` |

@@ -28,7 +28,8 @@ export interface HttpAdapterOptions {
    */
   pkce?: boolean
   /**
-   * URL search params of the emailed link that may hold the token, in order of preference.
+   * URL search params of the emailed link that may hold the token; a link that carries more than
+   * one token (two of these params, or one twice) is refused as invalid.
    * @default ['token']
    */
   tokenParams?: readonly string[]

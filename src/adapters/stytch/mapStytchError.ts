@@ -72,8 +72,9 @@ export function mapStytchError(response: SendJsonResponse, step: StytchResetStep
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral' {
   const { body } = response
   if (!isStytchErrorBody(body)) {
-    // A 404 that is not Stytch's own JSON: a `baseUrl` or `apiBaseUrl` that leads nowhere.
-    return response.status === 404 ? new ResetError('misconfigured', { cause: body }) : errorForStatus(response)
+    // Not Stytch's own JSON: a 404 is a `baseUrl` or `apiBaseUrl` that leads nowhere, and a 403 is
+    // the SDK endpoints' plain-text "Captcha required", which this kit cannot answer.
+    return response.status === 404 || response.status === 403 ? new ResetError('misconfigured', { cause: body }) : errorForStatus(response)
   }
   const type = body.error_type
   // Any 429 is a rate limit, whatever its body says, and so is Stytch's `too_many_requests`.

@@ -86,11 +86,13 @@ function weakPassword(body: SupabaseErrorBody): ResetError {
 /**
  * Turns a non-2xx Supabase Auth response into the kit's {@link ResetError}, or into `'neutral'`
  * when the start step reports that no account has the address (Supabase normally answers 200 for
- * those anyway), so the page cannot be used to find out who has an account.
+ * those anyway) or answers in a way it only does for an existing account, so the page cannot be
+ * used to find out who has one.
  *
  * | Supabase code | `ResetError` |
  * | --- | --- |
- * | `over_email_send_rate_limit`, `over_request_rate_limit`, any 429 | `rate_limited` |
+ * | `over_email_send_rate_limit`, `email_address_not_authorized` on start | `'neutral'`: Supabase sends them only for existing accounts |
+ * | `over_request_rate_limit`, any other 429 | `rate_limited` |
  * | `email_address_invalid`; `validation_failed` on start | `invalid_email` |
  * | `flow_state_expired` / `flow_state_not_found` | `token_expired` / `token_invalid` |
  * | `bad_code_verifier` | `verifier_mismatch` |
@@ -114,6 +116,10 @@ export function mapSupabaseError(response: SendJsonResponse, step: SupabaseReset
 export function mapSupabaseError(response: SendJsonResponse, step: SupabaseResetStep): ResetError | 'neutral' {
   const body = response.body as SupabaseErrorBody | undefined
   const code = supabaseErrorCode(body)
+  // /recover looks the address up first and answers an unknown one with 200 at once; its
+  // per-address cooldown, hourly email cap and built-in mailer's team-only rule come later, so
+  // these codes only ever answer for an existing account: shown, they would tell who has one.
+  if (step === 'start' && (code === 'over_email_send_rate_limit' || code === 'email_address_not_authorized')) return 'neutral'
   if (response.status === 429) return errorForStatus(response)
   if (code === undefined || body === undefined) {
     // No Supabase Auth error: the API gateway refused the key, or `url` is not a Supabase project.
