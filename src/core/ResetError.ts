@@ -49,10 +49,12 @@ export interface ResetErrorOptions {
  */
 export class ResetError extends Error {
   override readonly name = 'ResetError'
-  readonly code: ResetErrorCode
-  readonly field: ResetErrorField | undefined
-  readonly retryAfterSeconds: number | undefined
-  readonly details: Record<string, string | number> | undefined
+  // `declare`: the constructor sets these, in this order, so they need no field definitions of
+  // their own in the bundle; the instance gets the same own properties either way.
+  declare readonly code: ResetErrorCode
+  declare readonly field: ResetErrorField | undefined
+  declare readonly retryAfterSeconds: number | undefined
+  declare readonly details: Record<string, string | number> | undefined
 
   constructor(code: ResetErrorCode, options: ResetErrorOptions = {}) {
     // The message is the code on purpose: it is for developers' logs and must never carry a

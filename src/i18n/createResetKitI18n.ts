@@ -25,7 +25,6 @@ export function createResetKitI18n(): I18n {
     // React escapes text itself; escaping here would double-escape "&" and quotes.
     interpolation: { escapeValue: false },
     initAsync: false,
-    returnNull: false,
   })
   return instance
 }

@@ -67,7 +67,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
       data-pending={flag(forgot.pending)}
       aria-labelledby={ids.heading}
     >
-      <Heading ref={headingRef} level={headingLevel} id={ids.heading} className={classNames?.heading}>
+      <Heading ref={headingRef} level={headingLevel} id={ids.heading} classNames={classNames}>
         {view === 'sent' ? t('forgot.sentTitle') : t('forgot.title')}
       </Heading>
       {/* Present in every view so screen readers hear the confirmation when it replaces the prompt. */}

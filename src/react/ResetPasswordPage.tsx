@@ -54,24 +54,16 @@ export interface ResetPasswordPageProps extends UseResetPasswordOptions, Appeara
   returnTo?: string | null
 }
 
-const TITLES: Record<ResetPasswordView, string> = {
-  checking: 'reset.checkingTitle',
-  ready: 'reset.title',
-  success: 'reset.successTitle',
-  link_invalid: 'reset.invalidTitle',
-  link_expired: 'reset.expiredTitle',
-  link_used: 'reset.usedTitle',
-  verifier_missing: 'reset.verifierTitle',
-  check_failed: 'reset.checkFailedTitle',
-}
-
-const DESCRIPTIONS: Record<Exclude<ResetPasswordView, 'ready' | 'check_failed'>, string> = {
-  checking: 'reset.checkingDescription',
-  success: 'reset.successDescription',
-  link_invalid: 'reset.invalidDescription',
-  link_expired: 'reset.expiredDescription',
-  link_used: 'reset.usedDescription',
-  verifier_missing: 'reset.verifierDescription',
+// Each view's title and description are `reset.<stem>Title` and `reset.<stem>Description`. The
+// form's are `reset.title` and `reset.description`, and check_failed's description is its error.
+const STEMS: Record<Exclude<ResetPasswordView, 'ready'>, string> = {
+  checking: 'checking',
+  success: 'success',
+  link_invalid: 'invalid',
+  link_expired: 'expired',
+  link_used: 'used',
+  verifier_missing: 'verifier',
+  check_failed: 'checkFailed',
 }
 
 /**
@@ -102,7 +94,7 @@ export function ResetPasswordPage({
         ? reset.error
           ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds)
           : ''
-        : t(DESCRIPTIONS[view])
+        : t(`reset.${STEMS[view]}Description`)
   const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
 
   return (
@@ -115,8 +107,8 @@ export function ResetPasswordPage({
       aria-labelledby={ids.heading}
       aria-busy={view === 'checking' || undefined}
     >
-      <Heading ref={headingRef} level={headingLevel} id={ids.heading} className={classNames?.heading}>
-        {t(TITLES[view])}
+      <Heading ref={headingRef} level={headingLevel} id={ids.heading} classNames={classNames}>
+        {t(view === 'ready' ? 'reset.title' : `reset.${STEMS[view]}Title`)}
       </Heading>
       {/* Live in every view, so the outcome of each step is heard when it replaces the last one. */}
       <p {...partProps('description', classNames)} role="status">
@@ -144,7 +136,7 @@ export function ResetPasswordPage({
               </button>
             }
           >
-            <StrengthHint control={reset.control} minLength={reset.minLength} t={t} id={ids.strength} className={classNames?.strength} />
+            <StrengthHint control={reset.control} minLength={reset.minLength} t={t} id={ids.strength} classNames={classNames} />
           </Field>
           {reset.requireConfirmation ? (
             <Field

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { type Control, useWatch } from 'react-hook-form'
 import { countCodePoints } from '../core/passwordPolicy'
+import { type ClassNames, partProps } from './parts'
 
 /**
  * Strength levels shown by {@link StrengthHint}; by length only, since composition rules don't
@@ -25,7 +26,7 @@ export interface StrengthHintProps {
   minLength: number
   t: TFunction
   id: string
-  className?: string
+  classNames: ClassNames<'strength'> | undefined
 }
 
 /**
@@ -34,12 +35,12 @@ export interface StrengthHintProps {
  *
  * @selector [data-strength="tooShort" | "fair" | "good" | "strong"]
  */
-export function StrengthHint({ control, minLength, t, id, className }: StrengthHintProps) {
+export function StrengthHint({ control, minLength, t, id, classNames }: StrengthHintProps) {
   const password = useWatch({ control, name: 'password' })
   const level = password ? strengthLevel(password, minLength) : undefined
   // Always rendered, empty until typing starts, so the field's aria-describedby never dangles.
   return (
-    <p data-part="strength" data-strength={level} id={id} className={className}>
+    <p {...partProps('strength', classNames)} data-strength={level} id={id}>
       {level ? t(`reset.strength.${level}`) : null}
     </p>
   )
