@@ -21,6 +21,7 @@ const {
   REACT,
   buildAndWeigh,
   compressed,
+  ensureBuilt,
   esbuildVersion,
   kb,
   localeTags,
@@ -123,6 +124,8 @@ const row = (label, weighed, note = '') => {
   return entry
 }
 
+// The kit's pages import `reset-kit` as an app does, resolved to the package as published (dist/).
+ensureBuilt()
 const reactOnly = row('React + React DOM alone (bundled, baseline)', await buildAndWeigh(page('react-only.jsx')))
 
 row('reset-kit <ForgotPasswordForm> + Stytch adapter + CSS', await buildAndWeigh(page('kit-forgot.jsx'), { external: REACT }))

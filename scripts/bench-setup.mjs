@@ -1,6 +1,7 @@
 // The one esbuild setup that `npm run bench` (bench/run.mjs) and scripts/size-budget.mjs measure
 // with, and how they weigh what a browser downloads. esbuild comes from the root node_modules.
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -90,6 +91,50 @@ export function virtualEntries(modules) {
   }
 }
 
+/**
+ * Resolves `reset-kit` and its subpaths (`reset-kit/stytch`, `reset-kit/styles.css`) the way an
+ * app's bundler does, through package.json `exports`: to the built package in `dist/` (what npm
+ * publishes, so what every app bundles), or with `from: 'src'` to the source files behind it.
+ */
+export function kitPackage(from = 'dist') {
+  const { exports } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
+  return {
+    name: 'kit-package',
+    setup(build) {
+      build.onResolve({ filter: /^reset-kit(\/.*)?$/ }, (args) => {
+        const subpath = `.${args.path.slice('reset-kit'.length)}`
+        const target = exports[subpath]
+        if (target === undefined) return { errors: [{ text: `reset-kit does not export "${subpath}"` }] }
+        if (from === 'dist') return { path: resolve(root, typeof target === 'string' ? target : target.import) }
+        // dist/x/index.d.ts is built from src/x/index.ts; the stylesheet is copied as is.
+        if (typeof target === 'string') return { path: resolve(root, 'src/styles/reset-kit.css') }
+        return { path: resolve(root, target.types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts')) }
+      })
+    },
+  }
+}
+
+function newestChange(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * Builds the package (`npm run build`) unless `dist/` is newer than everything it is built from,
+ * so the kit's rows always weigh the current code as it is published.
+ */
+export function ensureBuilt() {
+  const built = join(root, 'dist/index.js')
+  const sources = Math.max(...['src', 'locales'].map((dir) => newestChange(join(root, dir))), statSync(join(root, 'package.json')).mtimeMs)
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return
+  console.log('building the package first (dist/ is missing or older than src/): npm run build')
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
 /** Raw, gzip -9 and brotli q11 bytes of one file. */
 export function compressed(bytes) {
   return {
@@ -166,13 +211,13 @@ export function weigh(result, entryName) {
   }
 }
 
-/** Builds one entry point and weighs it. */
-export async function buildAndWeigh(entryPoint, { external = [], plugins = [], name, ...overrides } = {}) {
+/** Builds one entry point and weighs it; `reset-kit` imports resolve to `dist/`, or `src/` with `kit: 'src'`. */
+export async function buildAndWeigh(entryPoint, { external = [], plugins = [], name, kit = 'dist', ...overrides } = {}) {
   const entryName = name ?? entryPoint.replace(/^virtual:/, '').replace(/^.*\//, '').replace(/\.[jt]sx?$/, '')
   const result = await esbuild.build(
     buildOptions({
       entryPoints: { [entryName]: entryPoint },
-      plugins: [...(external.length ? [externalPackages(external)] : []), ...plugins],
+      plugins: [kitPackage(kit), ...(external.length ? [externalPackages(external)] : []), ...plugins],
       ...overrides,
     }),
   )

@@ -5,14 +5,15 @@
 // comment above each file's code; each file's code is then whitespace-minified on its own, and
 // the bundle is compressed once whole and once without each file.
 import * as esbuild from 'esbuild'
-import { buildOptions, compressed, externalPackages } from './bench-setup.mjs'
+import { buildOptions, compressed, externalPackages, kitPackage } from './bench-setup.mjs'
 
 /** `[{ path, brotli, minified }]` for the up-front chunk of `entryPoint`, most bytes first. */
 export async function brotliShareByFile(entryPoint, external) {
   const result = await esbuild.build(
     buildOptions({
       entryPoints: { share: entryPoint },
-      plugins: [externalPackages(external)],
+      // By source file, so from src/: the built package has merged them into chunks.
+      plugins: [kitPackage('src'), externalPackages(external)],
       minify: false,
       minifySyntax: true,
       minifyIdentifiers: true,

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformSync } from 'esbuild'
-import { KIT_DEPENDENCIES, REACT, buildAndWeigh, esbuildVersion, kb, localeTags, root, weighLocaleChunk } from './bench-setup.mjs'
+import { KIT_DEPENDENCIES, REACT, buildAndWeigh, ensureBuilt, esbuildVersion, kb, localeTags, root, weighLocaleChunk } from './bench-setup.mjs'
 
 const KIT_OWN_BUDGET = 8 * 1024
 // The kit's own code is still over its 8 KB budget (issue 7 stays open for it). Until it is met,
 // CI holds it to a ceiling just above today's size, so it can only shrink: lower the ceiling
 // with every cut, and drop it once the budget is met.
-const KIT_OWN_CEILING = 12.38 * 1024
+const KIT_OWN_CEILING = 12.01 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 
@@ -32,8 +32,13 @@ function check(name, ok, detail) {
   results.push({ name, ok, line: detail })
 }
 
+// The budgets weigh the package as published (dist/), which is what an app bundles: built from
+// src/ directly, esbuild keeps one import statement per source file where dist has one per package.
+ensureBuilt()
 const own = await buildAndWeigh(bothPage, { external: [...REACT, ...KIT_DEPENDENCIES] })
 budget("kit's own code: both components + Stytch adapter + en + CSS, brotli (dependencies external)", own.initial.brotli, KIT_OWN_BUDGET, KIT_OWN_CEILING)
+const fromSource = await buildAndWeigh(bothPage, { external: [...REACT, ...KIT_DEPENDENCIES], kit: 'src' })
+results.push({ name: 'the same, bundled from src/ instead of the built package', ok: true, info: true, line: kb(fromSource.initial.brotli) })
 
 const page = await buildAndWeigh(bothPage, { external: REACT })
 

@@ -1,9 +1,9 @@
 // reset-kit: both routes of the flow in one bundle (an app without route splitting), on Stytch,
 // with the opt-in stylesheet. The other locales stay lazy chunks.
 import { createRoot } from 'react-dom/client'
-import { ForgotPasswordForm, ResetPasswordPage } from '../../src'
-import { createStytchAdapter } from '../../src/adapters/stytch'
-import '../../src/styles/reset-kit.css'
+import { ForgotPasswordForm, ResetPasswordPage } from 'reset-kit'
+import { createStytchAdapter } from 'reset-kit/stytch'
+import 'reset-kit/styles.css'
 
 const stytch = createStytchAdapter({ publicToken: 'public-token-live-00000000-0000-0000-0000-000000000000' })
 
