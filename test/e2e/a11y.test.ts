@@ -362,6 +362,9 @@ describe('layout and focus in Chromium', () => {
     }
     expect(ratios.light).toBeGreaterThanOrEqual(3)
     expect(ratios.dark).toBeGreaterThanOrEqual(3)
+    // A brand colour set on an ancestor, as the README shows, recolours the ring too.
+    await page.addStyleTag({ content: 'main { --rk-color-primary: #7c3aed; }' })
+    expect(await input.evaluate((element) => getComputedStyle(element).boxShadow)).toContain('rgb(124, 58, 237)')
     await context.close()
   })
 
