@@ -39,6 +39,6 @@ describe('README security model', () => {
     expect(section).toMatch(/PKCE ties the link to this browser/)
     expect(section).toMatch(/What PKCE does not protect/)
     expect(section).toMatch(/link must be opened in the browser that asked/)
-    expect(section).toContain('Open the link in the same browser')
+    expect(section).toContain("This link can't be used in this browser")
   })
 })

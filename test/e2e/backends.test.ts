@@ -172,7 +172,7 @@ describe('Supabase (emulated) through the demo, in Chromium', () => {
       if (request.url().includes('/auth/v1/token') || request.url().includes('/auth/v1/user')) exchanges.push(request.url())
     })
     await page.goto(link)
-    await page.getByRole('heading', { name: 'Open the link in the same browser' }).waitFor()
+    await page.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
     expect(await page.getByRole('textbox').count()).toBe(0)
     expect(await page.getByLabel('Backend').inputValue()).toBe('supabase')
     expect(exchanges).toEqual([])

@@ -85,6 +85,14 @@ describe('the demo reset flow in Chromium', () => {
       [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('reset-kit:')),
     )
     expect(leftovers).toEqual([])
+
+    // The same link again, in this browser: its secret is gone with its single use, and the
+    // screen says so rather than blaming another browser.
+    const again = await context.newPage()
+    await again.goto(link)
+    await again.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
+    expect(await again.getByRole('status').first().textContent()).toContain('works only once')
+    expect(await again.getByRole('textbox').count()).toBe(0)
     await context.close()
   })
 
@@ -100,7 +108,7 @@ describe('the demo reset flow in Chromium', () => {
       if (request.url().endsWith('/passwords/email/reset')) completions.push(request.url())
     })
     await page.goto(link)
-    await page.getByRole('heading', { name: 'Open the link in the same browser' }).waitFor()
+    await page.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
     expect(await page.getByRole('textbox').count()).toBe(0)
     expect(await page.getByRole('link', { name: 'Request a new link' }).getAttribute('href')).toBe('/')
     expect(completions).toEqual([])

@@ -104,7 +104,7 @@ describe('storage faults in Chromium', () => {
     const errors = pageErrors(page)
     const completions = recordRequests(page, STYTCH_COMPLETE)
     await page.goto(link)
-    await page.getByRole('heading', { name: 'Open the link in the same browser' }).waitFor()
+    await page.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
     expect(new URL(page.url()).searchParams.has('token')).toBe(false)
     expect(completions).toEqual([])
     expect(errors).toEqual([])

@@ -162,8 +162,8 @@ describe('<ResetPasswordPage>', () => {
     const adapter = fakeAdapter({ pkce: true })
     const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
-    const heading = await screen.findByRole('heading', { name: 'Open the link in the same browser' })
-    expect(screen.getByText(/a reset link only works in the browser where you asked for it/)).toBeInTheDocument()
+    const heading = await screen.findByRole('heading', { name: "This link can't be used in this browser" })
+    expect(screen.getByText(/only in the browser where you asked for it/)).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(heading).toHaveFocus()
@@ -177,7 +177,7 @@ describe('<ResetPasswordPage>', () => {
     const adapter = fakeAdapter({ pkce: true })
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
-    await screen.findByRole('heading', { name: 'Open the link in the same browser' })
+    await screen.findByRole('heading', { name: "This link can't be used in this browser" })
     expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
     expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
     expect(adapter.completeReset).not.toHaveBeenCalled()
@@ -392,7 +392,7 @@ describe('<ResetPasswordPage>', () => {
     await user.type(confirmField(), 'correct horse battery')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('heading', { name: 'Open the link in the same browser' })).toHaveFocus()
+    expect(await screen.findByRole('heading', { name: "This link can't be used in this browser" })).toHaveFocus()
     expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
