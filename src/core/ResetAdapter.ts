@@ -53,6 +53,13 @@ export interface ResetAdapter {
    */
   readonly linkLifetimeMinutes?: number
   /**
+   * The fewest and most characters the backend accepts in a password, when the adapter knows them
+   * (Better Auth's configured limits, Stack Auth's fixed ones): the reset page's `minLength` and
+   * `maxLength` default to them, so the form checks what the backend will. Optional.
+   */
+  readonly minPasswordLength?: number
+  readonly maxPasswordLength?: number
+  /**
    * Looks at the callback URL's params before the token is used, and throws a `ResetError`
    * (usually `token_invalid`) when the link is of another kind, such as a Stytch link whose
    * `stytch_token_type` is not `reset_password`, or reports an error itself. Optional.

@@ -16,9 +16,9 @@ import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSet
 export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
   /** The reset token, when your router already took it from the URL. Otherwise it is read from the adapter's URL params. */
   token?: string
-  /** Fewest characters, counted in code points. No composition rules. @default 8 */
+  /** Fewest characters, counted in code points. No composition rules. @default the adapter's `minPasswordLength`, else 8 */
   minLength?: number
-  /** Most characters your backend accepts; longer is reported, never silently cut. */
+  /** Most characters your backend accepts; longer is reported, never silently cut. @default the adapter's `maxPasswordLength`, if any */
   maxLength?: number
   /** Ask for the new password twice. @default true */
   requireConfirmation?: boolean
@@ -82,8 +82,8 @@ const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
  */
 export function useResetPassword(options: UseResetPasswordOptions) {
   const { adapter, locale, textLocale, t, queryClient, store } = useResetKitSetup(options, 'ResetPasswordPage')
-  const minLength = options.minLength ?? DEFAULT_MIN_PASSWORD_LENGTH
-  const { maxLength } = options
+  const minLength = options.minLength ?? adapter.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH
+  const maxLength = options.maxLength ?? adapter.maxPasswordLength
   const requireConfirmation = options.requireConfirmation ?? true
 
   const form = useForm<ResetPasswordValues>({

@@ -117,6 +117,14 @@ describe('createBetterAuthAdapter', () => {
       expect(adapter.validateCallbackParams).toBeTypeOf('function')
     })
 
+    it("gives the page Better Auth's password limits: 8 to 128 by default, or the server's own", () => {
+      expect(createBetterAuthAdapter(OPTIONS)).toMatchObject({ minPasswordLength: 8, maxPasswordLength: 128 })
+      expect(createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 12, maxPasswordLength: 64 })).toMatchObject({
+        minPasswordLength: 12,
+        maxPasswordLength: 64,
+      })
+    })
+
     it('takes another id for a second server on the same origin', () => {
       expect(createBetterAuthAdapter({ ...OPTIONS, id: 'better-auth-admin' }).id).toBe('better-auth-admin')
     })

@@ -125,6 +125,10 @@ describe('createStackAuthAdapter', () => {
       expect(adapter.validateCallbackParams).toBeUndefined()
     })
 
+    it("gives the page Stack Auth's fixed password limits, 8 to 70", () => {
+      expect(createStackAuthAdapter(OPTIONS)).toMatchObject({ minPasswordLength: 8, maxPasswordLength: 70 })
+    })
+
     it('takes another id for a second project on the same origin', () => {
       expect(createStackAuthAdapter({ ...OPTIONS, id: 'stack-eu' }).id).toBe('stack-eu')
     })

@@ -743,6 +743,32 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ password: 'elevenchars!' }))
   })
 
+  it("takes minLength and maxLength from the adapter's password limits when the page sets none, and its own props win", async () => {
+    const user = userEvent.setup()
+    const adapter = { ...fakeAdapter(), minPasswordLength: 10, maxPasswordLength: 12 }
+    const { unmount } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    await findForm()
+
+    expect(screen.getByText('Your new password needs at least 10 characters. A longer passphrase is stronger.')).toBeInTheDocument()
+    await user.type(passwordField(), 'ninechars')
+    await user.click(submitButton())
+    expect(await screen.findByText('Use at least 10 characters.')).toBeInTheDocument()
+    await user.type(passwordField(), 'more')
+    await user.click(submitButton())
+    expect(await screen.findByText('Use at most 12 characters.')).toBeInTheDocument()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+    unmount()
+
+    window.history.replaceState(null, '', LINK)
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} minLength={4} maxLength={20} />)
+    await findForm()
+    expect(screen.getByText('Your new password needs at least 4 characters. A longer passphrase is stronger.')).toBeInTheDocument()
+    await user.type(passwordField(), 'thirteen char')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ password: 'thirteen char' }))
+  })
+
   it('shows a length-based strength hint that is part of the field description', async () => {
     const user = userEvent.setup()
     render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />)

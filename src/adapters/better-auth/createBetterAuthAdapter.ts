@@ -106,6 +106,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): Rese
     pkce: false,
     tokenParams: Object.freeze(['token']),
     callbackParams: Object.freeze(['error']),
+    ...limits,
 
     validateCallbackParams(params) {
       // Better Auth's redirect reports an unknown or expired token as ?error=INVALID_TOKEN.

@@ -122,6 +122,8 @@ export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetA
     id,
     pkce: false,
     tokenParams: Object.freeze(['code']),
+    minPasswordLength: STACK_AUTH_PASSWORD_LENGTH.min,
+    maxPasswordLength: STACK_AUTH_PASSWORD_LENGTH.max,
 
     async startReset(input) {
       const response = await post('/send-reset-code', { email: input.email, callback_url: input.redirectUrl }, input.signal)
