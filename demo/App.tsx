@@ -7,6 +7,7 @@ import { ForgotPasswordPage } from './ForgotPasswordPage'
 import { NotFoundPage } from './NotFoundPage'
 import { OutboxPage } from './OutboxPage'
 import { ResetPage } from './ResetPage'
+import { SignInPage } from './SignInPage'
 import { useBackend } from './useBackend'
 import { usePathname } from './usePathname'
 
@@ -18,12 +19,14 @@ function pageFor(pathname: string) {
       return <ResetPage />
     case '/outbox':
       return <OutboxPage />
+    case '/sign-in':
+      return <SignInPage />
     default:
       return <NotFoundPage />
   }
 }
 
-/** The demo shell: a nav to the three pages, the backend switcher and hand-rolled pathname routing (no router). */
+/** The demo shell: a nav to the four pages, the backend switcher and hand-rolled pathname routing (no router). */
 export function App() {
   const pathname = usePathname()
   const [backend] = useBackend()
@@ -42,6 +45,9 @@ export function App() {
             </li>
             <li>
               <DemoLink href="/outbox">Outbox</DemoLink>
+            </li>
+            <li>
+              <DemoLink href="/sign-in">Sign in</DemoLink>
             </li>
           </ul>
         </nav>

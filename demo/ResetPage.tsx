@@ -8,7 +8,7 @@ export function ResetPage() {
   return (
     <div className="demo-page">
       <div className="demo-panel">
-        <ResetPasswordPage key={backend} adapter={adapterFor(backend)} signInUrl="/" forgotPasswordUrl="/" />
+        <ResetPasswordPage key={backend} adapter={adapterFor(backend)} signInUrl="/sign-in" forgotPasswordUrl="/" />
       </div>
     </div>
   )

@@ -96,6 +96,30 @@ describe('the demo reset flow in Chromium', () => {
     await context.close()
   })
 
+  it("the success screen's Sign in leads to the demo's sign-in page, which takes the new password and refuses the old one", async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await requestLink(page, 'grace@example.com')
+    const { link } = await latestEmailTo('grace@example.com')
+    await page.goto(link)
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
+    await page.getByLabel('Confirm new password').fill('a brand new passphrase')
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await page.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+
+    await page.locator('[data-reset-kit]').getByRole('link', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor()
+    const signInWith = async (password: string, answer: string) => {
+      await page.getByLabel('Email address').fill('grace@example.com')
+      await page.getByLabel('Password', { exact: true }).fill(password)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.getByRole('status').filter({ hasText: answer }).waitFor()
+    }
+    await signInWith('a brand new passphrase', 'Signed in as grace@example.com.')
+    await signInWith('hopper-1906', 'That email address and password do not match.')
+    await context.close()
+  })
+
   it('P7: a link opened in another browser shows the verifier-missing screen and sends nothing', async () => {
     const asking = await browser.newContext()
     await requestLink(await asking.newPage(), 'grace@example.com')
