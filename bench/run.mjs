@@ -236,7 +236,8 @@ for (const meta of Object.values(kitBoth.outputs)) {
     const key = input.includes('node_modules/')
       ? input.replace(/.*node_modules\//, '').split('/').slice(0, input.includes('node_modules/@') ? 2 : 1).join('/')
       : input.split('/').filter((part) => part !== '..')[0]
-    byPackage[key] = (byPackage[key] ?? 0) + bytesInOutput
+    const name = key === 'dist' ? 'reset-kit (dist/, its locales included)' : key
+    byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput
   }
 }
 for (const [name, bytes] of Object.entries(byPackage).sort((a, b) => b[1] - a[1]).filter(([, bytes]) => bytes > 0)) {
