@@ -30,7 +30,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Asks for the email address and sends the reset link, then shows the same neutral confirmation whether or not the account exists. State is in `data-state` (`form` | `sent`) and `data-pending` on the root, `data-invalid` on the field and input.',
+          'Asks for the email address and sends the reset link, then shows the same neutral confirmation whether or not the account exists. State is in `data-state` (`form` | `sent`) and `data-pending` on the root, `data-invalid` on the field and input. On this page each preview shows where its story starts; the states a story reaches by typing and clicking play when you open it from the sidebar.',
       },
     },
   },

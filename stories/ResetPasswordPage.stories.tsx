@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { delay, http, HttpResponse } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ResetPasswordPage } from '../src'
-import { weakPassword } from '../test/adapters/fixtures/stytch'
+import { tooManyRequests, weakPassword } from '../test/adapters/fixtures/stytch'
 import {
   answerWith,
   ENDPOINTS,
@@ -44,7 +44,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The page the emailed link opens. The view is in `data-state` on the root (`checking`, `ready`, `success`, `link_invalid`, `link_expired`, `link_used`, `verifier_missing`, `check_failed`), with `data-pending` while the new password is sent and `data-invalid` on a field with an error.',
+          'The page the emailed link opens. The view is in `data-state` on the root (`checking`, `ready`, `success`, `link_invalid`, `link_expired`, `link_used`, `verifier_missing`, `check_failed`), with `data-pending` while the new password is sent and `data-invalid` on a field with an error. On this page each preview shows where its story starts; the states a story reaches by typing and clicking play when you open it from the sidebar.',
       },
     },
   },
@@ -111,6 +111,66 @@ export const Ready: Story = {
     await expectView(canvasElement, m.reset.title, 'ready')
     await expect(new URL(window.location.href).searchParams.has('token')).toBe(false)
     await expect(within(canvasElement).getByRole('button', { name: m.reset.showPassword })).toHaveAttribute('aria-pressed', 'false')
+  },
+}
+
+const shown = stytchBackend('reset-password-shown')
+
+/** "Show password" pressed: both fields show their text, and the toggle says it is on. */
+export const PasswordShown: Story = {
+  args: { adapter: shown.adapter },
+  parameters: { msw: { handlers: shown.handlers } },
+  loaders: [shown.fresh, async () => openLink(await requestStytchLink(shown))],
+  play: async ({ canvasElement, globals }) => {
+    const m = messagesFor(globals.locale)
+    const canvas = within(canvasElement)
+    await expectView(canvasElement, m.reset.title, 'ready')
+    await userEvent.type(canvas.getByLabelText(m.reset.passwordLabel), 'correct horse battery')
+    await userEvent.click(canvas.getByRole('button', { name: m.reset.showPassword }))
+    await expect(canvas.getByRole('button', { name: m.reset.showPassword })).toHaveAttribute('aria-pressed', 'true')
+    await expect(canvas.getByLabelText(m.reset.passwordLabel)).toHaveAttribute('type', 'text')
+    await expect(canvas.getByLabelText(m.reset.confirmLabel)).toHaveAttribute('type', 'text')
+  },
+}
+
+const changing = stytchBackend('reset-submitting')
+
+/** The new password is on its way (this backend never answers): the button says so, with a spinner, and holds. */
+export const Submitting: Story = {
+  args: { adapter: changing.adapter },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post(ENDPOINTS.stytchReset, async () => {
+          await delay('infinite')
+          return new HttpResponse(null, { status: 504 })
+        }),
+        ...changing.handlers,
+      ],
+    },
+  },
+  loaders: [changing.fresh, async () => openLink(await requestStytchLink(changing))],
+  play: async ({ canvasElement, globals }) => {
+    const { m, canvas } = await submitPasswords(canvasElement, globals.locale, 'correct horse battery')
+    const button = await canvas.findByRole('button', { name: m.reset.submitting }, WAIT)
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(canvasElement.querySelector('[data-part="root"]')).toHaveAttribute('data-pending')
+  },
+}
+
+const resetLimited = stytchBackend('reset-rate-limited')
+
+/** Stytch answers the new password with 429 and `Retry-After`: the alert names the wait and the button holds. */
+export const RateLimited: Story = {
+  args: { adapter: resetLimited.adapter },
+  parameters: { msw: { handlers: [http.post(ENDPOINTS.stytchReset, recorded(tooManyRequests)), ...resetLimited.handlers] } },
+  loaders: [resetLimited.fresh, async () => openLink(await requestStytchLink(resetLimited))],
+  play: async ({ canvasElement, globals, args }) => {
+    const { m, canvas } = await submitPasswords(canvasElement, globals.locale, 'correct horse battery')
+    const alert = canvasElement.querySelector('[data-part="alert"]')
+    await waitFor(() => expect(alert).not.toBeEmptyDOMElement(), WAIT)
+    await expect(canvas.getByRole('button', { name: m.reset.submit })).toHaveAttribute('aria-disabled', 'true')
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'rate_limited' }))
   },
 }
 

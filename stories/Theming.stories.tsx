@@ -21,7 +21,7 @@ export default meta
 
 /** Tailwind utilities per part; state variants read the kit's attributes (`data-invalid:`, `aria-disabled:`). */
 const tailwindClassNames: ClassNames<ForgotPasswordPart> = {
-  root: 'mx-auto max-w-sm rounded-2xl bg-white p-8 font-sans text-slate-900 shadow-xl ring-1 ring-slate-900/10 dark:bg-slate-900 dark:text-slate-100 dark:ring-white/15',
+  root: 'mx-auto max-w-sm rounded-2xl bg-white p-8 font-sans wrap-anywhere text-slate-900 shadow-xl ring-1 ring-slate-900/10 dark:bg-slate-900 dark:text-slate-100 dark:ring-white/15',
   heading: 'mt-0 mb-2 text-2xl font-semibold tracking-tight text-balance focus:outline-none',
   description: 'mt-0 mb-6 grid gap-2 text-sm/6 *:m-0 text-slate-600 dark:text-slate-300',
   alert: 'mb-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 empty:hidden dark:bg-red-950 dark:text-red-200',
@@ -173,11 +173,36 @@ function cssValue(token: Token, value: string | number | undefined): string {
   return `${value ?? token.value}${token.unit ?? ''}`
 }
 
-/** The rule to paste into an app: only the properties that differ from the stylesheet's. */
+/** The tokens whose control differs from the stylesheet's value (a colour in any letter case is the same colour). */
+function changedTokens(args: PlaygroundArgs): Token[] {
+  const normal = (value: string | number | undefined) => String(value).toLowerCase()
+  return TOKENS.filter((token) => args[token.name] !== undefined && normal(args[token.name]) !== normal(token.value))
+}
+
+/**
+ * The rule to paste into an app: only the properties that differ from the stylesheet's. Colours
+ * are the light theme's, so they go where the stylesheet puts its light values: a plain `:root`
+ * rule would beat the dark theme (its rules have no specificity) and leave dark text on a light card.
+ */
 function cssToCopy(args: PlaygroundArgs): string {
-  const changed = TOKENS.filter((token) => args[token.name] !== undefined && args[token.name] !== token.value)
+  const changed = changedTokens(args)
   if (changed.length === 0) return '/* Change a control: the CSS to copy appears here. */'
-  return [':root {', ...changed.map((token) => `  ${token.name}: ${cssValue(token, args[token.name])};`), '}'].join('\n')
+  const rule = (selector: string, tokens: Token[]) =>
+    tokens.length === 0 ? [] : [`${selector} {`, ...tokens.map((token) => `  ${token.name}: ${cssValue(token, args[token.name])};`), '}']
+  const colours = changed.filter((token) => token.control === 'color')
+  const others = changed.filter((token) => token.control !== 'color')
+  return [
+    ...rule(':root', others),
+    ...(colours.length === 0
+      ? []
+      : [
+          '/* Light theme only: the dark theme keeps its own colours. */',
+          '@media (prefers-color-scheme: light) {',
+          ...rule(':root:not([data-theme="dark"])', colours).map((line) => `  ${line}`),
+          '}',
+          ...rule('[data-theme="light"]', colours),
+        ]),
+  ].join('\n')
 }
 
 const playground = stytchBackend('theming-playground')
@@ -192,7 +217,13 @@ function ThemePlayground(args: PlaygroundArgs) {
   useEffect(() => {
     const element = stage.current
     if (!element) return
-    for (const token of TOKENS) element.style.setProperty(token.name, cssValue(token, args[token.name]))
+    // Only what changed, as the CSS to copy says: the rest keeps the stylesheet's own values
+    // (such as its padding that narrows on small screens).
+    const changed = new Set(changedTokens(args))
+    for (const token of TOKENS) {
+      if (changed.has(token)) element.style.setProperty(token.name, cssValue(token, args[token.name]))
+      else element.style.removeProperty(token.name)
+    }
   }, [args])
   return (
     <div className="sb-playground">

@@ -332,6 +332,17 @@ describe('layout and focus in Chromium', () => {
     await context.close()
   })
 
+  it('A: with motion allowed, focus animates the ring but never the outline, which would flash in the text colour', async () => {
+    const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'no-preference' })
+    const page = await context.newPage()
+    await page.goto(`${demo.url}/`)
+    await view(page, 'form', 'Reset your password')
+    const animated = await page.locator('[data-reset-kit] [data-part="submit"]').evaluate((element) => getComputedStyle(element).transitionProperty)
+    await context.close()
+    expect(animated.split(', ')).toEqual(expect.arrayContaining(['box-shadow']))
+    expect(animated).not.toMatch(/\ball\b|outline/)
+  })
+
   it('A: the focus ring has at least 3:1 contrast against the card, light and dark (WCAG 1.4.11)', async () => {
     const context = await newContext('en-US')
     const page = await context.newPage()

@@ -35,7 +35,7 @@ setProjectAnnotations([
 afterAll(() => server.close())
 
 /** How many stories stories/ holds. Adding or removing one means updating this number. */
-const EXPECTED_STORIES = 26
+const EXPECTED_STORIES = 29
 
 type StoriesModule = Parameters<typeof composeStories>[0]
 type ComposedStory = ReturnType<typeof composeStory>
