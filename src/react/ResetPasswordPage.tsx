@@ -136,7 +136,14 @@ export function ResetPasswordPage({
               </button>
             }
           >
-            <StrengthHint control={reset.control} minLength={reset.minLength} t={t} id={ids.strength} classNames={classNames} />
+            <StrengthHint
+              control={reset.control}
+              minLength={reset.minLength}
+              t={t}
+              id={ids.strength}
+              classNames={classNames}
+              suppressed={!!reset.passwordError}
+            />
           </Field>
           {reset.requireConfirmation ? (
             <Field

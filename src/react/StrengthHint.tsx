@@ -27,6 +27,8 @@ export interface StrengthHintProps {
   t: TFunction
   id: string
   classNames: ClassNames<'strength'> | undefined
+  /** True while the field shows an error: a length-based "good" beside "too easy to guess" would contradict it. */
+  suppressed: boolean
 }
 
 /**
@@ -35,9 +37,9 @@ export interface StrengthHintProps {
  *
  * @selector [data-strength="tooShort" | "fair" | "good" | "strong"]
  */
-export function StrengthHint({ control, minLength, t, id, classNames }: StrengthHintProps) {
+export function StrengthHint({ control, minLength, t, id, classNames, suppressed }: StrengthHintProps) {
   const password = useWatch({ control, name: 'password' })
-  const level = password ? strengthLevel(password, minLength) : undefined
+  const level = password && !suppressed ? strengthLevel(password, minLength) : undefined
   // Always rendered, empty until typing starts, so the field's aria-describedby never dangles.
   return (
     <p {...partProps('strength', classNames)} data-strength={level} id={id}>

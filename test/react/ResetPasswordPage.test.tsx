@@ -421,6 +421,8 @@ describe('<ResetPasswordPage>', () => {
     await user.click(submitButton())
 
     expect(await screen.findByText(text)).toBeInTheDocument()
+    // The length-based hint would say "good" beside the backend's verdict; it waits for the next edit.
+    expect(screen.queryByText(/^Strength: /)).not.toBeInTheDocument()
     expect(passwordField()).toHaveAttribute('aria-invalid', 'true')
     expect(passwordField()).toHaveAccessibleDescription(new RegExp(text.replace(/[.?']/g, '.')))
     expect(passwordField()).toHaveFocus()
@@ -432,6 +434,7 @@ describe('<ResetPasswordPage>', () => {
     await user.clear(passwordField())
     await user.type(passwordField(), 'a much longer passphrase')
     expect(screen.queryByText(text)).not.toBeInTheDocument()
+    expect(screen.getByText(/^Strength: /)).toBeInTheDocument()
     await user.clear(confirmField())
     await user.type(confirmField(), 'a much longer passphrase')
     await user.click(submitButton())
