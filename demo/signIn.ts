@@ -1,6 +1,5 @@
 import type { DemoBackend } from './backends'
-import { DEMO_PUBLIC_TOKEN } from './adapter'
-import { DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
+import { DEMO_PUBLIC_TOKEN, DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
 import { BETTER_AUTH_BASE_PATH, STACK_AUTH_MOUNT_PATH, STYTCH_MOUNT_PATH, SUPABASE_MOUNT_PATH } from './emulator/mountPaths'
 
 // Each backend's own password sign-in, as the host app's sign-in page would call it. The kit has
@@ -32,9 +31,13 @@ function requestFor(backend: DemoBackend): [string, RequestInit] {
   }
 }
 
+/** The sign-in request for `backend` on the demo served at `origin`; the browser tests send it too. */
+export function signInRequest(backend: DemoBackend, origin: string, email: string, password: string): Request {
+  const [path, init] = requestFor(backend)
+  return new Request(new URL(path, origin), { ...init, method: 'POST', body: JSON.stringify({ email, password }) })
+}
+
 /** Signs in with `backend`'s own endpoint: true when the password is the account's current one. */
 export async function signIn(backend: DemoBackend, email: string, password: string): Promise<boolean> {
-  const [path, init] = requestFor(backend)
-  const response = await fetch(new URL(path, window.location.origin), { ...init, method: 'POST', body: JSON.stringify({ email, password }) })
-  return response.ok
+  return (await fetch(signInRequest(backend, window.location.origin, email, password))).ok
 }

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { delay, http, HttpResponse } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ForgotPasswordForm } from '../src'
 import { createPkcePair } from '../src/core'
 import { internalServerError } from '../test/adapters/fixtures/stytch'
-import { ENDPOINTS, KNOWN_EMAIL, recorded, REDIRECT_URL, stytchBackend } from './support/backends'
+import { ENDPOINTS, KNOWN_EMAIL, neverAnswers, recorded, REDIRECT_URL, stytchBackend } from './support/backends'
 import { messagesFor, pattern } from './support/messages'
 
 /**
@@ -96,10 +96,7 @@ export const Submitting: Story = {
   parameters: {
     msw: {
       handlers: [
-        http.post(ENDPOINTS.stytchStart, async () => {
-          await delay('infinite')
-          return new HttpResponse(null, { status: 504 })
-        }),
+        http.post(ENDPOINTS.stytchStart, neverAnswers()),
       ],
     },
   },

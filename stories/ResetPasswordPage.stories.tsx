@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { delay, http, HttpResponse } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ResetPasswordPage } from '../src'
 import { tooManyRequests, weakPassword } from '../test/adapters/fixtures/stytch'
@@ -7,6 +7,7 @@ import {
   answerWith,
   ENDPOINTS,
   KNOWN_EMAIL,
+  neverAnswers,
   openLink,
   recorded,
   REDIRECT_URL,
@@ -80,10 +81,7 @@ export const CheckingLink: Story = {
   parameters: {
     msw: {
       handlers: [
-        http.post(ENDPOINTS.stackCheckCode, async () => {
-          await delay('infinite')
-          return new HttpResponse(null, { status: 504 })
-        }),
+        http.post(ENDPOINTS.stackCheckCode, neverAnswers()),
         ...checking.handlers,
       ],
     },
@@ -141,10 +139,7 @@ export const Submitting: Story = {
   parameters: {
     msw: {
       handlers: [
-        http.post(ENDPOINTS.stytchReset, async () => {
-          await delay('infinite')
-          return new HttpResponse(null, { status: 504 })
-        }),
+        http.post(ENDPOINTS.stytchReset, neverAnswers()),
         ...changing.handlers,
       ],
     },

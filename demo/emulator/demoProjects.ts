@@ -22,3 +22,6 @@ export const DEMO_SUPABASE_ANON_KEY = [
   encodeJson({ iss: 'reset-kit-emulator', ref: 'demo', role: 'anon', iat: 1_767_225_600, exp: 2_082_758_400 }),
   'ZW11bGF0b3Itbm90LXNpZ25lZA',
 ].join('.')
+
+/** A Stytch test-environment public token; the emulator accepts any `public-token-…`. */
+export const DEMO_PUBLIC_TOKEN = 'public-token-test-00000000-0000-0000-0000-000000000000'

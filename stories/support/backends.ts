@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler } from 'msw'
+import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import { createEmulatorClock } from '../../demo/emulator/createEmulatorClock'
 import { createStackAuthEmulator } from '../../demo/emulator/createStackAuthEmulator'
 import { createStytchEmulator } from '../../demo/emulator/createStytchEmulator'
@@ -65,6 +65,14 @@ export async function answerWith(emulator: Handles, request: Request): Promise<R
  */
 export function recorded(fixture: { status: number; body: unknown; headers?: Record<string, string> }) {
   return () => HttpResponse.json(fixture.body as Record<string, unknown>, { status: fixture.status, headers: fixture.headers })
+}
+
+/** A resolver that never answers: the request stays in flight, for stories of a pending state. */
+export function neverAnswers() {
+  return async () => {
+    await delay('infinite')
+    return new HttpResponse(null, { status: 504 })
+  }
 }
 
 /**

@@ -26,6 +26,11 @@ function makeAdapter(overrides: { id?: string; pkce?: boolean } = {}) {
 }
 
 /** A start request for ada@example.com with no minimum duration; `overrides` set the rest. */
+/** The completion a test finishes the flow with: any token, a valid password, a live signal. */
+function complete(adapter: ResetAdapter, store: VerifierStore): Promise<void> {
+  return completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+}
+
 function flowInput(adapter: ResetAdapter, store: VerifierStore, overrides: Partial<StartResetFlowInput> = {}): StartResetFlowInput {
   return {
     adapter,
@@ -268,7 +273,7 @@ describe('startResetFlow', () => {
     expect(storedRecord().expiresAt).toBe(time + 30 * 60_000)
     // 35 minutes after the first email: that link is dead, the second one (sent at 20) is not.
     time += 15 * 60_000
-    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    await complete(adapter, store)
     const sent = adapter.completeReset.mock.calls[0]![0].codeVerifier!
     expect(await computeChallenge(sent)).toBe(adapter.startReset.mock.calls[1]![0].codeChallenge)
   })
@@ -293,7 +298,7 @@ describe('startResetFlow', () => {
     expect(storedRecord().expiresAt).toBe(time + 7 * 24 * 60 * 60_000)
     // Day 2: past the default 24 hours, still inside the link's 7 days.
     time += 2 * 24 * 60 * 60_000
-    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    await complete(adapter, store)
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
 
@@ -303,7 +308,7 @@ describe('startResetFlow', () => {
     const input = flowInput(adapter, store)
     await startResetFlow(input)
     const first = storedRecord()
-    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    await complete(adapter, store)
     await startResetFlow(input)
     const second = storedRecord()
     expect(second.verifier).not.toBe(first.verifier)
@@ -318,9 +323,7 @@ describe('startResetFlow', () => {
     await startResetFlow(input)
     const first = storedRecord()
     adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
-    await expect(
-      completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
-    ).rejects.toMatchObject({ code: 'token_expired' })
+    await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'token_expired' })
     await startResetFlow(input)
     expect(adapter.startReset.mock.calls[1]![0].codeChallenge).not.toBe(first.challenge)
   })

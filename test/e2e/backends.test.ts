@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from '../../demo/emulator/demoProjects'
+import { signInRequest } from '../../demo/signIn'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -58,27 +58,12 @@ async function choosePassword(page: Page, password: string): Promise<void> {
 
 /** Stack Auth's password sign-in on the emulator: 200 when `password` is the current one. */
 async function stackSignIn(email: string, password: string): Promise<number> {
-  const response = await fetch(`${demo.url}/__emulator/stack-auth/api/v1/auth/password/sign-in`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Stack-Project-Id': DEMO_STACK_AUTH_PROJECT.projectId,
-      'X-Stack-Publishable-Client-Key': DEMO_STACK_AUTH_PROJECT.publishableClientKey,
-      'X-Stack-Access-Type': 'client',
-    },
-    body: JSON.stringify({ email, password }),
-  })
-  return response.status
+  return (await fetch(signInRequest('stack-auth', demo.url, email, password))).status
 }
 
 /** Supabase's password grant on the emulator: 200 when `password` is the current one. */
 async function supabaseSignIn(email: string, password: string): Promise<number> {
-  const response = await fetch(`${demo.url}/__emulator/supabase/auth/v1/token?grant_type=password`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', apikey: DEMO_SUPABASE_ANON_KEY },
-    body: JSON.stringify({ email, password }),
-  })
-  return response.status
+  return (await fetch(signInRequest('supabase', demo.url, email, password))).status
 }
 
 describe('Stack Auth (emulated) through the demo, in Chromium', () => {

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core'
+import { DEMO_PUBLIC_TOKEN } from '../../demo/emulator/demoProjects'
 import type { OutboxEmail } from '../../demo/emulator/Emulator'
+import { signInRequest } from '../../demo/signIn'
 import type { DemoServer } from './startDemo'
 
 // Small steps the real-browser tests share: talking to the demo's emulator endpoints and walking
@@ -11,7 +13,7 @@ export type { OutboxEmail }
 export type DemoBackend = 'stytch' | 'stack-auth' | 'supabase' | 'better-auth'
 
 /** The Stytch emulator's public token, as the demo sends it. */
-export const DEMO_PUBLIC_TOKEN = 'public-token-test-00000000-0000-0000-0000-000000000000'
+export { DEMO_PUBLIC_TOKEN }
 
 /** Path fragments of the kit's own calls to each emulated backend. */
 export const STYTCH_START = '/__emulator/stytch/sdk/v1/passwords/email/reset/start'
@@ -57,12 +59,7 @@ export async function latestEmail(demo: DemoServer, to: string, backend?: DemoBa
 
 /** Stytch's password sign-in on the emulator: 200 when `password` is the current one. */
 export async function stytchSignIn(demo: DemoServer, email: string, password: string): Promise<number> {
-  const response = await fetch(`${demo.url}/__emulator/stytch/sdk/v1/passwords/authenticate`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${DEMO_PUBLIC_TOKEN}:${DEMO_PUBLIC_TOKEN}`)}` },
-    body: JSON.stringify({ email, password }),
-  })
-  return response.status
+  return (await fetch(signInRequest('stytch', demo.url, email, password))).status
 }
 
 /** A fresh browser profile (another device, in effect), its switcher on `backend` when given. */

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { stytchSignIn } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -31,17 +32,6 @@ async function latestEmailTo(address: string): Promise<OutboxEmail> {
   return email
 }
 
-async function signIn(email: string, password: string): Promise<number> {
-  const response = await fetch(`${demo.url}/__emulator/stytch/sdk/v1/passwords/authenticate`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Basic ${btoa('public-token-test-00000000-0000-0000-0000-000000000000:public-token-test-00000000-0000-0000-0000-000000000000')}`,
-    },
-    body: JSON.stringify({ email, password }),
-  })
-  return response.status
-}
 
 async function requestLink(page: Page, email: string): Promise<void> {
   await page.goto(`${demo.url}/`)
@@ -78,8 +68,8 @@ describe('the demo reset flow in Chromium', () => {
     await tab.getByRole('button', { name: 'Change password' }).click()
     await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
 
-    expect(await signIn('ada@example.com', 'a brand new passphrase')).toBe(200)
-    expect(await signIn('ada@example.com', 'correct horse battery')).toBe(401)
+    expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
+    expect(await stytchSignIn(demo, 'ada@example.com', 'correct horse battery')).toBe(401)
     // T7: nothing of the flow is left in either tab's storage.
     const leftovers = await tab.evaluate(() =>
       [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('reset-kit:')),
@@ -137,7 +127,7 @@ describe('the demo reset flow in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Request a new link' }).getAttribute('href')).toBe('/')
     expect(completions).toEqual([])
     // The password is unchanged: the link could not be used from here.
-    expect(await signIn('grace@example.com', 'hopper-1906')).toBe(200)
+    expect(await stytchSignIn(demo, 'grace@example.com', 'hopper-1906')).toBe(200)
     await asking.close()
     await elsewhere.close()
   })
