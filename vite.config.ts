@@ -3,7 +3,9 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
-const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]
+// Every runtime package stays external; `dependencies` is listed too, in case one is added.
+const { dependencies = {}, peerDependencies } = pkg as { dependencies?: Record<string, string>; peerDependencies: Record<string, string> }
+const external = [...Object.keys(dependencies), ...Object.keys(peerDependencies)]
 
 /** Library build: one ESM file per public entry, every dependency left to the host's bundler. */
 export default defineConfig({

@@ -19,7 +19,6 @@ export const REACT = ['react', 'react-dom', 'scheduler']
 /** The kit's runtime dependencies, kept out of the "kit's own code" rows. */
 export const KIT_DEPENDENCIES = [
   '@tanstack/react-query',
-  'react-hook-form',
   'i18next',
 ]
 

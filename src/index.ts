@@ -14,7 +14,6 @@ export {
 } from './react/useForgotPassword'
 export {
   useResetPassword,
-  type ResetPasswordValues,
   type ResetPasswordView,
   type UseResetPasswordOptions,
   type UseResetPasswordReturn,

@@ -137,7 +137,7 @@ export function ResetPasswordPage({
             }
           >
             <StrengthHint
-              control={reset.control}
+              watchPassword={reset.watchPassword}
               minLength={reset.minLength}
               t={t}
               id={ids.strength}

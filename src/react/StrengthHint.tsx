@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { type Control, useWatch } from 'react-hook-form'
+import { useEffect, useState } from 'react'
 import { countCodePoints } from '../core/passwordPolicy'
 import { type ClassNames, partProps } from './parts'
 
@@ -22,7 +22,8 @@ export function strengthLevel(password: string, minLength: number): StrengthLeve
 
 /** Props of {@link StrengthHint}. */
 export interface StrengthHintProps {
-  control: Control<{ password: string; confirmPassword: string }>
+  /** Subscribes to the password field's edits (`useResetPassword`'s `watchPassword`). */
+  watchPassword: (listener: (password: string) => void) => () => void
   minLength: number
   t: TFunction
   id: string
@@ -37,8 +38,9 @@ export interface StrengthHintProps {
  *
  * @selector [data-strength="tooShort" | "fair" | "good" | "strong"]
  */
-export function StrengthHint({ control, minLength, t, id, classNames, suppressed }: StrengthHintProps) {
-  const password = useWatch({ control, name: 'password' })
+export function StrengthHint({ watchPassword, minLength, t, id, classNames, suppressed }: StrengthHintProps) {
+  const [password, setPassword] = useState('')
+  useEffect(() => watchPassword(setPassword), [watchPassword])
   const level = password && !suppressed ? strengthLevel(password, minLength) : undefined
   // Always rendered, empty until typing starts, so the field's aria-describedby never dangles.
   return (

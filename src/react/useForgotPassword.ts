@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
-import { useForm } from 'react-hook-form'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
-import { type ResetError, toResetError } from '../core/ResetError'
+import { type ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { formField } from './formField'
 import { keepRateLimit } from './keepRateLimit'
 import { mutationDefaults } from './mutationDefaults'
 import { useCountdown } from './useCountdown'
@@ -50,17 +50,13 @@ export type ForgotPasswordView = 'form' | 'sent'
 /** Request state: `pending` while a request runs. */
 export type ForgotPasswordStatus = 'idle' | 'pending' | 'error' | 'success'
 
-interface EmailValues {
-  email: string
-}
-
 // The same check the start flow makes, so the field never accepts what the request would refuse.
-function validateEmail(value: string): true | 'invalid_email' {
+function isValidEmail(value: string): boolean {
   try {
     normalizeEmail(value)
     return true
   } catch {
-    return 'invalid_email'
+    return false
   }
 }
 
@@ -80,15 +76,11 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const redirectUrl = useMemo(() => assertRedirectUrl(options.redirectUrl), [options.redirectUrl])
   const cooldownSeconds = options.resendCooldownSeconds ?? DEFAULT_RESEND_COOLDOWN_SECONDS
 
-  const form = useForm<EmailValues>({
-    defaultValues: { email: options.defaultEmail ?? '' },
-    // Errors appear on submit only, and go when the user edits the field (its onChange below).
-    reValidateMode: 'onSubmit',
-  })
-
   const [view, setView] = useState<ForgotPasswordView>('form')
   const [sentTo, setSentTo] = useState<string>()
   const [error, setError] = useState<ResetError>()
+  // Errors appear on submit only, and go when the user edits the field.
+  const [emailError, setEmailError] = useState<ResetErrorCode>()
   const [resendAt, setResendAt] = useState<number>()
   const resendSeconds = useCountdown(resendAt)
   const { retrySeconds, hold } = useRateLimitWait(adapter.id, setError)
@@ -106,6 +98,11 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // Set synchronously on send: `pending` only turns true on a later render, so a fast double click
   // or Enter twice would otherwise start two requests (T6).
   const inFlight = useRef(false)
+  // The field is uncontrolled, so typing re-renders nothing: what it held at the last submit comes
+  // back when "use another email" shows the form again.
+  const [typed, setTyped] = useState(options.defaultEmail)
+  // Where a backend's field error puts the focus.
+  const formElement = useRef<HTMLFormElement | null>(null)
 
   const mutation = useMutation(
     {
@@ -137,7 +134,8 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         const resetError = toResetError(thrown)
         if (resetError.code === 'rate_limited') hold(resetError)
         if (resetError.field === 'email' && view === 'form') {
-          form.setError('email', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
+          setEmailError(resetError.code)
+          formField(formElement.current, 'email')?.focus()
         } else {
           setError(resetError)
         }
@@ -160,8 +158,6 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     [blocked, mutation],
   )
 
-  const submitForm = form.handleSubmit((values) => send(values.email))
-
   const resend = useCallback(() => {
     if (sentTo !== undefined && resendSeconds === 0) send(sentTo)
   }, [send, sentTo, resendSeconds])
@@ -173,20 +169,10 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     setView('form')
     setError(keepRateLimit)
     setResendAt(undefined)
-    form.clearErrors()
-  }, [form])
+    setEmailError(undefined)
+  }, [])
 
-  const status: ForgotPasswordStatus = pending ? 'pending' : error || form.formState.errors.email ? 'error' : view === 'sent' ? 'success' : 'idle'
-  const emailError = form.formState.errors.email?.message
-  const register = form.register('email', {
-    validate: validateEmail,
-    onChange: () => {
-      // Only when there is something to clear: each call re-renders the whole form, and typing
-      // must re-render nothing but the field.
-      if (emailError) form.clearErrors('email')
-      if (error && error.code !== 'rate_limited') setError(undefined)
-    },
-  })
+  const status: ForgotPasswordStatus = pending ? 'pending' : error || emailError ? 'error' : view === 'sent' ? 'success' : 'idle'
 
   return {
     view,
@@ -196,7 +182,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     /** A form-level error (not tied to the email field). */
     error,
     /** The email field's error code, if any. */
-    emailError: emailError as ResetError['code'] | undefined,
+    emailError,
     /** Seconds until "send again" is offered; 0 when it is. */
     resendSeconds,
     /** Seconds left of a rate-limit wait; 0 when there is none. */
@@ -216,18 +202,31 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         event.preventDefault()
         if (blocked) return
-        void submitForm(event)
+        // A headless UI may send `defaultEmail` with no input on the page.
+        const field = formField((formElement.current = event.currentTarget), 'email')
+        const email = field?.value ?? typed ?? ''
+        setTyped(email)
+        if (isValidEmail(email)) return send(email)
+        setEmailError('invalid_email')
+        field?.focus()
       },
     }),
     /**
-     * Props for the email `<input>`: spread them after your own `id` and `aria-describedby`. They
-     * own `name`, `ref`, `onChange` and `onBlur` (react-hook-form's registration); to run a handler
-     * of your own, call theirs from it: `onChange={(e) => { props.onChange(e); mine(e) }}`.
+     * Props for the email `<input>`, inside the `<form>`: spread them after your own `id` and
+     * `aria-describedby`. The value is read from the form by `name` on submit, so the input needs
+     * no ref. They own `name` and `onChange`; to run a handler of your own, call theirs from it:
+     * `onChange={(e) => { props.onChange(e); mine(e) }}`.
      */
     getEmailInputProps: () => ({
-      ...register,
-      // In the server's HTML too, before hydration fills it in.
-      defaultValue: options.defaultEmail,
+      name: 'email' as const,
+      // Only when there is something to clear: each call re-renders the whole form, and typing
+      // must re-render nothing but the field.
+      onChange: () => {
+        if (emailError) setEmailError(undefined)
+        if (error && error.code !== 'rate_limited') setError(undefined)
+      },
+      // In the server's HTML too; after "use another email", what was typed last.
+      defaultValue: typed,
       type: 'email' as const,
       autoComplete: 'email',
       inputMode: 'email' as const,

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
-import { useCallback, useRef, useState, type FormEvent } from 'react'
-import { useForm } from 'react-hook-form'
+import { type ChangeEvent, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
-import { checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
+import { type CallbackToken, checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { formField } from './formField'
 import { mutationDefaults } from './mutationDefaults'
 import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
@@ -56,12 +56,6 @@ export type ResetPasswordView =
   | 'verifier_missing'
   | 'check_failed'
 
-/** The values of the new-password form, as `control` holds them. */
-export interface ResetPasswordValues {
-  password: string
-  confirmPassword: string
-}
-
 const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
   token_missing: 'link_invalid',
   token_invalid: 'link_invalid',
@@ -86,15 +80,12 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const maxLength = options.maxLength ?? adapter.maxPasswordLength
   const requireConfirmation = options.requireConfirmation ?? true
 
-  const form = useForm<ResetPasswordValues>({
-    defaultValues: { password: '', confirmPassword: '' },
-    // Errors appear on submit only, and go when the user edits a field (clearOnEdit).
-    reValidateMode: 'onSubmit',
-  })
-
   const [view, setView] = useState<ResetPasswordView>('checking')
   const [error, setError] = useState<ResetError>()
   const [showPassword, setShowPassword] = useState(false)
+  // Errors appear on submit only, and go when the user edits a field (clearOnEdit).
+  const [passwordError, setPasswordError] = useState<ResetErrorCode>()
+  const [confirmError, setConfirmError] = useState<ResetErrorCode>()
   const [attempt, setAttempt] = useState(0)
   // What the backend said with a password error (its own minLength…), for the field's message.
   const [passwordDetails, setPasswordDetails] = useState<ResetError['details']>()
@@ -107,6 +98,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // Set synchronously on submit: `pending` only turns true on a later render, so a fast double
   // click or Enter twice would otherwise send the token twice (T6).
   const inFlight = useRef(false)
+  // The fields are uncontrolled, so typing re-renders nothing; the form is where a backend's
+  // password error puts the focus, and watchers (the strength hint) hear each edit.
+  const formElement = useRef<HTMLFormElement | null>(null)
+  const [watchers] = useState(() => new Set<(password: string) => void>())
 
   const fail = useCallback((thrown: unknown) => {
     const resetError = toResetError(thrown)
@@ -121,41 +116,42 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   current.current = { adapter, store }
   const adapterId = adapter.id
 
+  // What the last read of the link found, for the check that follows it.
+  const found = useRef<CallbackToken>({ status: 'missing' })
+
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
-    const { adapter, store } = current.current
-    const signal = (controller.current = new AbortController()).signal
+    const { adapter } = current.current
     sweepExpiredRecords()
-    const found = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token)
-    if (found.status !== 'found') {
-      const code = found.status === 'invalid' ? found.code : 'token_missing'
-      setView(LINK_VIEWS[code] ?? 'link_invalid')
-      // Reported on the next microtask, like the check below, so Strict Mode's first mount does not report it too.
-      void Promise.resolve().then(() => {
-        if (!signal.aborted) setError(fail(new ResetError(code)))
-      })
-      return () => controller.current?.abort()
-    }
-    token.current = found.token
+    const link = (found.current = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token))
+    token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
     setError(undefined)
-    setView('checking')
+    setView(link.status === 'found' ? 'checking' : (LINK_VIEWS[link.status === 'invalid' ? link.code : 'token_missing'] ?? 'link_invalid'))
+  }, [adapterId, options.token, attempt])
+
+  // The check, from a passive effect and a microtask later: Strict Mode runs a first mount's
+  // passive effects, then cleans up and mounts again in the same task, so that first mount's check
+  // is aborted before it starts, and never reaches the backend (Stack Auth counts each check as an
+  // attempt on the code) nor drops the link's token under the second mount.
+  useEffect(() => {
+    const { adapter, store } = current.current
+    const signal = (controller.current = new AbortController()).signal
+    const link = found.current
     void (async () => {
       try {
-        // Start on the next microtask: Strict Mode mounts, cleans up and mounts again in one go,
-        // and the first mount's check must not reach the backend (Stack Auth counts each check
-        // as an attempt on the code).
         await Promise.resolve()
         if (signal.aborted) return
+        if (link.status !== 'found') throw new ResetError(link.status === 'invalid' ? link.code : 'token_missing')
         if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
-        await adapter.checkToken?.({ token: found.token, signal })
+        await adapter.checkToken?.({ token: link.token, signal })
         if (!signal.aborted) setView('ready')
       } catch (thrown) {
         if (signal.aborted) return
         const resetError = fail(thrown)
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
-        if (TERMINAL_CODES.has(resetError.code)) {
+        if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
           clearCallbackToken(adapter.id)
           if (adapter.pkce) await store.remove(adapter.id).catch(() => undefined)
         }
@@ -165,7 +161,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       }
     })()
     return () => controller.current?.abort()
-  }, [adapterId, options.token, attempt, fail])
+  }, [adapterId, options.token, attempt, fail, hold])
 
   const mutation = useMutation(
     {
@@ -178,7 +174,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       onSuccess: (_, { signal }) => {
         if (signal.aborted) return
         token.current = undefined
-        form.reset()
         setError(undefined)
         setView('success')
         latest.current.onSuccess?.()
@@ -189,12 +184,12 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         const linkView = LINK_VIEWS[resetError.code]
         if (linkView) {
           token.current = undefined
-          form.reset()
           setError(resetError)
           setView(linkView)
         } else if (resetError.field === 'password') {
           setPasswordDetails(resetError.details)
-          form.setError('password', { type: resetError.code, message: resetError.code }, { shouldFocus: true })
+          setPasswordError(resetError.code)
+          formField(formElement.current, 'password')?.focus()
         } else {
           if (resetError.code === 'rate_limited') hold(resetError)
           setError(resetError)
@@ -207,35 +202,43 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const pending = mutation.isPending
   const blocked = pending || retrySeconds > 0
 
-  const submitForm = form.handleSubmit((values) => {
+  const submitForm = (form: HTMLFormElement) => {
     const current = token.current
     if (blocked || inFlight.current || current === undefined || !controller.current) return
+    formElement.current = form
+    const password = formField(form, 'password')?.value ?? ''
+    const length = countCodePoints(password)
+    const lengthError = length < minLength ? 'password_too_short' : maxLength !== undefined && length > maxLength ? 'password_too_long' : undefined
+    const mismatch = requireConfirmation && formField(form, 'confirmPassword')?.value !== password ? 'password_mismatch' : undefined
+    setPasswordError(lengthError)
+    setConfirmError(mismatch)
+    if (lengthError || mismatch) return formField(form, lengthError ? 'password' : 'confirmPassword')?.focus()
     inFlight.current = true
     setError(undefined)
     setShowPassword(false)
-    mutation.mutate({ token: current, password: values.password, signal: controller.current.signal })
-  })
+    mutation.mutate({ token: current, password, signal: controller.current.signal })
+  }
 
-  const passwordError = form.formState.errors.password?.message as ResetErrorCode | undefined
-  const confirmError = form.formState.errors.confirmPassword?.message as ResetErrorCode | undefined
   const clearOnEdit = () => {
     // Only when there is something to clear: each call re-renders the whole form, and typing
     // must re-render nothing but the field (and the strength hint watching it).
-    if (passwordError || confirmError) form.clearErrors()
+    if (passwordError || confirmError) {
+      setPasswordError(undefined)
+      setConfirmError(undefined)
+    }
     // The rate-limit message stays while its wait still blocks the button.
     if (error && error.code !== 'rate_limited') setError(undefined)
   }
-  const passwordField = form.register('password', {
-    validate: (value) => {
-      const length = countCodePoints(value)
-      return length < minLength ? 'password_too_short' : maxLength !== undefined && length > maxLength ? 'password_too_long' : true
+
+  const watchPassword = useCallback(
+    (listener: (password: string) => void) => {
+      watchers.add(listener)
+      return (): void => {
+        watchers.delete(listener)
+      }
     },
-    onChange: clearOnEdit,
-  })
-  const confirmField = form.register('confirmPassword', {
-    validate: (value, values) => !requireConfirmation || value === values.password || 'password_mismatch',
-    onChange: clearOnEdit,
-  })
+    [watchers],
+  )
 
   const toggleShowPassword = () => setShowPassword((shown) => !shown)
   const sharedInputProps = {
@@ -267,8 +270,11 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     textLocale,
     t,
     adapter,
-    /** The form's control, for parts that watch a field (e.g. a strength hint) without re-rendering the form. */
-    control: form.control,
+    /**
+     * Calls `listener` with the new password on each edit, without re-rendering the form: for a
+     * part that follows the field, such as a strength hint. Returns the function that stops it.
+     */
+    watchPassword,
     /** Checks the link again after `check_failed`. */
     retryCheck: () => {
       if (retrySeconds > 0) return
@@ -280,22 +286,27 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       'aria-busy': pending || undefined,
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         event.preventDefault()
-        if (blocked) return
-        void submitForm(event)
+        if (!blocked) submitForm(event.currentTarget)
       },
     }),
     /**
-     * Props for the new-password `<input>`, spread after your own `id` and `aria-describedby`. Like
-     * the confirmation's, they own `name`, `ref`, `onChange` and `onBlur`; call theirs from a
-     * handler of your own rather than replacing them.
+     * Props for the new-password `<input>`, inside the `<form>`, spread after your own `id` and
+     * `aria-describedby`. Values are read from the form by `name` on submit, so the inputs need
+     * no ref. Like the confirmation's, they own `name` and `onChange`; call theirs from a handler
+     * of your own rather than replacing it.
      */
     getPasswordInputProps: () => ({
-      ...passwordField,
+      name: 'password' as const,
+      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+        clearOnEdit()
+        for (const listener of watchers) listener(event.target.value)
+      },
       ...sharedInputProps,
       'aria-invalid': passwordError ? (true as const) : undefined,
     }),
     getConfirmInputProps: () => ({
-      ...confirmField,
+      name: 'confirmPassword' as const,
+      onChange: clearOnEdit,
       ...sharedInputProps,
       'aria-invalid': confirmError ? (true as const) : undefined,
     }),

@@ -184,6 +184,25 @@ describe('useForgotPassword', () => {
     expect(screen.getByRole('textbox', { name: 'Work email' })).toHaveValue('ada@example.com')
   })
 
+  it("typing an address does not re-render the hook's component; submit reads what the field holds", async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    let renders = 0
+    function Counted(props: UseForgotPasswordOptions) {
+      renders += 1
+      return <CustomForgot {...props} />
+    }
+    render(<Counted adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    const rendersBefore = renders
+
+    await user.type(screen.getByLabelText('Work email'), 'ada@example.com')
+
+    expect(renders).toBe(rendersBefore)
+    await user.click(screen.getByRole('button', { name: /Go/ }))
+    await screen.findByRole('heading', { name: 'Sent' })
+    expect(adapter.startReset).toHaveBeenCalledWith(expect.objectContaining({ email: 'ada@example.com' }))
+  })
+
   it('E3: reports a failure as an error code, never as sent', async () => {
     const user = userEvent.setup()
     const onError = vi.fn()

@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useEffect } from 'react'
 import { ResetError } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { useResetPassword, type UseResetPasswordOptions } from '../../src/react/useResetPassword'
@@ -233,6 +234,45 @@ describe('useResetPassword', () => {
     expect(screen.getByRole('form', { name: 'New password form' })).toHaveAttribute('aria-busy', 'true')
     await act(async () => finish())
     await screen.findByRole('heading', { name: 'success' })
+  })
+})
+
+describe('useResetPassword while typing', () => {
+  it("watchPassword hears each edit of the new password, and the hook's component does not re-render", async () => {
+    const user = userEvent.setup()
+    const heard: string[] = []
+    let renders = 0
+    let stop = () => {}
+    function Watched(props: UseResetPasswordOptions) {
+      renders += 1
+      const reset = useResetPassword(props)
+      const { watchPassword } = reset
+      useEffect(() => (stop = watchPassword((password) => heard.push(password))), [watchPassword])
+      if (reset.view !== 'ready') return <p>{reset.view}</p>
+      return (
+        <form {...reset.getFormProps()}>
+          <label>
+            Password
+            <input {...reset.getPasswordInputProps()} />
+          </label>
+          <label>
+            Again
+            <input {...reset.getConfirmInputProps()} />
+          </label>
+        </form>
+      )
+    }
+    render(<Watched adapter={fakeAdapter()} />)
+    const password = await screen.findByLabelText('Password')
+    const rendersWhenReady = renders
+
+    await user.type(password, 'abc')
+    await user.type(screen.getByLabelText('Again'), 'abc')
+    stop()
+    await user.type(password, 'd')
+
+    expect(heard).toEqual(['a', 'ab', 'abc'])
+    expect(renders).toBe(rendersWhenReady)
   })
 })
 
