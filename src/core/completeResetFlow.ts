@@ -46,14 +46,14 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
   } catch (error) {
     if (input.signal.aborted) throw input.signal.reason
     const resetError = toResetError(error)
-    if (TERMINAL_CODES.has(resetError.code)) await forget(input)
+    if (TERMINAL_CODES.has(resetError.code)) await forget(input, resetError.code)
     throw resetError
   }
   await forget(input)
 }
 
-async function forget(input: CompleteResetFlowInput): Promise<void> {
-  clearCallbackToken(input.adapter.id)
+async function forget(input: CompleteResetFlowInput, verdict?: ResetErrorCode): Promise<void> {
+  clearCallbackToken(input.adapter.id, verdict)
   try {
     if (input.adapter.pkce) await input.store.remove(input.adapter.id)
   } catch {

@@ -37,7 +37,6 @@ export function readCallbackToken(
   if (!environment) return { status: 'missing' }
   const url = new URL(environment.location.href)
   const key = storageKey(adapter.id, 'token')
-  const marker = `reset-kit:${adapter.id}:invalid`
   const state: unknown = environment.history.state
   const params = new URLSearchParams(url.searchParams)
   const present = adapter.tokenParams.filter((name) => params.has(name))
@@ -57,7 +56,7 @@ export function readCallbackToken(
     const [token] = values
     if (present.length === 0) {
       const stored = readItem('session', key) ?? unstored.get(key) ?? null
-      const remembered = isRecord(state) ? state[marker] : undefined
+      const remembered = isRecord(state) ? state[verdictKey(adapter.id)] : undefined
       result =
         stored !== null && isWellFormed(stored)
           ? { status: 'found', token: stored }
@@ -76,9 +75,9 @@ export function readCallbackToken(
   if (result.status === 'found' && present.length > 0 && !writeItem('session', key, result.token)) unstored.set(key, result.token)
   if (result.status === 'invalid') {
     clearCallbackToken(adapter.id)
-    // The verdict rides on the history entry: Strict Mode mounts effects twice, and the second
-    // read sees an address bar the first one already cleaned.
-    if (stripping && (state === null || isRecord(state))) environment.history.replaceState({ ...state, [marker]: result.code }, '', url.href)
+    // Strict Mode mounts effects twice, and the second read sees an address bar the first one
+    // already cleaned.
+    if (stripping) rememberVerdict(environment.history, adapter.id, result.code)
   }
   return result
 }
@@ -95,11 +94,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
 }
 
-/** Forgets the token this tab kept for a reload; called after success and terminal errors. */
-export function clearCallbackToken(adapterId: string): void {
+/**
+ * Forgets the token this tab kept for a reload; called after success and terminal errors. Given
+ * the terminal error's code, the history entry keeps it, so reloading the page that said "expired"
+ * or "opened in another browser" says so again, rather than "this link doesn't work".
+ */
+export function clearCallbackToken(adapterId: string, verdict?: ResetErrorCode): void {
   const key = storageKey(adapterId, 'token')
   removeItem('session', key)
   unstored.delete(key)
+  if (verdict && typeof window !== 'undefined') rememberVerdict(window.history, adapterId, verdict)
+}
+
+// The verdict rides on the history entry (as `reset-kit:<id>:invalid`), never in storage: it
+// belongs to this page of this tab, and a new link is a new entry. A host router's own state is
+// kept; one that is not an object is left alone.
+function verdictKey(adapterId: string): string {
+  return `reset-kit:${adapterId}:invalid`
+}
+
+function rememberVerdict(history: CallbackEnvironment['history'], adapterId: string, code: ResetErrorCode): void {
+  const state: unknown = history.state
+  if (state === null || isRecord(state)) history.replaceState({ ...state, [verdictKey(adapterId)]: code }, '')
 }
 
 function isWellFormed(token: string): boolean {

@@ -152,7 +152,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         const resetError = fail(thrown)
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
         if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
-          clearCallbackToken(adapter.id)
+          clearCallbackToken(adapter.id, resetError.code)
           if (adapter.pkce) await store.remove(adapter.id).catch(() => undefined)
         }
         if (resetError.code === 'rate_limited') hold(resetError)

@@ -319,6 +319,28 @@ describe('clearCallbackToken', () => {
   it('does not throw without a window', () => {
     vi.stubGlobal('window', undefined)
     expect(() => clearCallbackToken('app')).not.toThrow()
+    expect(() => clearCallbackToken('app', 'token_used')).not.toThrow()
+  })
+
+  it("T7: given a terminal error's code, a reload of the same history entry reads that verdict, and the URL and the router's state stay", () => {
+    window.history.replaceState({ router: 'kept' }, '', '/reset?token=abc&utm_source=mail')
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'found', token: 'abc' })
+
+    clearCallbackToken('app', 'token_used')
+
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'invalid', code: 'token_used' })
+    expect(window.location.search).toBe('?utm_source=mail')
+    expect(window.history.state).toMatchObject({ router: 'kept' })
+    expect(readCallbackToken(makeAdapter({ id: 'other' }))).toEqual({ status: 'missing' })
+    window.history.pushState(null, '', '/reset')
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'missing' })
+  })
+
+  it("leaves a router's history state alone when it is not an object", () => {
+    window.history.replaceState('router-owned', '', '/reset')
+    clearCallbackToken('app', 'token_used')
+    expect(window.history.state).toBe('router-owned')
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'missing' })
   })
 })
 

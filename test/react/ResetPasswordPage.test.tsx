@@ -716,6 +716,41 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ token: 'tok_123' }))
   })
 
+  it('P7: a reload of the other-browser screen shows it again, not "This link doesn’t work"', async () => {
+    const adapter = fakeAdapter({ pkce: true })
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findFocusedHeading("This link can't be used in this browser")
+    first.unmount()
+
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    await findFocusedHeading("This link can't be used in this browser")
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
+  it('T5: a link that expired while the form was open still says so after a reload', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      completeReset: async () => {
+        throw new ResetError('token_expired')
+      },
+    })
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    await findFocusedHeading('This link has expired')
+    first.unmount()
+
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    await findFocusedHeading('This link has expired')
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
   it('requireConfirmation={false} asks for the password once', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter()
