@@ -118,6 +118,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   // What the last read of the link found, for the check that follows it.
   const found = useRef<CallbackToken>({ status: 'missing' })
+  // Bumped by each read, so every read (also one a Suspense boundary re-runs on its own when it
+  // shows this tree again) is followed by its check.
+  const [read, setRead] = useState(0)
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
@@ -129,6 +132,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     // is set after this, by a passive effect.
     setError(undefined)
     setView(link.status === 'found' ? 'checking' : (LINK_VIEWS[link.status === 'invalid' ? link.code : 'token_missing'] ?? 'link_invalid'))
+    setRead((n) => n + 1)
   }, [adapterId, options.token, attempt])
 
   // The check, from a passive effect and a microtask later: Strict Mode runs a first mount's
@@ -136,6 +140,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // is aborted before it starts, and never reaches the backend (Stack Auth counts each check as an
   // attempt on the code) nor drops the link's token under the second mount.
   useEffect(() => {
+    if (!read) return
     const { adapter, store } = current.current
     const signal = (controller.current = new AbortController()).signal
     const link = found.current
@@ -161,7 +166,13 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       }
     })()
     return () => controller.current?.abort()
-  }, [adapterId, options.token, attempt, fail, hold])
+  }, [read, fail, hold])
+
+  // The password leaves the page with the token, also from a headless UI that keeps its form.
+  const clearFields = () => {
+    formElement.current?.reset()
+    for (const listener of watchers) listener('')
+  }
 
   const mutation = useMutation(
     {
@@ -174,6 +185,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       onSuccess: (_, { signal }) => {
         if (signal.aborted) return
         token.current = undefined
+        clearFields()
         setError(undefined)
         setView('success')
         latest.current.onSuccess?.()
@@ -184,6 +196,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         const linkView = LINK_VIEWS[resetError.code]
         if (linkView) {
           token.current = undefined
+          clearFields()
           setError(resetError)
           setView(linkView)
         } else if (resetError.field === 'password') {

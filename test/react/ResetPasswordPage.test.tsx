@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { StrictMode, useEffect } from 'react'
+import { StrictMode, Suspense, use, useEffect } from 'react'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import { createPkcePair } from '../../src/core/pkce'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
@@ -749,6 +749,31 @@ describe('<ResetPasswordPage>', () => {
     await findFocusedHeading('This link has expired')
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the form again after another part of its Suspense boundary suspends and resolves', async () => {
+    const adapter = fakeAdapter()
+    function Sibling({ data }: { data: Promise<string> | undefined }) {
+      return data ? <p>{use(data)}</p> : null
+    }
+    const page = (data?: Promise<string>) => (
+      <Suspense fallback={<p>Loading…</p>}>
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />
+        <Sibling data={data} />
+      </Suspense>
+    )
+    const { rerender } = render(page())
+    await findForm()
+
+    let resolve!: (value: string) => void
+    const data = new Promise<string>((settle) => (resolve = settle))
+    await act(async () => rerender(page(data)))
+    expect(await screen.findByText('Loading…')).toBeInTheDocument()
+    await act(async () => resolve('Footer'))
+    expect(await screen.findByText('Footer')).toBeInTheDocument()
+
+    await findForm()
+    expect(screen.getByLabelText('New password')).toBeInTheDocument()
   })
 
   it('requireConfirmation={false} asks for the password once', async () => {

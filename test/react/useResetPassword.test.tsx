@@ -276,6 +276,48 @@ describe('useResetPassword while typing', () => {
   })
 })
 
+describe('useResetPassword with a form that stays on screen', () => {
+  function KeptForm(props: UseResetPasswordOptions) {
+    const reset = useResetPassword(props)
+    return (
+      <form {...reset.getFormProps()} aria-label="Kept form">
+        <p role="status">{reset.view}</p>
+        <label>
+          Password
+          <input {...reset.getPasswordInputProps()} />
+        </label>
+        <label>
+          Again
+          <input {...reset.getConfirmInputProps()} />
+        </label>
+        <button {...reset.getSubmitButtonProps()}>Save</button>
+      </form>
+    )
+  }
+
+  it.each([
+    { outcome: 'success', completeReset: async () => {} },
+    {
+      outcome: 'link_expired',
+      completeReset: async () => {
+        throw new ResetError('token_expired')
+      },
+    },
+  ])('empties both fields on $outcome, so the new password does not stay on the page', async ({ outcome, completeReset }) => {
+    const user = userEvent.setup()
+    render(<KeptForm adapter={fakeAdapter({ completeReset })} />)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ready'))
+
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(outcome))
+    expect(screen.getByLabelText('Password')).toHaveValue('')
+    expect(screen.getByLabelText('Again')).toHaveValue('')
+  })
+})
+
 describe('useResetPassword without a token', () => {
   it('exposes the error behind link_invalid, so a custom UI can tell a missing token from a bad one', async () => {
     window.history.replaceState(null, '', '/reset')
