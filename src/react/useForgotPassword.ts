@@ -50,16 +50,6 @@ export type ForgotPasswordView = 'form' | 'sent'
 /** Request state: `pending` while a request runs. */
 export type ForgotPasswordStatus = 'idle' | 'pending' | 'error' | 'success'
 
-// The same check the start flow makes, so the field never accepts what the request would refuse.
-function isValidEmail(value: string): boolean {
-  try {
-    normalizeEmail(value)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /**
  * The headless "forgot password" state machine: email validation, the start request with PKCE,
  * the neutral confirmation, resend cooldown and rate limits. Returns state, actions and prop
@@ -206,9 +196,14 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         const field = formField((formElement.current = event.currentTarget), 'email')
         const email = field?.value ?? typed ?? ''
         setTyped(email)
-        if (isValidEmail(email)) return send(email)
-        setEmailError('invalid_email')
-        field?.focus()
+        try {
+          // The same check the start flow makes, so the field never accepts what the request would refuse.
+          normalizeEmail(email)
+        } catch {
+          setEmailError('invalid_email')
+          return field?.focus()
+        }
+        send(email)
       },
     }),
     /**

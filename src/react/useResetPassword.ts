@@ -116,23 +116,21 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   current.current = { adapter, store }
   const adapterId = adapter.id
 
-  // What the last read of the link found, for the check that follows it.
-  const found = useRef<CallbackToken>({ status: 'missing' })
-  // Bumped by each read, so every read (also one a Suspense boundary re-runs on its own when it
-  // shows this tree again) is followed by its check.
-  const [read, setRead] = useState(0)
+  // What the last read of the link found. A new object for every read, so each one (also one a
+  // Suspense boundary re-runs on its own when it shows this tree again) is followed by its check.
+  const [link, setLink] = useState<CallbackToken>()
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
     const { adapter } = current.current
     sweepExpiredRecords()
-    const link = (found.current = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token))
+    const link = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token)
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
     setError(undefined)
     setView(link.status === 'found' ? 'checking' : (LINK_VIEWS[link.status === 'invalid' ? link.code : 'token_missing'] ?? 'link_invalid'))
-    setRead((n) => n + 1)
+    setLink(link)
   }, [adapterId, options.token, attempt])
 
   // The check, from a passive effect and a microtask later: Strict Mode runs a first mount's
@@ -140,10 +138,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // is aborted before it starts, and never reaches the backend (Stack Auth counts each check as an
   // attempt on the code) nor drops the link's token under the second mount.
   useEffect(() => {
-    if (!read) return
+    if (!link) return
     const { adapter, store } = current.current
     const signal = (controller.current = new AbortController()).signal
-    const link = found.current
     void (async () => {
       try {
         await Promise.resolve()
@@ -166,7 +163,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       }
     })()
     return () => controller.current?.abort()
-  }, [read, fail, hold])
+  }, [link, fail, hold])
 
   // The password leaves the page with the token, also from a headless UI that keeps its form.
   const clearFields = () => {
