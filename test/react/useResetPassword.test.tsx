@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { ResetError } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
-import { useResetPassword, type UseResetPasswordOptions } from '../../src/react/useResetPassword'
+import { useResetPassword, type UseResetPasswordOptions, type UseResetPasswordReturn } from '../../src/react/useResetPassword'
 
 const TOKEN_KEY = 'reset-kit:test:token'
 
@@ -237,39 +237,48 @@ describe('useResetPassword', () => {
   })
 })
 
+/**
+ * A custom UI whose form stays on screen in every view, with the view as its status. `onRender`
+ * counts its renders; `watch` gets `watchPassword` once it is stable.
+ */
+function KeptForm({ onRender, watch, ...props }: UseResetPasswordOptions & { onRender?: () => void; watch?: (watchPassword: UseResetPasswordReturn['watchPassword']) => void }) {
+  onRender?.()
+  const reset = useResetPassword(props)
+  const { watchPassword } = reset
+  useEffect(() => watch?.(watchPassword), [watch, watchPassword])
+  return (
+    <form {...reset.getFormProps()} aria-label="Kept form">
+      <p role="status">{reset.view}</p>
+      <label>
+        Password
+        <input {...reset.getPasswordInputProps()} />
+      </label>
+      <label>
+        Again
+        <input {...reset.getConfirmInputProps()} />
+      </label>
+      <button {...reset.getSubmitButtonProps()}>Save</button>
+    </form>
+  )
+}
+
 describe('useResetPassword while typing', () => {
   it("watchPassword hears each edit of the new password, and the hook's component does not re-render", async () => {
     const user = userEvent.setup()
     const heard: string[] = []
     let renders = 0
     let stop = () => {}
-    function Watched(props: UseResetPasswordOptions) {
-      renders += 1
-      const reset = useResetPassword(props)
-      const { watchPassword } = reset
-      useEffect(() => (stop = watchPassword((password) => heard.push(password))), [watchPassword])
-      if (reset.view !== 'ready') return <p>{reset.view}</p>
-      return (
-        <form {...reset.getFormProps()}>
-          <label>
-            Password
-            <input {...reset.getPasswordInputProps()} />
-          </label>
-          <label>
-            Again
-            <input {...reset.getConfirmInputProps()} />
-          </label>
-        </form>
-      )
+    const watch = (watchPassword: UseResetPasswordReturn['watchPassword']) => {
+      stop = watchPassword((password) => heard.push(password))
     }
-    render(<Watched adapter={fakeAdapter()} />)
-    const password = await screen.findByLabelText('Password')
+    render(<KeptForm adapter={fakeAdapter()} onRender={() => (renders += 1)} watch={watch} />)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ready'))
     const rendersWhenReady = renders
 
-    await user.type(password, 'abc')
+    await user.type(screen.getByLabelText('Password'), 'abc')
     await user.type(screen.getByLabelText('Again'), 'abc')
     stop()
-    await user.type(password, 'd')
+    await user.type(screen.getByLabelText('Password'), 'd')
 
     expect(heard).toEqual(['a', 'ab', 'abc'])
     expect(renders).toBe(rendersWhenReady)
@@ -277,24 +286,6 @@ describe('useResetPassword while typing', () => {
 })
 
 describe('useResetPassword with a form that stays on screen', () => {
-  function KeptForm(props: UseResetPasswordOptions) {
-    const reset = useResetPassword(props)
-    return (
-      <form {...reset.getFormProps()} aria-label="Kept form">
-        <p role="status">{reset.view}</p>
-        <label>
-          Password
-          <input {...reset.getPasswordInputProps()} />
-        </label>
-        <label>
-          Again
-          <input {...reset.getConfirmInputProps()} />
-        </label>
-        <button {...reset.getSubmitButtonProps()}>Save</button>
-      </form>
-    )
-  }
-
   it.each([
     { outcome: 'success', completeReset: async () => {} },
     {
