@@ -1,4 +1,4 @@
-import { clearCallbackToken } from './readCallbackToken'
+import { clearCallbackToken, type LinkVerdict } from './readCallbackToken'
 import type { ResetAdapter } from './ResetAdapter'
 import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
 import type { VerifierStore } from './VerifierStore'
@@ -26,7 +26,8 @@ export interface CompleteResetFlowInput {
  * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
  * and nothing is sent. The verifier and the tab's token are deleted after success and after
  * terminal errors, and kept after retryable ones (network, 5xx, 429, weak password) so the user
- * can try again.
+ * can try again. After success and terminal errors the history entry keeps the outcome, so
+ * {@link readCallbackToken} reports it (`done`, or `invalid` with the code) when the page is shown again.
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input
@@ -49,10 +50,10 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
     if (TERMINAL_CODES.has(resetError.code)) await forget(input, resetError.code)
     throw resetError
   }
-  await forget(input)
+  await forget(input, 'done')
 }
 
-async function forget(input: CompleteResetFlowInput, verdict?: ResetErrorCode): Promise<void> {
+async function forget(input: CompleteResetFlowInput, verdict: LinkVerdict): Promise<void> {
   clearCallbackToken(input.adapter.id, verdict)
   try {
     if (input.adapter.pkce) await input.store.remove(input.adapter.id)

@@ -18,6 +18,7 @@ export {
   readCallbackToken,
   type CallbackEnvironment,
   type CallbackToken,
+  type LinkVerdict,
 } from './readCallbackToken'
 export type { CheckTokenInput, CompleteResetInput, ResetAdapter, StartResetInput } from './ResetAdapter'
 export {

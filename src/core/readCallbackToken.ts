@@ -2,11 +2,19 @@ import type { ResetAdapter } from './ResetAdapter'
 import { isResetError, type ResetErrorCode } from './ResetError'
 import { readItem, removeItem, storageKey, writeItem } from './safeStorage'
 
-/** What the reset page found in its URL (or, after a reload, in its tab's store). */
+/**
+ * What the reset page found in its URL (or, after a reload, in its tab's store). `done`: this
+ * history entry's link already changed the password, and the page is being shown again (a
+ * reload, or Back from the next page).
+ */
 export type CallbackToken =
   | { status: 'found'; token: string }
   | { status: 'missing' }
   | { status: 'invalid'; code: ResetErrorCode }
+  | { status: 'done' }
+
+/** What a history entry remembers of its link once it is spent: a terminal error's code, or `done`. */
+export type LinkVerdict = ResetErrorCode | 'done'
 
 /** Longest token accepted; real ones are under 100 characters, a huge one is an attack. */
 export const MAX_TOKEN_LENGTH = 2048
@@ -60,9 +68,11 @@ export function readCallbackToken(
       result =
         stored !== null && isWellFormed(stored)
           ? { status: 'found', token: stored }
-          : typeof remembered === 'string'
-            ? { status: 'invalid', code: remembered as ResetErrorCode }
-            : { status: 'missing' }
+          : remembered === 'done'
+            ? { status: 'done' }
+            : typeof remembered === 'string'
+              ? { status: 'invalid', code: remembered as ResetErrorCode }
+              : { status: 'missing' }
     } else if (values.length !== 1 || token === undefined || !isWellFormed(token)) {
       result = { status: 'invalid', code: 'token_invalid' }
     } else {
@@ -96,24 +106,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Forgets the token this tab kept for a reload; called after success and terminal errors. Given
- * the terminal error's code, the history entry keeps it, so reloading the page that said "expired"
- * or "opened in another browser" says so again, rather than "this link doesn't work".
+ * a verdict (`done` after success, else the terminal error's code), the history entry keeps it, so
+ * reloading the page, or coming Back to it, shows "your password has been changed" or "expired"
+ * again, rather than "this link doesn't work".
  */
-export function clearCallbackToken(adapterId: string, verdict?: ResetErrorCode): void {
+export function clearCallbackToken(adapterId: string, verdict?: LinkVerdict): void {
   const key = storageKey(adapterId, 'token')
   removeItem('session', key)
   unstored.delete(key)
   if (verdict && typeof window !== 'undefined') rememberVerdict(window.history, adapterId, verdict)
 }
 
-// The verdict rides on the history entry (as `reset-kit:<id>:invalid`), never in storage: it
+// The verdict rides on the history entry (as `reset-kit:<id>:link`), never in storage: it
 // belongs to this page of this tab, and a new link is a new entry. A host router's own state is
 // kept; one that is not an object is left alone.
 function verdictKey(adapterId: string): string {
-  return `reset-kit:${adapterId}:invalid`
+  return `reset-kit:${adapterId}:link`
 }
 
-function rememberVerdict(history: CallbackEnvironment['history'], adapterId: string, code: ResetErrorCode): void {
+function rememberVerdict(history: CallbackEnvironment['history'], adapterId: string, code: LinkVerdict): void {
   const state: unknown = history.state
   if (state === null || isRecord(state)) history.replaceState({ ...state, [verdictKey(adapterId)]: code }, '')
 }

@@ -32,7 +32,7 @@ export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
  * Which screen is showing; `<ResetPasswordPage>` renders it as `data-state` on its root.
  * - `checking`: reading the link (and asking the backend about it, where it can check without using it up).
  * - `ready`: the new-password form.
- * - `success`: the password changed.
+ * - `success`: the password changed (also when the page is shown again after that: a reload, Back).
  * - `link_invalid` | `link_expired` | `link_used`: the link cannot work; offers a new one.
  * - `verifier_missing`: the link was opened in another browser or device than the one that asked.
  * - `check_failed`: the link could not be checked (offline, server error); offers a retry.
@@ -129,7 +129,14 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
     setError(undefined)
-    setView(link.status === 'found' ? 'checking' : (LINK_VIEWS[link.status === 'invalid' ? link.code : 'token_missing'] ?? 'link_invalid'))
+    // A page shown again after its password changed (a reload, Back) says so, and sends nothing.
+    setView(
+      link.status === 'found'
+        ? 'checking'
+        : link.status === 'done'
+          ? 'success'
+          : (LINK_VIEWS[link.status === 'invalid' ? link.code : 'token_missing'] ?? 'link_invalid'),
+    )
     setLink(link)
   }, [adapterId, options.token, attempt])
 
@@ -138,7 +145,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // is aborted before it starts, and never reaches the backend (Stack Auth counts each check as an
   // attempt on the code) nor drops the link's token under the second mount.
   useEffect(() => {
-    if (!link) return
+    if (!link || link.status === 'done') return
     const { adapter, store } = current.current
     const signal = (controller.current = new AbortController()).signal
     void (async () => {

@@ -1,6 +1,7 @@
 import { completeResetFlow, TERMINAL_CODES } from '../../src/core/completeResetFlow'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import { computeChallenge, createPkcePair } from '../../src/core/pkce'
+import { readCallbackToken } from '../../src/core/readCallbackToken'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import { startResetFlow } from '../../src/core/startResetFlow'
@@ -35,6 +36,7 @@ beforeEach(() => {
 afterEach(() => {
   sessionStorage.clear()
   localStorage.clear()
+  window.history.replaceState(null, '', '/')
 })
 
 describe('completeResetFlow', () => {
@@ -95,6 +97,24 @@ describe('completeResetFlow', () => {
     expect(localStorage.getItem(KEY)).toBeNull()
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
     await expect(store.load('app')).resolves.toBeUndefined()
+  })
+
+  it('T7: after success the page shown again (reload, Back) reads the link as done, not missing', async () => {
+    window.history.replaceState(null, '', '/reset?token=tok')
+    const adapter = makeAdapter()
+    expect(readCallbackToken(adapter)).toEqual({ status: 'found', token: 'tok' })
+    await saveRecord()
+    await completeResetFlow({ adapter, store: createWebStorageVerifierStore(), token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    expect(readCallbackToken(adapter)).toEqual({ status: 'done' })
+    // A retryable failure leaves no verdict: the same entry still holds a usable link.
+    window.history.pushState(null, '', '/reset?token=tok2')
+    expect(readCallbackToken(adapter)).toEqual({ status: 'found', token: 'tok2' })
+    await saveRecord()
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('network'))
+    await expect(
+      completeResetFlow({ adapter, store: createWebStorageVerifierStore(), token: 'tok2', password: 'correct horse', signal: new AbortController().signal }),
+    ).rejects.toMatchObject({ code: 'network' })
+    expect(readCallbackToken(adapter)).toEqual({ status: 'found', token: 'tok2' })
   })
 
   it.each<ResetErrorCode>(['network', 'server', 'rate_limited', 'password_weak', 'password_breached', 'timeout'])(

@@ -336,6 +336,18 @@ describe('clearCallbackToken', () => {
     expect(readCallbackToken(makeAdapter())).toEqual({ status: 'missing' })
   })
 
+  it('T7: after success (`done`), a reload of the same history entry reads done; a new link in a new entry is found', () => {
+    window.history.replaceState(null, '', '/reset?token=abc')
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'found', token: 'abc' })
+
+    clearCallbackToken('app', 'done')
+
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'done' })
+    window.history.pushState(null, '', '/reset?token=fresh')
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'found', token: 'fresh' })
+  })
+
   it("leaves a router's history state alone when it is not an object", () => {
     window.history.replaceState('router-owned', '', '/reset')
     clearCallbackToken('app', 'token_used')

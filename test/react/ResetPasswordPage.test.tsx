@@ -303,11 +303,19 @@ describe('<ResetPasswordPage>', () => {
     expect(container).not.toHaveTextContent('correct horse')
     await expectNoAxeViolations(container)
 
-    // Coming back to the page (back button, reload) finds nothing to resubmit.
+    // Coming back to the page (back button, reload) says the password changed, and finds nothing
+    // to resubmit nor a success to report again.
     unmount()
-    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
-    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+    const again = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} signInUrl="/sign-in" onSuccess={onSuccess} />,
+    )
+    await findFocusedHeading('Your password has been changed')
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in')
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(again.container.querySelector('[data-part="root"]')).toHaveAttribute('data-state', 'success')
+    await expectNoAxeViolations(again.container)
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
   })
 
   it('T7: the success screen stays when the host re-renders with a re-created adapter', async () => {
