@@ -131,6 +131,11 @@ function reportLater(error: unknown): void {
  * instance and is dropped on success and on failures no retry can fix. Create the adapter once,
  * at module level, not during a render, or a retry cannot find it.
  *
+ * Supabase accepts the exchange only while the flow state is younger than its flow-state expiry
+ * (`GOTRUE_EXTERNAL_FLOW_STATE_EXPIRY_DURATION`, 5 minutes by default), counted from the start
+ * request, not from the click; the adapter exchanges when the new password is submitted, so a
+ * later submit shows the link as expired.
+ *
  * Supabase's minimum length is a project setting, so a too-short password comes back as
  * `password_weak` with `details.reasons: 'length'`. Passwords over 72 bytes of UTF-8 are refused
  * locally as `password_too_long` before the code is spent.
