@@ -253,7 +253,7 @@ describe('createStytchAdapter', () => {
   })
 
   describe('complete', () => {
-    it('posts exactly the token, the password as typed and the verifier', async () => {
+    it('posts exactly the token, the password as typed, the verifier and the shortest session Stytch allows', async () => {
       respondOk(TEST_COMPLETE)
       await createStytchAdapter({ publicToken: TEST_TOKEN }).completeReset(completeInput())
 
@@ -266,6 +266,8 @@ describe('createStytchAdapter', () => {
         token: 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=',
         password: '  correct horse battery staple 🐴  ',
         code_verifier: VERIFIER,
+        // Every Stytch SDK sends it to the SDK endpoint; the session that comes back is dropped.
+        session_duration_minutes: 5,
       })
     })
 

@@ -31,7 +31,9 @@ function expiryError(value: unknown): TypeError | undefined {
  *
  * With `publicToken` the browser calls Stytch's SDK endpoints
  * (`POST {apiBaseUrl}/sdk/v1/passwords/email/reset/start` and `…/sdk/v1/passwords/email/reset`)
- * authenticated with `Authorization: Basic base64(publicToken:publicToken)`.
+ * authenticated with `Authorization: Basic base64(publicToken:publicToken)`. Like Stytch's own
+ * SDKs, the completion sends `session_duration_minutes` (5, the least Stytch allows); the
+ * adapter drops the session Stytch returns, so nobody is signed in.
  *
  * With `baseUrl` the browser calls your server at `POST {baseUrl}/passwords/email/reset/start` and
  * `POST {baseUrl}/passwords/email/reset`, sending the bodies Stytch's `/v1` endpoints take; the
@@ -101,6 +103,10 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
   let url: string
   let headers: Record<string, string>
   let credentials: RequestCredentials | undefined
+  // Stytch's SDK endpoints take a session length at completion: every Stytch SDK sends one, and
+  // its browser SDK refuses to call without it. The least Stytch allows; the session that comes
+  // back is dropped unread (no cookie either: the call omits credentials), so nobody is signed in.
+  let sessionMinutes: 5 | undefined
   if (publicToken !== undefined) {
     if (typeof publicToken !== 'string' || !/^public-token-[\x21-\x7e]+$/.test(publicToken)) {
       // The value is never echoed: a developer who pastes the project secret here must not see it
@@ -120,6 +126,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
         : assertHttpUrl(apiBaseUrl, 'apiBaseUrl', process.env.NODE_ENV !== 'production' && 'https://login.example.com')
     headers = { Authorization: `Basic ${btoa(`${publicToken}:${publicToken}`)}` }
     credentials = 'omit'
+    sessionMinutes = 5
   } else {
     url = assertHttpUrl(baseUrl, 'baseUrl', process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/auth')
     headers = { ...options.headers }
@@ -197,7 +204,12 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
       if (!input.codeVerifier) throw new ResetError('verifier_missing')
       const response = await send(
         '',
-        { token: input.token, password: input.password, code_verifier: input.codeVerifier },
+        {
+          token: input.token,
+          password: input.password,
+          code_verifier: input.codeVerifier,
+          session_duration_minutes: sessionMinutes,
+        },
         input.signal,
       )
       if (!response.ok) throw mapStytchError(response, 'complete')
