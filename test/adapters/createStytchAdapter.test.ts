@@ -571,7 +571,7 @@ describe('createStytchAdapter', () => {
     // The whole table, written out: how the adapter stores it may change, what it maps may not.
     const TABLE: Array<[ResetErrorCode, ResetErrorField | undefined, string[]]> = [
       ['invalid_email', 'email', ['invalid_email']],
-      ['token_invalid', undefined, ['unable_to_auth_password_reset_token', 'invalid_token']],
+      ['token_invalid', undefined, ['unable_to_auth_password_reset_token', 'unable_to_auth_magic_link', 'invalid_token']],
       ['verifier_missing', undefined, ['pkce_expected_code_verifier']],
       ['verifier_mismatch', undefined, ['pkce_mismatch', 'pkce_did_not_expect_code_verifier', 'invalid_pkce_code_verifier']],
       ['password_weak', 'password', ['weak_password']],

@@ -20,10 +20,12 @@ export type StytchResetStep = 'start' | 'complete'
 // `server_unavailable` (503) become `server`.
 //
 // Stytch has one error for a reset token that is unknown, expired or already used, so the three
-// cannot be told apart here; the UI offers a new link for each of them anyway.
+// cannot be told apart here; the UI offers a new link for each of them anyway. Its docs do not
+// say whether a spent reset link reports that error or the magic-link one (the reset email is a
+// magic link to Stytch), so both mean a dead link, rather than "something went wrong".
 const ERROR_TYPES: Readonly<Partial<Record<ResetErrorCode, string>>> = {
   invalid_email: 'invalid_email',
-  token_invalid: 'unable_to_auth_password_reset_token invalid_token',
+  token_invalid: 'unable_to_auth_password_reset_token unable_to_auth_magic_link invalid_token',
   verifier_missing: 'pkce_expected_code_verifier',
   // The link was started without a challenge (elsewhere), or the stored verifier is damaged: in
   // both cases only a new link sent from this browser can succeed.
