@@ -55,7 +55,7 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
   const { t, view } = forgot
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
-  const ids = { heading: `${id}-heading`, description: `${id}-description`, input: `${id}-email` }
+  const headingId = `${id}-heading`
   const alert = forgot.error ? errorMessage(t, forgot.error, forgot.textLocale, forgot.retrySeconds) : ''
 
   return (
@@ -65,13 +65,13 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
       lang={forgot.textLocale}
       data-state={view satisfies ForgotPasswordView}
       data-pending={flag(forgot.pending)}
-      aria-labelledby={ids.heading}
+      aria-labelledby={headingId}
     >
-      <Heading ref={headingRef} level={headingLevel} id={ids.heading} classNames={classNames}>
+      <Heading ref={headingRef} level={headingLevel} id={headingId} classNames={classNames}>
         {view === 'sent' ? t('forgot.sentTitle') : t('forgot.title')}
       </Heading>
       {/* Present in every view so screen readers hear the confirmation when it replaces the prompt. */}
-      <div {...partProps('description', classNames)} id={ids.description} role="status">
+      <div {...partProps('description', classNames)} id={`${id}-description`} role="status">
         <p>{view === 'sent' ? t('forgot.sentDescription', { email: forgot.sentTo }) : t('forgot.description')}</p>
         {view === 'sent' && options.expiresInMinutes !== undefined ? (
           <p>{t('forgot.linkValidity', { duration: formatDuration(options.expiresInMinutes * 60, forgot.textLocale, true) })}</p>
@@ -81,9 +81,9 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
         {alert}
       </div>
       {view === 'form' ? (
-        <form {...partProps('form', classNames)} {...forgot.getFormProps()} aria-labelledby={ids.heading}>
+        <form {...partProps('form', classNames)} {...forgot.getFormProps()} aria-labelledby={headingId}>
           <Field
-            id={ids.input}
+            id={`${id}-email`}
             label={t('forgot.emailLabel')}
             error={forgot.emailError ? t(`errors.${forgot.emailError}`) : undefined}
             inputProps={forgot.getEmailInputProps()}

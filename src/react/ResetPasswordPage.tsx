@@ -86,7 +86,10 @@ export function ResetPasswordPage({
   const { t, view } = reset
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
-  const ids = { heading: `${id}-heading`, password: `${id}-password`, strength: `${id}-strength`, confirm: `${id}-confirm` }
+  const headingId = `${id}-heading`
+  const passwordId = `${id}-password`
+  const strengthId = `${id}-strength`
+  const confirmId = `${id}-confirm`
   const description =
     view === 'ready'
       ? t('reset.description', { count: reset.minLength })
@@ -104,10 +107,10 @@ export function ResetPasswordPage({
       lang={reset.textLocale}
       data-state={view}
       data-pending={flag(reset.pending)}
-      aria-labelledby={ids.heading}
+      aria-labelledby={headingId}
       aria-busy={view === 'checking' || undefined}
     >
-      <Heading ref={headingRef} level={headingLevel} id={ids.heading} classNames={classNames}>
+      <Heading ref={headingRef} level={headingLevel} id={headingId} classNames={classNames}>
         {t(view === 'ready' ? 'reset.title' : `reset.${STEMS[view]}Title`)}
       </Heading>
       {/* Live in every view, so the outcome of each step is heard when it replaces the last one. */}
@@ -118,20 +121,20 @@ export function ResetPasswordPage({
         {alert}
       </div>
       {view === 'ready' ? (
-        <form {...partProps('form', classNames)} {...reset.getFormProps()} aria-labelledby={ids.heading}>
+        <form {...partProps('form', classNames)} {...reset.getFormProps()} aria-labelledby={headingId}>
           <Field
-            id={ids.password}
+            id={passwordId}
             label={t('reset.passwordLabel')}
             error={
               reset.passwordError
                 ? errorMessage(t, { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0, ...reset.passwordDetails } }, reset.textLocale)
                 : undefined
             }
-            describedBy={ids.strength}
+            describedBy={strengthId}
             inputProps={reset.getPasswordInputProps()}
             classNames={classNames}
             control={
-              <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={reset.requireConfirmation ? `${ids.password} ${ids.confirm}` : ids.password}>
+              <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={reset.requireConfirmation ? `${passwordId} ${confirmId}` : passwordId}>
                 {t('reset.showPassword')}
               </button>
             }
@@ -140,14 +143,14 @@ export function ResetPasswordPage({
               watchPassword={reset.watchPassword}
               minLength={reset.minLength}
               t={t}
-              id={ids.strength}
+              id={strengthId}
               classNames={classNames}
               suppressed={!!reset.passwordError}
             />
           </Field>
           {reset.requireConfirmation ? (
             <Field
-              id={ids.confirm}
+              id={confirmId}
               label={t('reset.confirmLabel')}
               error={reset.confirmError ? errorMessage(t, { code: reset.confirmError }, reset.textLocale) : undefined}
               inputProps={reset.getConfirmInputProps()}

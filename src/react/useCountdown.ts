@@ -5,20 +5,22 @@ import { useEffect, useState } from 'react'
  * 0 once it has passed or when there is none.
  */
 export function useCountdown(deadline: number | undefined): number {
-  const [clock, setClock] = useState(() => ({ deadline, now: Date.now() }))
-  let { now } = clock
-  if (clock.deadline !== deadline) {
+  // The deadline the clock was last set for and the time it read then: a pair, not an object, so
+  // the bundle carries no property names for it.
+  const [clock, setClock] = useState((): [number | undefined, number] => [deadline, Date.now()])
+  let [, now] = clock
+  if (clock[0] !== deadline) {
     // A new deadline is counted from the current time in this very render: the clock kept from the
     // last tick (or from mount) would first show a wait longer than the real one, and a live region
     // would announce that wrong number.
     now = Date.now()
-    setClock({ deadline, now })
+    setClock([deadline, now])
   }
   useEffect(() => {
     if (deadline === undefined) return
     const timer = setInterval(() => {
       const current = Date.now()
-      setClock({ deadline, now: current })
+      setClock([deadline, current])
       if (current >= deadline) clearInterval(timer)
     }, 1000)
     return () => clearInterval(timer)

@@ -62,7 +62,10 @@ export type ForgotPasswordStatus = 'idle' | 'pending' | 'error' | 'success'
  *   : <form {...forgot.getFormProps()}><input {...forgot.getEmailInputProps()} /></form>
  */
 export function useForgotPassword(options: UseForgotPasswordOptions) {
-  const { adapter, locale, textLocale, t, queryClient, store } = useResetKitSetup(options, 'ForgotPasswordForm')
+  const [adapter, locale, textLocale, t, queryClient, store] = useResetKitSetup(
+    options,
+    process.env.NODE_ENV !== 'production' && 'ForgotPasswordForm',
+  )
   const redirectUrl = useMemo(() => assertRedirectUrl(options.redirectUrl), [options.redirectUrl])
   const cooldownSeconds = options.resendCooldownSeconds ?? DEFAULT_RESEND_COOLDOWN_SECONDS
 
@@ -73,7 +76,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const [emailError, setEmailError] = useState<ResetErrorCode>()
   const [resendAt, setResendAt] = useState<number>()
   const resendSeconds = useCountdown(resendAt)
-  const { retrySeconds, hold } = useRateLimitWait(adapter.id, setError)
+  const [retrySeconds, hold] = useRateLimitWait(adapter.id, setError)
 
   // One controller per mounted form: unmounting aborts the request so a late answer changes nothing.
   const controller = useRef<AbortController | null>(null)

@@ -1,18 +1,20 @@
 import type { i18n as I18n, TFunction, TOptions } from 'i18next'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { NAMESPACE } from '../i18n/createResetKitI18n'
 
 // The kit's keys are dotted paths with no namespace prefix, whatever separators the host uses.
 const KIT_T_OPTIONS = { keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false } } as const
 const versions = new WeakMap<I18n, number>()
 
 /**
- * A translation function fixed to `locale` and `namespaces` (searched in order), re-created when
+ * A translation function fixed to `locale` and the kit's namespace, searched after the
+ * `overrides` namespace when there is one (see `useMessageOverrides`), re-created when
  * the instance changes language or gains strings (a locale chunk arriving, overrides). The
  * kit's needs travel with each call, so a host instance keeps its own options: English when the
  * host has no kit strings for the locale (never raw keys), and no HTML escaping, since React
  * escapes text itself and "o'brien@example.com" would otherwise show as "o&#39;brien…".
  */
-export function useKitTranslation(i18n: I18n, locale: string, namespaces: readonly string[]): TFunction {
+export function useKitTranslation(i18n: I18n, locale: string, overrides: string | undefined): TFunction {
   const subscribe = useCallback(
     (onChange: () => void) => {
       const bump = () => {
@@ -35,14 +37,13 @@ export function useKitTranslation(i18n: I18n, locale: string, namespaces: readon
     () => versions.get(i18n) ?? 0,
     () => versions.get(i18n) ?? 0,
   )
-  const key = namespaces.join('\n')
   return useMemo(() => {
-    const fixed = i18n.getFixedT(locale, key.split('\n'))
+    const fixed = i18n.getFixedT(locale, overrides ? [overrides, NAMESPACE] : [NAMESPACE])
     // The locale's own bundle, then English, by exact tag: a host's `load: 'languageOnly'` or
     // `lowerCaseLng` would otherwise look for "pt" or "pt-br" and miss the kit's "pt-BR".
     const lngs = [locale, 'en']
     return ((name: string, values?: TOptions) => fixed(name, { ...KIT_T_OPTIONS, lngs, ...values })) as unknown as TFunction
     // `version` is the point: new strings or a new language must give a new function.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [i18n, locale, key, version])
+  }, [i18n, locale, overrides, version])
 }

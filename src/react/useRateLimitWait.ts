@@ -7,7 +7,8 @@ import { useCountdown } from './useCountdown'
  * The wait after a 429, shared by both state machines: `hold` starts it from the error's
  * `Retry-After` (60 s when the server named none) and keeps the deadline in this tab, so a
  * reload cannot skip it; on mount a stored deadline is restored and `onRestored` gets an error
- * to show why the button is held (R1). Nothing retries on its own.
+ * to show why the button is held (R1). Nothing retries on its own. Returns `[retrySeconds, hold]`,
+ * a tuple like useState's, so the bundle carries no property names for it.
  */
 export function useRateLimitWait(adapterId: string, onRestored: (error: ResetError) => void) {
   const [retryAt, setRetryAt] = useState<number>()
@@ -27,5 +28,5 @@ export function useRateLimitWait(adapterId: string, onRestored: (error: ResetErr
     },
     [adapterId],
   )
-  return { retrySeconds, hold }
+  return [retrySeconds, hold] as const
 }

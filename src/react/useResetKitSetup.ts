@@ -28,10 +28,13 @@ let sharedI18n: I18n | undefined
 let sharedStore: VerifierStore | undefined
 
 /**
- * Resolves what one component instance works with: adapter, locale, translation function,
- * QueryClient and verifier store. Throws with the fix when no adapter is configured.
+ * Resolves what one component instance works with: `[adapter, locale, textLocale, t, queryClient,
+ * store]`, `textLocale` being the language the strings are really in. A tuple rather than an
+ * object, so the bundle carries no property names for it. Throws with the fix when no adapter is
+ * configured, naming `component`: callers pass it as `process.env.NODE_ENV !== 'production' && '…'`,
+ * so production builds carry neither.
  */
-export function useResetKitSetup(options: ResetKitInstanceOptions, component: string) {
+export function useResetKitSetup(options: ResetKitInstanceOptions, component: string | false) {
   const settings = useContext(ResetKitContext)
   const hostQueryClient = useContext(QueryClientContext)
   // Made only when no client is given, and kept, so one taken away after mount has a stand-in.
@@ -43,7 +46,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, settings.i18n, settings.resources)
 
   const overrides = useMessageOverrides(i18n, locale, options.messages)
-  const t = useKitTranslation(i18n, locale, overrides ? [overrides, NAMESPACE] : [NAMESPACE])
+  const t = useKitTranslation(i18n, locale, overrides)
 
   const store = settings.verifierStorage ?? (sharedStore ??= createMirroredVerifierStore())
 
@@ -57,5 +60,5 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   }
   // What the strings are really in: English until (or unless) the locale's own have loaded.
   const textLocale = i18n.hasResourceBundle(locale, NAMESPACE) ? locale : 'en'
-  return { adapter, locale, textLocale, t, queryClient, store }
+  return [adapter, locale, textLocale, t, queryClient, store] as const
 }

@@ -75,7 +75,10 @@ const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
  * if (reset.view === 'verifier_missing') return <p>{reset.t('reset.verifierDescription')}</p>
  */
 export function useResetPassword(options: UseResetPasswordOptions) {
-  const { adapter, locale, textLocale, t, queryClient, store } = useResetKitSetup(options, 'ResetPasswordPage')
+  const [adapter, locale, textLocale, t, queryClient, store] = useResetKitSetup(
+    options,
+    process.env.NODE_ENV !== 'production' && 'ResetPasswordPage',
+  )
   const minLength = options.minLength ?? adapter.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH
   const maxLength = options.maxLength ?? adapter.maxPasswordLength
   const requireConfirmation = options.requireConfirmation ?? true
@@ -89,7 +92,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const [attempt, setAttempt] = useState(0)
   // What the backend said with a password error (its own minLength…), for the field's message.
   const [passwordDetails, setPasswordDetails] = useState<ResetError['details']>()
-  const { retrySeconds, hold } = useRateLimitWait(adapter.id, setError)
+  const [retrySeconds, hold] = useRateLimitWait(adapter.id, setError)
   // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
   const token = useRef<string | undefined>(undefined)
   const controller = useRef<AbortController | null>(null)
