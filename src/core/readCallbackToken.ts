@@ -45,15 +45,16 @@ export function readCallbackToken(
   if (!environment) return { status: 'missing' }
   const url = new URL(environment.location.href)
   const key = storageKey(adapter.id, 'token')
-  const state: unknown = environment.history.state
+  let state: unknown = environment.history.state
   const params = new URLSearchParams(url.searchParams)
   const present = adapter.tokenParams.filter((name) => params.has(name))
   const spent = (adapter.callbackParams ?? []).filter((name) => params.has(name))
   const stripping = present.length > 0 || spent.length > 0
   if (stripping) {
     for (const name of [...present, ...spent]) url.searchParams.delete(name)
+    // A new link replaces whatever an earlier one left in this tab, and this entry's verdict on it.
+    state = withoutVerdict(state, adapter.id)
     environment.history.replaceState(state, '', url.href)
-    // A new link replaces whatever an earlier one left in this tab.
     clearCallbackToken(adapter.id)
   }
 
@@ -122,6 +123,20 @@ export function clearCallbackToken(adapterId: string, verdict?: LinkVerdict): vo
 // kept; one that is not an object is left alone.
 function verdictKey(adapterId: string): string {
   return `reset-kit:${adapterId}:link`
+}
+
+function withoutVerdict(state: unknown, adapterId: string): unknown {
+  if (!isRecord(state) || !(verdictKey(adapterId) in state)) return state
+  const { [verdictKey(adapterId)]: _, ...rest } = state
+  return rest
+}
+
+/** Drops this history entry's verdict on an earlier link: a new one (a `token` prop) is in use. */
+export function forgetVerdict(adapterId: string): void {
+  if (typeof window === 'undefined') return
+  const state: unknown = window.history.state
+  const kept = withoutVerdict(state, adapterId)
+  if (kept !== state) window.history.replaceState(kept, '')
 }
 
 function rememberVerdict(history: CallbackEnvironment['history'], adapterId: string, code: LinkVerdict): void {

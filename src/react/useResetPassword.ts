@@ -3,7 +3,7 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState, type FormEv
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
-import { type CallbackToken, checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
+import { type CallbackToken, checkGivenToken, clearCallbackToken, forgetVerdict, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
@@ -122,12 +122,19 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // What the last read of the link found. A new object for every read, so each one (also one a
   // Suspense boundary re-runs on its own when it shows this tree again) is followed by its check.
   const [link, setLink] = useState<CallbackToken>()
+  // The `token` prop this page changed the password with: read again (a Suspense boundary showing
+  // this tree again, "Try again") it is done, not a link to check and offer the form for again.
+  const spent = useRef<string>(undefined)
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
     const { adapter } = current.current
     sweepExpiredRecords()
-    const link = options.token === undefined ? readCallbackToken(adapter) : checkGivenToken(options.token)
+    const given = options.token
+    const link: CallbackToken =
+      given === undefined ? readCallbackToken(adapter) : given && given === spent.current ? { status: 'done' } : checkGivenToken(given)
+    // A new link from the host's router: this entry's verdict on an earlier one no longer applies.
+    if (given !== undefined && link.status === 'found') forgetVerdict(adapter.id)
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
@@ -189,8 +196,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         inFlight.current = false
       },
       // The request's own signal: one aborted by unmounting or a new link must change nothing.
-      onSuccess: (_, { signal }) => {
+      onSuccess: (_, { signal, token: sent }) => {
         if (signal.aborted) return
+        spent.current = sent
         token.current = undefined
         clearFields()
         setError(undefined)

@@ -1,0 +1,106 @@
+// A history entry's verdict on its link (`done` after success) must never outlive that link: a new
+// link in the same entry drops it, and a `token` prop that already changed the password stays done.
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { Suspense, use } from 'react'
+import { ResetError } from '../../src/core/ResetError'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+
+const FORGOT_URL = '/forgot-password'
+
+function fakeAdapter(completeReset: ResetAdapter['completeReset'] = async () => {}) {
+  return {
+    id: 'test',
+    pkce: false,
+    tokenParams: ['token'],
+    startReset: vi.fn<ResetAdapter['startReset']>(async () => {}),
+    completeReset: vi.fn<ResetAdapter['completeReset']>(completeReset),
+  } satisfies ResetAdapter
+}
+
+async function submit(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('heading', { name: 'Choose a new password' })
+  await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+  await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+  await user.click(screen.getByRole('button', { name: 'Change password' }))
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  window.history.replaceState(null, '', '/reset')
+})
+afterEach(() => window.history.replaceState(null, '', '/'))
+
+describe('a done verdict and a new link in the same history entry', () => {
+  it('a new token prop whose reset failed (retryable) is not reported as changed after a reload', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter(async ({ token }) => {
+      if (token === 'tok_new') throw new ResetError('network')
+    })
+    const first = render(<ResetPasswordPage adapter={adapter} token="tok_old" forgotPasswordUrl={FORGOT_URL} />)
+    await submit(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+
+    // The host's router brings the next link into the same page (and entry).
+    first.rerender(<ResetPasswordPage adapter={adapter} token="tok_new" forgotPasswordUrl={FORGOT_URL} />)
+    await submit(user)
+    await waitFor(() => expect(screen.getByRole('alert')).not.toBeEmptyDOMElement())
+    first.unmount()
+
+    // A reload: the router had already taken the token out of the URL, so none is passed.
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Your password has been changed' })).not.toBeInTheDocument()
+  })
+
+  it('a new link in the URL of the same entry (a router keeping history.state) is not reported as changed once its token is gone', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    window.history.replaceState(null, '', '/reset?token=tok_old')
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await submit(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    first.unmount()
+
+    // Same entry, state kept (as this kit's own replaceState does), a new link arrives.
+    window.history.replaceState(window.history.state, '', '/reset?token=tok_new')
+    const second = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    second.unmount()
+    // The tab's copy of the token is gone (with blocked storage it lived only in memory, lost on reload).
+    sessionStorage.clear()
+
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+  })
+})
+
+describe('the success screen with a token prop', () => {
+  it('stays after another part of its Suspense boundary suspends and resolves', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    function Sibling({ data }: { data: Promise<string> | undefined }) {
+      return data ? <p>{use(data)}</p> : null
+    }
+    const page = (data?: Promise<string>) => (
+      <Suspense fallback={<p>Loading…</p>}>
+        <ResetPasswordPage adapter={adapter} token="tok_1" forgotPasswordUrl={FORGOT_URL} />
+        <Sibling data={data} />
+      </Suspense>
+    )
+    const { rerender } = render(page())
+    await submit(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+
+    let resolve!: (value: string) => void
+    const data = new Promise<string>((settle) => (resolve = settle))
+    await act(async () => rerender(page(data)))
+    await act(async () => resolve('Footer'))
+    expect(await screen.findByText('Footer')).toBeInTheDocument()
+    await act(() => new Promise((r) => setTimeout(r, 20)))
+
+    expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+  })
+})
