@@ -95,10 +95,14 @@ export function readCallbackToken(
 
 /**
  * The same checks for a token the host's router took from the URL itself (the `token` prop): an
- * empty (or null) one is `missing`, an oversized or oddly shaped one `invalid`, and neither is ever sent.
+ * empty (or null) one is `missing`, an oversized or oddly shaped one `invalid`, and neither is ever
+ * sent. Like a link read from the URL, a found one drops this history entry's verdict on an earlier link.
  */
-export function checkGivenToken(token: string): CallbackToken {
-  return !token ? { status: 'missing' } : isWellFormed(token) ? { status: 'found', token } : { status: 'invalid', code: 'token_invalid' }
+export function checkGivenToken(token: string, adapterId: string): CallbackToken {
+  if (!token) return { status: 'missing' }
+  if (!isWellFormed(token)) return { status: 'invalid', code: 'token_invalid' }
+  if (typeof window !== 'undefined') forgetVerdict(window.history, adapterId)
+  return { status: 'found', token }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -131,12 +135,11 @@ function withoutVerdict(state: unknown, adapterId: string): unknown {
   return rest
 }
 
-/** Drops this history entry's verdict on an earlier link: a new one (a `token` prop) is in use. */
-export function forgetVerdict(adapterId: string): void {
-  if (typeof window === 'undefined') return
-  const state: unknown = window.history.state
+// Writes only when the entry had a verdict, so a router's state is not replaced for nothing.
+function forgetVerdict(history: CallbackEnvironment['history'], adapterId: string): void {
+  const state: unknown = history.state
   const kept = withoutVerdict(state, adapterId)
-  if (kept !== state) window.history.replaceState(kept, '')
+  if (kept !== state) history.replaceState(kept, '')
 }
 
 function rememberVerdict(history: CallbackEnvironment['history'], adapterId: string, code: LinkVerdict): void {

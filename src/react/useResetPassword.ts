@@ -3,7 +3,7 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState, type FormEv
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
-import { type CallbackToken, checkGivenToken, clearCallbackToken, forgetVerdict, readCallbackToken } from '../core/readCallbackToken'
+import { type CallbackToken, checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
@@ -132,9 +132,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     sweepExpiredRecords()
     const given = options.token
     const link: CallbackToken =
-      given === undefined ? readCallbackToken(adapter) : given && given === spent.current ? { status: 'done' } : checkGivenToken(given)
-    // A new link from the host's router: this entry's verdict on an earlier one no longer applies.
-    if (given !== undefined && link.status === 'found') forgetVerdict(adapter.id)
+      given === undefined ? readCallbackToken(adapter) : given && given === spent.current ? { status: 'done' } : checkGivenToken(given, adapter.id)
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
