@@ -14,8 +14,13 @@ import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSet
 
 /** Options of {@link useResetPassword}; also the behaviour props of `<ResetPasswordPage>`. */
 export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
-  /** The reset token, when your router already took it from the URL. Otherwise it is read from the adapter's URL params. */
-  token?: string
+  /**
+   * The reset token, when your router already took it from the URL. Without one (`undefined`, or
+   * `null` as `searchParams.get('token')` gives once the router removed it), the page reads the
+   * adapter's URL params itself, and this history entry's verdict: a reload after success still
+   * shows the success screen. An empty one is an incomplete link.
+   */
+  token?: string | null
   /** Fewest characters, counted in code points. No composition rules. @default the adapter's `minPasswordLength`, else 8 */
   minLength?: number
   /** Most characters your backend accepts; longer is reported, never silently cut. @default the adapter's `maxPasswordLength`, if any */
@@ -64,6 +69,10 @@ const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
   verifier_missing: 'verifier_missing',
   verifier_mismatch: 'verifier_missing',
 }
+
+// The screen for a link that cannot go on to the form. One answer for the read and the check, so
+// a code with no link screen of its own (a custom adapter's `misconfigured`) never shows one screen, then another.
+const viewOf = (code: ResetErrorCode): ResetPasswordView => LINK_VIEWS[code] ?? 'check_failed'
 
 /**
  * The headless "choose a new password" state machine: takes the token from the URL (and out of
@@ -132,7 +141,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     sweepExpiredRecords()
     const given = options.token
     const link: CallbackToken =
-      given === undefined ? readCallbackToken(adapter) : given && given === spent.current ? { status: 'done' } : checkGivenToken(given, adapter.id)
+      given != null ? (given === spent.current ? { status: 'done' } : checkGivenToken(given, adapter.id)) : readCallbackToken(adapter)
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
@@ -143,7 +152,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         ? 'checking'
         : link.status === 'done'
           ? 'success'
-          : (LINK_VIEWS[link.status === 'invalid' ? link.code : 'token_missing'] ?? 'link_invalid'),
+          : viewOf(link.status === 'invalid' ? link.code : 'token_missing'),
     )
     setLink(link)
   }, [adapterId, options.token, attempt])
@@ -174,7 +183,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         }
         if (resetError.code === 'rate_limited') hold(resetError)
         setError(resetError)
-        setView(LINK_VIEWS[resetError.code] ?? 'check_failed')
+        setView(viewOf(resetError.code))
       }
     })()
     return () => controller.current?.abort()

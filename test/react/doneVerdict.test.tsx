@@ -104,3 +104,24 @@ describe('the success screen with a token prop', () => {
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
   })
 })
+
+describe("a token prop from the host's router that is null after a reload", () => {
+  it('shows the success screen again and sends nothing', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const first = render(<ResetPasswordPage adapter={adapter} token="tok_1" forgotPasswordUrl={FORGOT_URL} />)
+    await submit(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    first.unmount()
+
+    // A reload: the router had taken the token out of the URL, so `searchParams.get('token')` is null.
+    render(<ResetPasswordPage adapter={adapter} token={null} forgotPasswordUrl={FORGOT_URL} />)
+    expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('without a reset before it, still shows the invalid-link screen', async () => {
+    render(<ResetPasswordPage adapter={fakeAdapter()} token={null} forgotPasswordUrl={FORGOT_URL} />)
+    expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
+  })
+})

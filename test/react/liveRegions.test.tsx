@@ -114,6 +114,20 @@ describe('<ResetPasswordPage> link checks', () => {
     expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', '/forgot')
   })
 
+  it('a link a custom adapter rejects with a code that has no link screen shows the check-failed screen at once, never the invalid-link one first', async () => {
+    window.history.replaceState(null, '', '/reset?error=server_misconfigured')
+    const adapter = fakeAdapter({
+      validateCallbackParams: (params) => {
+        if (params.has('error')) throw new ResetError('misconfigured')
+      },
+    })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" />)
+    // Before the check's microtask: the first screen shown is already the final one.
+    expect(screen.getByRole('heading', { name: "We couldn't check your link" })).toBeInTheDocument()
+    expect(await screen.findByText("Password reset isn't set up correctly on this site. Please contact support.")).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: "This link doesn't work" })).not.toBeInTheDocument()
+  })
+
   it("A2: the password field's description always points at an element that exists", async () => {
     window.history.replaceState(null, '', '/reset?token=tok_123')
     render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl="/forgot" />)
