@@ -1,9 +1,14 @@
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+// React 18, from the test/react18 workspace: the components' tests run on it as well as on 19.
+const REACT_18 = fileURLToPath(new URL('test/react18/node_modules', import.meta.url))
+
 /**
- * Two projects: `unit` (jsdom: core, adapters, React) and `e2e` (Node driving Debian's Chromium
- * against the demo and its emulator). `npm test` runs both.
+ * Three projects: `unit` (jsdom: core, adapters, React 19), `react18` (the components' tests again,
+ * on React 18) and `e2e` (Node driving Debian's Chromium against the demo and its emulator).
+ * `npm test` runs them all.
  */
 export default defineConfig({
   plugins: [react()],
@@ -17,8 +22,27 @@ export default defineConfig({
           globals: true,
           include: ['test/**/*.test.{ts,tsx}'],
           // test/consumers holds installed apps (scripts/check-consumers.mjs) whose node_modules ship tests.
-          exclude: ['test/e2e/**', 'test/consumers/**'],
+          exclude: ['test/e2e/**', 'test/consumers/**', 'test/react18/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^(react|react-dom)(\/.*)?$/, replacement: `${REACT_18}/$1$2` },
+            // Its `main` is CommonJS, which Node would load with its own require('react-dom').
+            { find: /^@testing-library\/react$/, replacement: '@testing-library/react/dist/@testing-library/react.esm.js' },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/react/**/*.test.tsx'],
+          setupFiles: ['test/setup.ts'],
+          // Transformed here rather than loaded by Node, so their `react` goes through the alias too.
+          server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
         },
       },
       {

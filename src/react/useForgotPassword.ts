@@ -91,6 +91,9 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // Set synchronously on send: `pending` only turns true on a later render, so a fast double click
   // or Enter twice would otherwise start two requests (T6).
   const inFlight = useRef(false)
+  // Not `mutation.isPending`, which turns false a task after the answer's screen or error shows:
+  // React 18 renders them apart, with "Sending link…" beside the result.
+  const [pending, setPending] = useState(false)
   // The field is uncontrolled, so typing re-renders nothing: what it held at the last submit comes
   // back when "use another email" shows the form again.
   const [typed, setTyped] = useState(options.defaultEmail)
@@ -110,6 +113,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       ...mutationDefaults,
       onSettled: () => {
         inFlight.current = false
+        setPending(false)
       },
       // Each request carries its own signal: one aborted by "use another email", a new adapter or
       // unmounting must change nothing when its answer comes in.
@@ -138,13 +142,13 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     queryClient,
   )
 
-  const pending = mutation.isPending
   const blocked = pending || retrySeconds > 0
 
   const send = useCallback(
     (email: string) => {
       if (blocked || inFlight.current || !controller.current) return
       inFlight.current = true
+      setPending(true)
       setError(undefined)
       mutation.mutate({ email, signal: controller.current.signal })
     },

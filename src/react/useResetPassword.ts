@@ -110,6 +110,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // Set synchronously on submit: `pending` only turns true on a later render, so a fast double
   // click or Enter twice would otherwise send the token twice (T6).
   const inFlight = useRef(false)
+  // Not `mutation.isPending`, which turns false a task after the answer's screen or error shows.
+  const [pending, setPending] = useState(false)
   // The fields are uncontrolled, so typing re-renders nothing; the form is where a backend's
   // password error puts the focus, and watchers (the strength hint) hear each edit.
   const formElement = useRef<HTMLFormElement | null>(null)
@@ -128,15 +130,21 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   current.current = { adapter, store }
   const adapterId = adapter.id
 
-  // What the last read of the link found. A new object for every read, so each one (also one a
-  // Suspense boundary re-runs on its own when it shows this tree again) is followed by its check.
+  // What the last read of the link found: a new object for every read, so each is followed by its check.
   const [link, setLink] = useState<CallbackToken>()
-  // The `token` prop this page changed the password with: read again (a Suspense boundary showing
-  // this tree again, "Try again") it is done, not a link to check and offer the form for again.
+  // The `token` prop this page changed the password with: read again ("Try again") it is done,
+  // not a link to check and offer the form for again.
   const spent = useRef<string>(undefined)
+  // What the last read was for. Strict Mode's second mount, and a Suspense boundary showing this
+  // tree again, re-run the read with nothing changed: the screen showing stands. Reading again
+  // would check the link twice (React 18 starts the first check before the second read renders).
+  const readFor = useRef<string>(undefined)
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
+    const key = `${adapterId} ${attempt} ${options.token}`
+    if (readFor.current === key) return
+    readFor.current = key
     const { adapter } = current.current
     sweepExpiredRecords()
     const given = options.token
@@ -201,6 +209,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       ...mutationDefaults,
       onSettled: () => {
         inFlight.current = false
+        setPending(false)
       },
       // The request's own signal: one aborted by unmounting or a new link must change nothing.
       onSuccess: (_, { signal, token: sent }) => {
@@ -234,7 +243,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     queryClient,
   )
 
-  const pending = mutation.isPending
   const blocked = pending || retrySeconds > 0
 
   const submitForm = (form: HTMLFormElement) => {
@@ -249,6 +257,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     setConfirmError(mismatch)
     if (lengthError || mismatch) return formField(form, lengthError ? 'password' : 'confirmPassword')?.focus()
     inFlight.current = true
+    setPending(true)
     setError(undefined)
     setShowPassword(false)
     mutation.mutate({ token: current, password, signal: controller.current.signal })

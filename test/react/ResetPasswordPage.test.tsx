@@ -1,11 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { StrictMode, Suspense, use, useEffect } from 'react'
+import { StrictMode, Suspense, useEffect } from 'react'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import { createPkcePair } from '../../src/core/pkce'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import { SuspendingSibling } from './SuspendingSibling'
 import { expectNoAxeViolations } from './expectNoAxeViolations'
 
 const LINK = '/reset?token=tok_123&utm_source=mail'
@@ -761,13 +762,10 @@ describe('<ResetPasswordPage>', () => {
 
   it('shows the form again after another part of its Suspense boundary suspends and resolves', async () => {
     const adapter = fakeAdapter()
-    function Sibling({ data }: { data: Promise<string> | undefined }) {
-      return data ? <p>{use(data)}</p> : null
-    }
     const page = (data?: Promise<string>) => (
       <Suspense fallback={<p>Loading…</p>}>
         <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />
-        <Sibling data={data} />
+        <SuspendingSibling data={data} />
       </Suspense>
     )
     const { rerender } = render(page())

@@ -2,10 +2,11 @@
 // link in the same entry drops it, and a `token` prop that already changed the password stays done.
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { Suspense, use } from 'react'
+import { Suspense } from 'react'
 import { ResetError } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import { SuspendingSibling } from './SuspendingSibling'
 
 const FORGOT_URL = '/forgot-password'
 
@@ -80,13 +81,10 @@ describe('the success screen with a token prop', () => {
   it('stays after another part of its Suspense boundary suspends and resolves', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter()
-    function Sibling({ data }: { data: Promise<string> | undefined }) {
-      return data ? <p>{use(data)}</p> : null
-    }
     const page = (data?: Promise<string>) => (
       <Suspense fallback={<p>Loading…</p>}>
         <ResetPasswordPage adapter={adapter} token="tok_1" forgotPasswordUrl={FORGOT_URL} />
-        <Sibling data={data} />
+        <SuspendingSibling data={data} />
       </Suspense>
     )
     const { rerender } = render(page())
