@@ -1,5 +1,6 @@
 // The public API of reset-kit, listed by name. Adapters live in their own entries
-// (`reset-kit/stytch`, `reset-kit/http`) so an app bundles only the backend it uses.
+// (`reset-kit/stytch`, `reset-kit/stack-auth`, `reset-kit/supabase`, `reset-kit/better-auth`,
+// `reset-kit/http`) so an app bundles only the backend it uses.
 export { ForgotPasswordForm, type ForgotPasswordFormProps, type ForgotPasswordPart } from './react/ForgotPasswordForm'
 export { ResetPasswordPage, type ResetPasswordPageProps, type ResetPasswordPart } from './react/ResetPasswordPage'
 export { ResetKitProvider, type ResetKitProviderProps } from './react/ResetKitProvider'

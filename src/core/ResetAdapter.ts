@@ -4,7 +4,7 @@ export interface StartResetInput {
   email: string
   /** Absolute URL of the page that renders `<ResetPasswordPage>`; the emailed link points here. */
   redirectUrl: string
-  /** Active locale as a BCP 47 tag of the kit (`en`, `es`, `fr`, `pt-BR`). */
+  /** Active locale as a BCP 47 tag: one the kit ships (`en`, `es`, `fr`, `pt-BR`, `en-XA`) or one the host added. */
   locale: string
   /** base64url(SHA-256(verifier)); present only when the adapter has `pkce: true`. */
   codeChallenge?: string

@@ -33,7 +33,10 @@ export type ResetErrorField = 'email' | 'password' | 'confirmPassword'
 export interface ResetErrorOptions {
   /** The field the user must change to fix it. */
   field?: ResetErrorField
-  /** Seconds to wait before trying again (from `Retry-After` / `X-Retry-After`). */
+  /**
+   * Seconds to wait before trying again (from `Retry-After` / `X-Retry-After`). A negative or NaN
+   * one (`Number()` of an HTTP date gives NaN) is dropped: the default wait applies.
+   */
   retryAfterSeconds?: number
   /** Values the translated message needs, such as `{ minLength: 8 }`. */
   details?: Record<string, string | number>
@@ -62,7 +65,9 @@ export class ResetError extends Error {
     super(code, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.field = options.field
-    this.retryAfterSeconds = options.retryAfterSeconds
+    const seconds = options.retryAfterSeconds
+    // A wait that is not a number of seconds would leave the countdown re-rendering forever.
+    this.retryAfterSeconds = seconds! >= 0 ? seconds : undefined
     this.details = options.details
   }
 }

@@ -1,6 +1,6 @@
 import { parseVerifierRecord } from './isVerifierRecord'
 import { removeRecord, saveRecord } from './createMirroredVerifierStore'
-import { readItem, removeItem, storageKey, writeItem } from './safeStorage'
+import { readItem, removeItem, safeStorage, storageKey, writeItem } from './safeStorage'
 import type { VerifierRecord, VerifierStore } from './VerifierStore'
 
 interface TabMessage {
@@ -10,12 +10,21 @@ interface TabMessage {
   record?: VerifierRecord
 }
 
+// The store for the default options, made once: one made inline in a render, render after
+// render, must not open a channel for each.
+let shared: VerifierStore | undefined
+
 /**
  * The `'session'` verifier store: nothing touches localStorage. A tab that lacks the record (the
  * one an email link opened) asks the other live tabs of the origin over a BroadcastChannel, and
- * waits `askTimeoutMs` for an answer.
+ * waits `askTimeoutMs` for an answer. A tab holding a record answers from the moment its store is
+ * made, also after a reload, before its page uses the store again.
  */
-export function createSessionVerifierStore(now: () => number = Date.now, askTimeoutMs = 250): VerifierStore {
+export function createSessionVerifierStore(now?: () => number, askTimeoutMs?: number): VerifierStore {
+  return now || askTimeoutMs !== undefined ? sessionStore(now ?? Date.now, askTimeoutMs ?? 250) : (shared ??= sessionStore(Date.now, 250))
+}
+
+function sessionStore(now: () => number, askTimeoutMs: number): VerifierStore {
   function read(adapterId: string): VerifierRecord | undefined {
     const key = storageKey(adapterId, 'verifier')
     const record = parseVerifierRecord(readItem('session', key), adapterId, now())
@@ -43,6 +52,14 @@ export function createSessionVerifierStore(now: () => number = Date.now, askTime
       channels.set(adapterId, channel)
     }
     return channel
+  }
+
+  // A record kept across a reload answers the link tab's ask, though nothing on this page may
+  // touch the store again until a submit.
+  const session = safeStorage('session')
+  for (let i = 0; session && i < session.length; i += 1) {
+    const id = /^reset-kit:(.+):verifier$/.exec(session.key(i) ?? '')?.[1]
+    if (id) channelFor(id)
   }
 
   function askOtherTabs(adapterId: string): Promise<VerifierRecord | undefined> {

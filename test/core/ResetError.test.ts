@@ -27,6 +27,14 @@ describe('ResetError', () => {
     expect('cause' in error).toBe(false)
   })
 
+  it.each([NaN, -5])('drops a retryAfterSeconds of %s, so the default wait applies', (seconds) => {
+    expect(new ResetError('rate_limited', { retryAfterSeconds: seconds }).retryAfterSeconds).toBeUndefined()
+  })
+
+  it('keeps a retryAfterSeconds of 0', () => {
+    expect(new ResetError('rate_limited', { retryAfterSeconds: 0 }).retryAfterSeconds).toBe(0)
+  })
+
   it('uses the code as its message, never a backend message', () => {
     const error = new ResetError('server', { cause: new Error('SQL error: user ada@example.com not found') })
     expect(error.message).toBe('server')

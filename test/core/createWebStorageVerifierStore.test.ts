@@ -426,6 +426,30 @@ describe('createWebStorageVerifierStore', () => {
       expect(tab.getItem(KEY)).toBeNull()
     })
 
+    it('P11: a tab reloaded after asking still answers, before its page touches the store again', async () => {
+      const tabA = new MemoryStorage()
+      activeTab = tabA
+      await createWebStorageVerifierStore({ mode: 'session', now: () => NOW }).save(RECORD)
+      // The reload: the page's scripts run again and make a new store, but nothing calls it until a submit.
+      for (const channel of opened.splice(0)) channel.close()
+      createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
+      activeTab = new MemoryStorage()
+      const linkTab = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 2000 })
+
+      await expect(linkTab.load('app')).resolves.toEqual(RECORD)
+    })
+
+    it('made with the default options render after render (inline in JSX), is one store with one channel', async () => {
+      activeTab = new MemoryStorage()
+      await createWebStorageVerifierStore({ mode: 'session', now: () => NOW }).save(RECORD)
+      const before = opened.length
+
+      const stores = [1, 2, 3].map(() => createWebStorageVerifierStore({ mode: 'session' }))
+
+      expect(new Set(stores).size).toBe(1)
+      expect(opened.slice(before).map((channel) => channel.name)).toEqual(['reset-kit:app'])
+    })
+
     it("P6, T7: once the link tab is done with the verifier it got from this tab, this tab drops its copy too", async () => {
       const tabA = new MemoryStorage()
       activeTab = tabA

@@ -423,6 +423,24 @@ describe('<ForgotPasswordForm>', () => {
     await waitFor(() => expect(shown[0]).toBe('Too many attempts. Please wait 60 seconds, then try again.'))
   })
 
+  it("R1: a custom adapter's 429 with a wait of NaN (Number() of an HTTP date) waits 60 seconds, and the form stays", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        throw new ResetError('rate_limited', { retryAfterSeconds: Number('Wed, 21 Oct 2026 07:28:00 GMT') })
+      },
+    })
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    const shown = alertTexts()
+
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+
+    await waitFor(() => expect(shown[0]).toBe('Too many attempts. Please wait 60 seconds, then try again.'))
+    expect(emailField()).toBeInTheDocument()
+  })
+
   it.each([
     { code: 'server', text: 'Something went wrong on our side. Please try again in a moment.', id: 'E3' },
     { code: 'network', text: "We couldn't reach the server. Check your connection and try again.", id: 'R3' },

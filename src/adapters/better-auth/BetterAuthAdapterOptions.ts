@@ -27,13 +27,15 @@ export interface BetterAuthAdapterOptions {
    */
   credentials?: RequestCredentials
   /**
-   * The server's `emailAndPassword.minPasswordLength`. Better Auth does not say the limit when it
-   * refuses a password, so it is only used to word the "too short" message.
+   * The server's `emailAndPassword.minPasswordLength`: `<ResetPasswordPage>`'s default
+   * `minLength`, and the number the "too short" message quotes when Better Auth refuses a password
+   * (it does not say its limit).
    * @default 8 (Better Auth's default)
    */
   minPasswordLength?: number
   /**
-   * The server's `emailAndPassword.maxPasswordLength`, used only to word the "too long" message.
+   * The server's `emailAndPassword.maxPasswordLength`: `<ResetPasswordPage>`'s default
+   * `maxLength`, and the number the "too long" message quotes when Better Auth refuses a password.
    * @default 128 (Better Auth's default)
    */
   maxPasswordLength?: number

@@ -63,8 +63,8 @@ function assertBaseUrl(value: unknown): string {
  * `X-Stack-Publishable-Client-Key`, `X-Stack-Access-Type: client`, no cookies):
  *
  * - start: `POST {baseUrl}/api/v1/auth/password/send-reset-code` `{ email, callback_url }`. Stack
- *   answers 200 ("maybe") whether or not the account exists. The page's domain must be a trusted
- *   domain of the project, or Stack refuses with `redirect_not_allowed`; it only checks this for
+ *   answers 200 ("maybe") whether or not the account exists. The domain of `redirectUrl`
+ *   (`callback_url`) must be a trusted domain of the project, or Stack refuses with `redirect_not_allowed`; it only checks this for
  *   addresses that have an account, so test with a real one.
  * - check: `POST …/auth/password/reset/check-code` `{ code }`, which does not use the code up, so an
  *   expired, used or unknown link shows its own screen before anyone types a password. Stack counts
