@@ -21,7 +21,9 @@ export function createResetKitI18n(): I18n {
     fallbackLng: 'en',
     ns: [NAMESPACE],
     defaultNS: NAMESPACE,
-    resources: { en: { [NAMESPACE]: en } },
+    // A copy: i18next merges later strings into the object it holds, which must not be the
+    // bundled English every other instance starts from.
+    resources: { en: { [NAMESPACE]: structuredClone(en) } },
     // React escapes text itself; escaping here would double-escape "&" and quotes.
     interpolation: { escapeValue: false },
     initAsync: false,

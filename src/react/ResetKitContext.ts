@@ -28,5 +28,5 @@ export interface ResetKitSettings {
   verifierStorage?: VerifierStore
 }
 
-/** Carries {@link ResetKitSettings}; empty when there is no provider. */
-export const ResetKitContext = createContext<ResetKitSettings>({})
+/** Carries {@link ResetKitSettings}, and the provider's own i18next instance for its `resources`; empty when there is no provider. */
+export const ResetKitContext = createContext<ResetKitSettings & { own?: I18n }>({})

@@ -1,4 +1,6 @@
-import { useMemo, type ReactNode } from 'react'
+import type { i18n as I18n } from 'i18next'
+import { useMemo, useRef, type ReactNode } from 'react'
+import { createResetKitI18n } from '../i18n/createResetKitI18n'
 import { ResetKitContext, type ResetKitSettings } from './ResetKitContext'
 
 /** Props of {@link ResetKitProvider}. */
@@ -16,8 +18,12 @@ export interface ResetKitProviderProps extends ResetKitSettings {
  * </ResetKitProvider>
  */
 export function ResetKitProvider({ children, adapter, locale, resources, i18n, queryClient, verifierStorage }: ResetKitProviderProps) {
+  // Resources with no host instance go in this provider's own, not the one every kit component
+  // outside a provider shares (on a server, every request).
+  const own = useRef<I18n>(undefined)
+  if (resources && !i18n) own.current ??= createResetKitI18n()
   const value = useMemo(
-    () => ({ adapter, locale, resources, i18n, queryClient, verifierStorage }),
+    () => ({ adapter, locale, resources, i18n, queryClient, verifierStorage, own: own.current }),
     [adapter, locale, resources, i18n, queryClient, verifierStorage],
   )
   return <ResetKitContext.Provider value={value}>{children}</ResetKitContext.Provider>

@@ -2,8 +2,9 @@ import type { i18n as I18n, TFunction, TOptions } from 'i18next'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { NAMESPACE } from '../i18n/createResetKitI18n'
 
-// The kit's keys are dotted paths with no namespace prefix, whatever separators the host uses.
-const KIT_T_OPTIONS = { keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false } } as const
+// The kit's keys are dotted paths with no namespace prefix, and its placeholders {{name}},
+// whatever separators and delimiters the host uses.
+const KIT_T_OPTIONS = { keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false, prefix: '{{', suffix: '}}' } } as const
 const versions = new WeakMap<I18n, number>()
 
 /**

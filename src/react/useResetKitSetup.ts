@@ -5,7 +5,7 @@ import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore
 import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
-import { addEnglishBundle, createResetKitI18n, NAMESPACE } from '../i18n/createResetKitI18n'
+import { addEnglishBundle, createResetKitI18n, englishMessages, NAMESPACE } from '../i18n/createResetKitI18n'
 import { ResetKitContext } from './ResetKitContext'
 import { useKitTranslation } from './useKitTranslation'
 import { useMessageOverrides } from './useMessageOverrides'
@@ -24,6 +24,13 @@ export interface ResetKitInstanceOptions {
   messages?: Record<string, unknown>
 }
 
+// Whether `messages` has every string of `source`. A plural needs only its `_other` form, which
+// every language has (English's `_one` is its sibling).
+const covers = (messages: Record<string, unknown> | undefined, source: object): boolean =>
+  Object.entries(source).every(([key, value]) =>
+    typeof value == 'string' ? key.endsWith('_one') || messages?.[key] != null : covers(messages?.[key] as Record<string, unknown> | undefined, value),
+  )
+
 let sharedI18n: I18n | undefined
 let sharedStore: VerifierStore | undefined
 
@@ -41,7 +48,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   const ownQueryClient = useRef<QueryClient>(undefined)
   const queryClient = settings.queryClient ?? hostQueryClient ?? (ownQueryClient.current ??= new QueryClient())
 
-  const i18n = settings.i18n ?? (sharedI18n ??= createResetKitI18n())
+  const i18n = settings.i18n ?? settings.own ?? (sharedI18n ??= createResetKitI18n())
   if (settings.i18n) addEnglishBundle(settings.i18n)
   const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, settings.i18n, settings.resources)
 
@@ -58,7 +65,8 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
         `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`,
     )
   }
-  // What the strings are really in: English until (or unless) the locale's own have loaded.
-  const textLocale = i18n.hasResourceBundle(locale, NAMESPACE) ? locale : 'en'
+  // What the strings are really in: English until (or unless) the locale has all of its own,
+  // not just a host's or provider's few replacements.
+  const textLocale = covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale : 'en'
   return [adapter, locale, textLocale, t, queryClient, store] as const
 }

@@ -312,6 +312,24 @@ describe("a host's i18next options and provider resources", () => {
     expect(await screen.findByRole('heading', { name: ptBR.forgot.title })).toBeInTheDocument()
   })
 
+  it('I1: a host instance with its own interpolation delimiters (%{name}) still fills in the email and the durations', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'en', interpolation: { prefix: '%{', suffix: '}' }, resources: { en: { translation: { hello: 'Hello %{name}' } } } })
+    const user = userEvent.setup()
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />
+      </ResetKitProvider>,
+    )
+    await user.type(screen.getByRole('textbox', { name: en.forgot.emailLabel }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: en.forgot.submit }))
+    await screen.findByRole('heading', { name: en.forgot.sentTitle })
+    expect(screen.getByText(/If an account exists for/)).toHaveTextContent('If an account exists for ada@example.com,')
+    expect(screen.getByText(/The link works for/)).toHaveTextContent(/^The link works for 30\sminutes\.$/)
+    expect(screen.getByRole('button', { name: /Send again in/ })).not.toHaveTextContent('{{')
+    expect(host.t('hello', { name: 'Ada' })).toBe('Hello Ada')
+  })
+
   it('provider resources replace shipped English strings', () => {
     render(
       <ResetKitProvider adapter={fakeAdapter()} resources={{ en: { forgot: { title: 'Forgot your password?' } } }}>

@@ -95,6 +95,24 @@ describe('server rendering', () => {
     expect(second).toContain('Reset your password')
   })
 
+  it("keeps one request's provider resources out of the next request's render", async () => {
+    const { ForgotPasswordForm, ResetKitProvider } = await import('../../src/index')
+    const fr = (await import('../../locales/fr/reset-kit.json')).default
+    const first = renderToString(
+      <ResetKitProvider adapter={fakeAdapter()} locale="fr" resources={{ fr, en: { forgot: { title: 'Tenant A: forgot your password?' } } }}>
+        <ForgotPasswordForm redirectUrl="https://a.example.com/reset" />
+      </ResetKitProvider>,
+    )
+    expect(first).toContain(fr.forgot.title)
+    // Another tenant, and a page that hands over no French: the server renders English, as the client will first.
+    const second = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" />)
+    expect(second).not.toContain('Tenant A')
+    expect(second).toContain('Reset your password')
+    const third = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" locale="fr" />)
+    expect(third).toContain('Reset your password')
+    expect(third).toContain('lang="en"')
+  })
+
   it('puts defaultEmail in the server HTML, so the field is filled before hydration', async () => {
     const { ForgotPasswordForm } = await import('../../src/index')
     const html = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset" defaultEmail="ada@example.com" />)
