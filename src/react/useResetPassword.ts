@@ -74,6 +74,10 @@ const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
 // a code with no link screen of its own (a custom adapter's `misconfigured`) never shows one screen, then another.
 const viewOf = (code: ResetErrorCode): ResetPasswordView => LINK_VIEWS[code] ?? 'check_failed'
 
+// The token a page last changed the password with: read again (a page mounted again with the same
+// `token` prop, "Try again") it is done, not a link to check and offer the form for again.
+let spent: string | undefined
+
 /**
  * The headless "choose a new password" state machine: takes the token from the URL (and out of
  * the address bar), checks the PKCE verifier and, where the backend allows, the link, then sends
@@ -132,9 +136,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   // What the last read of the link found: a new object for every read, so each is followed by its check.
   const [link, setLink] = useState<CallbackToken>()
-  // The `token` prop this page changed the password with: read again ("Try again") it is done,
-  // not a link to check and offer the form for again.
-  const spent = useRef<string>(undefined)
   // What the last read was for. Strict Mode's second mount, and a Suspense boundary showing this
   // tree again, re-run the read with nothing changed: the screen showing stands. Reading again
   // would check the link twice (React 18 starts the first check before the second read renders).
@@ -149,7 +150,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     sweepExpiredRecords()
     const given = options.token
     const link: CallbackToken =
-      given != null ? (given === spent.current ? { status: 'done' } : checkGivenToken(given, adapter.id)) : readCallbackToken(adapter)
+      given != null ? (given === spent ? { status: 'done' } : checkGivenToken(given, adapter.id)) : readCallbackToken(adapter)
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
@@ -214,7 +215,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       // The request's own signal: one aborted by unmounting or a new link must change nothing.
       onSuccess: (_, { signal, token: sent }) => {
         if (signal.aborted) return
-        spent.current = sent
+        spent = sent
         token.current = undefined
         clearFields()
         setError(undefined)

@@ -101,13 +101,29 @@ describe('the success screen with a token prop', () => {
     expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
   })
+
+  it('stays after the page is mounted again with the same token (a new key, Back in the app)', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const { rerender } = render(<ResetPasswordPage key="en" adapter={adapter} token="tok_2" forgotPasswordUrl={FORGOT_URL} />)
+    await submit(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+
+    // The host re-keys the page (a language switch), its router still holding the spent token.
+    rerender(<ResetPasswordPage key="fr" adapter={adapter} token="tok_2" forgotPasswordUrl={FORGOT_URL} />)
+    await act(() => new Promise((r) => setTimeout(r, 20)))
+
+    expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
 })
 
 describe("a token prop from the host's router that is null after a reload", () => {
   it('shows the success screen again and sends nothing', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter()
-    const first = render(<ResetPasswordPage adapter={adapter} token="tok_1" forgotPasswordUrl={FORGOT_URL} />)
+    const first = render(<ResetPasswordPage adapter={adapter} token="tok_3" forgotPasswordUrl={FORGOT_URL} />)
     await submit(user)
     await screen.findByRole('heading', { name: 'Your password has been changed' })
     first.unmount()
