@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ForgotPasswordForm } from '../src'
 import { createPkcePair } from '../src/core'
 import { internalServerError } from '../test/adapters/fixtures/stytch'
-import { ENDPOINTS, KNOWN_EMAIL, neverAnswers, recorded, REDIRECT_URL, stytchBackend } from './support/backends'
+import { answerWith, ENDPOINTS, KNOWN_EMAIL, neverAnswers, recorded, REDIRECT_URL, stytchBackend } from './support/backends'
 import { messagesFor, pattern } from './support/messages'
 
 /**
@@ -129,6 +129,57 @@ export const SentWithCooldown: Story = {
     await expect(canvas.getByRole('button', { name: m.forgot.useAnotherEmail })).toBeEnabled()
     await expect(args.onSent).toHaveBeenCalledWith({ email: KNOWN_EMAIL, resent: false })
     await expect(sent.emulator.outbox).toHaveLength(1)
+  },
+}
+
+const cooldownOver = stytchBackend('forgot-cooldown-over')
+
+/** The cooldown is over (one second here, a minute by default): "send again" is offered, and screen readers are told. */
+export const CooldownOver: Story = {
+  args: { adapter: cooldownOver.adapter, resendCooldownSeconds: 1 },
+  parameters: { msw: { handlers: cooldownOver.handlers } },
+  loaders: [cooldownOver.fresh],
+  play: async ({ canvasElement, globals }) => {
+    const { m, canvas } = await fillEmail(canvasElement, globals.locale, KNOWN_EMAIL)
+    await userEvent.click(canvas.getByRole('button', { name: m.forgot.submit }))
+    await canvas.findByRole('heading', { name: m.forgot.sentTitle }, SENT_TIMEOUT)
+    await expect(await canvas.findByRole('button', { name: m.forgot.resend }, SENT_TIMEOUT)).not.toHaveAttribute('aria-disabled')
+    await expect(canvasElement.querySelector('[data-part="cooldownStatus"]')).toHaveTextContent(m.forgot.cooldownEnded)
+  },
+}
+
+const resending = stytchBackend('forgot-resending')
+let answerNextStart = true
+
+/** "Send the email again" pressed, and that request is on its way (it never answers): the button says so, with a spinner. */
+export const Resending: Story = {
+  args: { adapter: resending.adapter, resendCooldownSeconds: 1 },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post(ENDPOINTS.stytchStart, ({ request }) => {
+          if (!answerNextStart) return neverAnswers()()
+          answerNextStart = false
+          return answerWith(resending.emulator, request)
+        }),
+        ...resending.handlers,
+      ],
+    },
+  },
+  loaders: [
+    resending.fresh,
+    () => {
+      answerNextStart = true
+    },
+  ],
+  play: async ({ canvasElement, globals, args }) => {
+    const { m, canvas } = await fillEmail(canvasElement, globals.locale, KNOWN_EMAIL)
+    await userEvent.click(canvas.getByRole('button', { name: m.forgot.submit }))
+    await userEvent.click(await canvas.findByRole('button', { name: m.forgot.resend }, SENT_TIMEOUT))
+    const button = await canvas.findByRole('button', { name: m.forgot.submitting })
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(canvasElement.querySelector('[data-part="root"]')).toHaveAttribute('data-pending')
+    await expect(args.onSent).toHaveBeenCalledTimes(1)
   },
 }
 

@@ -131,6 +131,51 @@ export const PasswordShown: Story = {
   },
 }
 
+/** Types `password` in the new-password field only: the strength meter follows each edit. */
+async function typePassword(canvasElement: HTMLElement, locale: unknown, password: string, level: string) {
+  const m = messagesFor(locale)
+  await expectView(canvasElement, m.reset.title, 'ready')
+  await userEvent.type(within(canvasElement).getByLabelText(m.reset.passwordLabel), password)
+  await expect(canvasElement.querySelector('[data-part="strength"]')).toHaveAttribute('data-strength', level)
+}
+
+const strengthTooShort = stytchBackend('reset-strength-too-short')
+
+/** Typing, still under the minimum: a quarter of the meter, in the error colour. Nothing is reported until submit. */
+export const StrengthTooShort: Story = {
+  args: { adapter: strengthTooShort.adapter },
+  parameters: { msw: { handlers: strengthTooShort.handlers } },
+  loaders: [strengthTooShort.fresh, async () => openLink(await requestStytchLink(strengthTooShort))],
+  play: async ({ canvasElement, globals }) => {
+    await typePassword(canvasElement, globals.locale, 'horse', 'tooShort')
+    await expect(canvasElement.querySelector('[data-invalid]')).toBeNull()
+  },
+}
+
+const strengthFair = stytchBackend('reset-strength-fair')
+
+/** Long enough, only just (10 characters): half the meter. */
+export const StrengthFair: Story = {
+  args: { adapter: strengthFair.adapter },
+  parameters: { msw: { handlers: strengthFair.handlers } },
+  loaders: [strengthFair.fresh, async () => openLink(await requestStytchLink(strengthFair))],
+  play: async ({ canvasElement, globals }) => {
+    await typePassword(canvasElement, globals.locale, 'horse play', 'fair')
+  },
+}
+
+const strengthGood = stytchBackend('reset-strength-good')
+
+/** Twelve characters or more: three quarters of the meter, in the primary colour. */
+export const StrengthGood: Story = {
+  args: { adapter: strengthGood.adapter },
+  parameters: { msw: { handlers: strengthGood.handlers } },
+  loaders: [strengthGood.fresh, async () => openLink(await requestStytchLink(strengthGood))],
+  play: async ({ canvasElement, globals }) => {
+    await typePassword(canvasElement, globals.locale, 'correct horse', 'good')
+  },
+}
+
 const changing = stytchBackend('reset-submitting')
 
 /** The new password is on its way (this backend never answers): the button says so, with a spinner, and holds. */
@@ -364,5 +409,27 @@ export const CheckFailed: Story = {
     await expectView(canvasElement, m.reset.checkFailedTitle, 'check_failed')
     await expect(canvasElement.querySelector('[data-part="description"]')).toHaveTextContent(m.errors.network)
     await expect(within(canvasElement).getByRole('button', { name: m.reset.retry })).toBeEnabled()
+  },
+}
+
+const checkLimited = stackAuthBackend('reset-check-rate-limited')
+
+/** Stack Auth answers the link check with 429 and `Retry-After`: the wait is named and "Try again" holds until it is over. */
+export const CheckRateLimited: Story = {
+  args: { adapter: checkLimited.adapter },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post(ENDPOINTS.stackCheckCode, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '120' } })),
+        ...checkLimited.handlers,
+      ],
+    },
+  },
+  loaders: [checkLimited.fresh, async () => openLink(await requestStackAuthLink(checkLimited))],
+  play: async ({ canvasElement, globals, args }) => {
+    const m = messagesFor(globals.locale)
+    await expectView(canvasElement, m.reset.checkFailedTitle, 'check_failed')
+    await expect(within(canvasElement).getByRole('button', { name: m.reset.retry })).toHaveAttribute('aria-disabled', 'true')
+    await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'rate_limited' }))
   },
 }

@@ -10,7 +10,10 @@ export function useFocusOnChange<T extends HTMLElement>(key: string): RefObject<
   useEffect(() => {
     if (previous.current === key) return
     previous.current = key
-    ref.current?.focus()
+    // Only from nowhere: the body, where focus falls when the focused button goes with the old
+    // view. A view the user did not ask for (a link check answering) must not pull focus out of
+    // the host page's own controls.
+    if (document.activeElement == document.body) ref.current?.focus()
   }, [key])
   return ref
 }

@@ -1042,6 +1042,29 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_missing' }))
   })
 
+  it('A5: a link check that answers while the user is in a control of the host page leaves focus there', async () => {
+    const user = userEvent.setup()
+    const check = deferred()
+    const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(() => check.promise) }
+    render(
+      <>
+        <input aria-label="Search the help centre" />
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />
+      </>,
+    )
+    const search = screen.getByRole('textbox', { name: 'Search the help centre' })
+    await user.click(search)
+    await user.keyboard('pass')
+
+    await act(async () => check.resolve())
+
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)))
+    expect(search).toHaveFocus()
+    await user.keyboard('word')
+    expect(search).toHaveValue('password')
+  })
+
   it('A2: the show-password toggle names every field it reveals in aria-controls', async () => {
     const user = userEvent.setup()
     render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />)

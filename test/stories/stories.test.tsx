@@ -35,7 +35,57 @@ setProjectAnnotations([
 afterAll(() => server.close())
 
 /** How many stories stories/ holds. Adding or removing one means updating this number. */
-const EXPECTED_STORIES = 29
+const EXPECTED_STORIES = 35
+
+/**
+ * The looks the stylesheet gives each view: `data-state`, then what sets it apart (a request on
+ * its way, a held button, a field error, an alert, a level of the strength meter).
+ */
+const EVERY_STATE = [
+  'form',
+  'form, invalid',
+  'form, pending',
+  'form, alert',
+  'form, alert, held',
+  'sent, held',
+  'sent, free',
+  'sent, pending',
+  'checking',
+  'ready',
+  'ready, invalid',
+  'ready, pending',
+  'ready, alert, held',
+  'ready, strength tooShort',
+  'ready, strength fair',
+  'ready, strength good',
+  'ready, strength strong',
+  'success',
+  'link_invalid',
+  'link_expired',
+  'link_used',
+  'verifier_missing',
+  'check_failed',
+  'check_failed, held',
+]
+
+/** What each kit root in `canvasElement` shows, in the terms of EVERY_STATE. */
+function statesShown(canvasElement: HTMLElement): string[] {
+  return [...canvasElement.querySelectorAll('[data-part="root"]')].flatMap((root) => {
+    const state = root.getAttribute('data-state') ?? ''
+    const pending = root.hasAttribute('data-pending')
+    const held = !pending && root.querySelector('[aria-disabled="true"]') !== null
+    const hasButton = root.querySelector('[data-part="submit"], [data-part="resend"], [data-part="retry"]') !== null
+    const alert = (root.querySelector('[data-part="alert"]')?.textContent ?? '') !== ''
+    const facets = [
+      pending ? 'pending' : held ? 'held' : hasButton ? 'free' : '',
+      root.querySelector('[data-invalid]') ? 'invalid' : '',
+      alert ? 'alert' : '',
+      ...[...root.querySelectorAll('[data-strength]')].map((hint) => `strength ${hint.getAttribute('data-strength')}`),
+    ].filter(Boolean)
+    return [state, ...facets.map((facet) => `${state}, ${facet}`), ...(alert && held ? [`${state}, alert, held`] : [])]
+  })
+}
+const shown = new Set<string>()
 
 type StoriesModule = Parameters<typeof composeStories>[0]
 type ComposedStory = ReturnType<typeof composeStory>
@@ -66,7 +116,12 @@ describe('stories', () => {
       const canvasElement = document.body.appendChild(document.createElement('div'))
       await Story.run({ canvasElement, globals: { ...Story.globals, theme } })
       expect(canvasElement.querySelector('.sb-stage')).toHaveAttribute('data-theme', theme)
+      for (const state of statesShown(canvasElement)) shown.add(state)
       await expectNoAxeViolations(canvasElement)
     })
+  })
+
+  it('show every state a designer styles, each where a story ends (runs after the stories above)', () => {
+    expect(EVERY_STATE.filter((state) => !shown.has(state))).toEqual([])
   })
 })
