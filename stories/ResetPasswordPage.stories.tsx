@@ -131,50 +131,32 @@ export const PasswordShown: Story = {
   },
 }
 
-/** Types `password` in the new-password field only: the strength meter follows each edit. */
-async function typePassword(canvasElement: HTMLElement, locale: unknown, password: string, level: string) {
-  const m = messagesFor(locale)
-  await expectView(canvasElement, m.reset.title, 'ready')
-  await userEvent.type(within(canvasElement).getByLabelText(m.reset.passwordLabel), password)
-  await expect(canvasElement.querySelector('[data-part="strength"]')).toHaveAttribute('data-strength', level)
+/** A story that types `password` in the new-password field only, and ends with the strength meter at `level`. */
+function strengthStory(name: string, password: string, level: string): Story {
+  const backend = stytchBackend(name)
+  return {
+    args: { adapter: backend.adapter },
+    parameters: { msw: { handlers: backend.handlers } },
+    loaders: [backend.fresh, async () => openLink(await requestStytchLink(backend))],
+    play: async ({ canvasElement, globals }) => {
+      const m = messagesFor(globals.locale)
+      await expectView(canvasElement, m.reset.title, 'ready')
+      await userEvent.type(within(canvasElement).getByLabelText(m.reset.passwordLabel), password)
+      await expect(canvasElement.querySelector('[data-part="strength"]')).toHaveAttribute('data-strength', level)
+      // Nothing is reported until submit, however short.
+      await expect(canvasElement.querySelector('[data-invalid]')).toBeNull()
+    },
+  }
 }
-
-const strengthTooShort = stytchBackend('reset-strength-too-short')
 
 /** Typing, still under the minimum: a quarter of the meter, in the error colour. Nothing is reported until submit. */
-export const StrengthTooShort: Story = {
-  args: { adapter: strengthTooShort.adapter },
-  parameters: { msw: { handlers: strengthTooShort.handlers } },
-  loaders: [strengthTooShort.fresh, async () => openLink(await requestStytchLink(strengthTooShort))],
-  play: async ({ canvasElement, globals }) => {
-    await typePassword(canvasElement, globals.locale, 'horse', 'tooShort')
-    await expect(canvasElement.querySelector('[data-invalid]')).toBeNull()
-  },
-}
-
-const strengthFair = stytchBackend('reset-strength-fair')
+export const StrengthTooShort: Story = strengthStory('reset-strength-too-short', 'horse', 'tooShort')
 
 /** Long enough, only just (10 characters): half the meter. */
-export const StrengthFair: Story = {
-  args: { adapter: strengthFair.adapter },
-  parameters: { msw: { handlers: strengthFair.handlers } },
-  loaders: [strengthFair.fresh, async () => openLink(await requestStytchLink(strengthFair))],
-  play: async ({ canvasElement, globals }) => {
-    await typePassword(canvasElement, globals.locale, 'horse play', 'fair')
-  },
-}
-
-const strengthGood = stytchBackend('reset-strength-good')
+export const StrengthFair: Story = strengthStory('reset-strength-fair', 'horse play', 'fair')
 
 /** Twelve characters or more: three quarters of the meter, in the primary colour. */
-export const StrengthGood: Story = {
-  args: { adapter: strengthGood.adapter },
-  parameters: { msw: { handlers: strengthGood.handlers } },
-  loaders: [strengthGood.fresh, async () => openLink(await requestStytchLink(strengthGood))],
-  play: async ({ canvasElement, globals }) => {
-    await typePassword(canvasElement, globals.locale, 'correct horse', 'good')
-  },
-}
+export const StrengthGood: Story = strengthStory('reset-strength-good', 'correct horse', 'good')
 
 const changing = stytchBackend('reset-submitting')
 
