@@ -41,7 +41,8 @@ bench.mount = (view) => {
         <ResetPasswordPage
           key={mounts}
           adapter={adapter}
-          token="bench-token-0000000000000000000000000000000"
+          // A new link for every mount: the kit remembers a spent one, and shows its success screen again.
+          token={`bench-token-${mounts}-0000000000000000000000000000`}
           forgotPasswordUrl="/forgot-password"
           signInUrl="/sign-in"
         />
