@@ -39,7 +39,8 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   const timer = setTimeout(() => {
     timedOut = true
     controller.abort()
-  }, request.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+    // setTimeout holds a signed 32-bit delay: a longer one would fire at once, not almost never.
+  }, Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1))
   const forwardAbort = () => controller.abort(request.signal.reason)
   if (request.signal.aborted) forwardAbort()
   request.signal.addEventListener('abort', forwardAbort)

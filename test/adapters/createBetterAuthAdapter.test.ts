@@ -332,6 +332,13 @@ describe('createBetterAuthAdapter', () => {
       server.use(http.post(START, () => new HttpResponse(null, { status: 500, statusText: 'Internal Server Error' })))
       expect((await rejection(run('start'))).code).toBe('server')
     })
+
+    it('R4: a code named like an Object.prototype member is unknown too, never a ResetError without a code', async () => {
+      for (const code of ['constructor', 'toString', '__proto__']) {
+        server.use(http.post(START, () => HttpResponse.json({ message: 'x', code }, { status: 400 })))
+        expect((await rejection(run('start'))).code).toBe('unknown')
+      }
+    })
   })
 
   describe('transport failures', () => {

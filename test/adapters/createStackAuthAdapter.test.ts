@@ -388,6 +388,13 @@ describe('createStackAuthAdapter', () => {
       server.use(http.post(COMPLETE, () => HttpResponse.json(unknownCode, { status: 500 })))
       expect((await rejection(run('complete'))).code).toBe('server')
     })
+
+    it('R4: a code named like an Object.prototype member is unknown too, never a ResetError without a code', async () => {
+      for (const code of ['constructor', 'toString', '__proto__']) {
+        server.use(http.post(START, () => HttpResponse.json({ code, error: 'x' }, { status: 400 })))
+        expect((await rejection(run('start'))).code).toBe('unknown')
+      }
+    })
   })
 
   describe('transport failures', () => {

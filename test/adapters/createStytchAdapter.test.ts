@@ -524,6 +524,17 @@ describe('createStytchAdapter', () => {
       expect(error.code).toBe('timeout')
     })
 
+    it('R3: a timeoutMs too long for setTimeout (over 2^31 - 1 ms) waits, rather than timing out at once', async () => {
+      server.use(
+        http.post(TEST_START, async () => {
+          await delay(50)
+          return HttpResponse.json({ status_code: 200, request_id: 'request-id-test-ok' })
+        }),
+      )
+      const adapter = createStytchAdapter({ publicToken: TEST_TOKEN, timeoutMs: Number.MAX_SAFE_INTEGER })
+      await expect(adapter.startReset(startInput())).resolves.toBeUndefined()
+    })
+
     it('stops when the caller aborts, rejecting with the abort reason rather than a ResetError', async () => {
       server.use(
         http.post(TEST_START, async () => {

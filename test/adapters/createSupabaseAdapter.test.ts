@@ -589,6 +589,13 @@ describe('createSupabaseAdapter', () => {
       server.use(http.post(RECOVER, () => HttpResponse.json({ code: 'hook_timeout', message: 'x' }, { status: 504 })))
       expect((await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).code).toBe('server')
     })
+
+    it('R4: a code named like an Object.prototype member is unknown too, never a ResetError without a code', async () => {
+      for (const code of ['constructor', 'toString', '__proto__']) {
+        server.use(http.post(RECOVER, () => HttpResponse.json({ code, message: 'x' }, { status: 400 })))
+        expect((await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).code).toBe('unknown')
+      }
+    })
   })
 
   describe('transport failures', () => {

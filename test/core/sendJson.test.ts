@@ -197,6 +197,17 @@ describe('sendJson', () => {
       expect(error).toMatchObject({ code: 'timeout' })
     })
 
+    it('R3: a timeoutMs beyond what setTimeout can hold (2^31 - 1 ms) does not time out at once', async () => {
+      stubFetch(hangingFetch)
+      const controller = new AbortController()
+      const outcome = vi.fn()
+      const done = sendJson({ url: URL_START, body: {}, timeoutMs: Number.MAX_SAFE_INTEGER, signal: controller.signal }).catch(outcome)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(outcome).not.toHaveBeenCalled()
+      controller.abort()
+      await done
+    })
+
     it('R5: an external abort rejects with the abort reason, not a ResetError', async () => {
       stubFetch(hangingFetch)
       const controller = new AbortController()

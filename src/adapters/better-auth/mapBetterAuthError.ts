@@ -1,5 +1,6 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
+import { ownEntry } from '../shared/ownEntry'
 
 /** The body of a Better Auth error (`APIError`); its rate limiter sends only `message`. */
 export interface BetterAuthErrorBody {
@@ -116,7 +117,7 @@ export function mapBetterAuthError(
   if (body.code === 'VALIDATION_ERROR' && step === 'start') {
     return new ResetError('invalid_email', { field: 'email', cause: body })
   }
-  const mapping = BY_CODE[body.code]
+  const mapping = ownEntry(BY_CODE, body.code)
   if (mapping === undefined) return errorForStatus(response)
   return new ResetError(mapping.code, { field: mapping.field, cause: body })
 }

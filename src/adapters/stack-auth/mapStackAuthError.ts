@@ -1,6 +1,7 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
+import { ownEntry } from '../shared/ownEntry'
 
 /**
  * The body of every Stack Auth "known error". The same `code` also comes in the
@@ -150,7 +151,7 @@ export function mapStackAuthError(response: SendJsonResponse, step: StackAuthRes
     })
   }
   if (body.code === 'SCHEMA_ERROR') return schemaError(body, step)
-  const mapping = BY_CODE[body.code]
+  const mapping = ownEntry(BY_CODE, body.code)
   if (mapping === undefined) return errorForStatus(response)
   return new ResetError(mapping.code, { field: mapping.field, cause: body })
 }

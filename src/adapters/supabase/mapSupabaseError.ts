@@ -1,6 +1,7 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
+import { ownEntry } from '../shared/ownEntry'
 
 /**
  * The error bodies Supabase Auth (GoTrue) sends. With the `X-Supabase-Api-Version: 2024-01-01`
@@ -145,7 +146,7 @@ export function mapSupabaseError(response: SendJsonResponse, step: SupabaseReset
     }
     return new ResetError('token_invalid', { cause: body })
   }
-  const mapping = BY_CODE[code]
+  const mapping = ownEntry(BY_CODE, code)
   if (mapping === undefined) return errorForStatus(response)
   return new ResetError(mapping.code, {
     field: mapping.field,
