@@ -318,7 +318,11 @@ export async function runRuntimeBench() {
         `  ${label.padEnd(46)} median ${ms(median(times))}  min ${ms(Math.min(...times))}  max ${ms(Math.max(...times))}  → ${new URL(runs[0].url).pathname}`,
       )
     }
-    if (components.errors.length) console.log(`  page errors: ${components.errors.join(' | ')}`)
+    if (components.errors.length) {
+      console.log(`  page errors: ${components.errors.join(' | ')}`)
+      // The figures still print, but CI runs this script: an error on the page is a broken flow.
+      process.exitCode = 1
+    }
     console.log('')
     const demo = await demoBench(browser)
     console.log(`3. Load metrics, median of ${LOAD_RUNS} loads each (fresh tab, HTTP cache off, served on 127.0.0.1)`)
