@@ -1,6 +1,6 @@
 import { parseVerifierRecord } from './isVerifierRecord'
 import { removeRecord, saveRecord } from './createMirroredVerifierStore'
-import { readItem, removeItem, safeStorage, storageKey, writeItem } from './safeStorage'
+import { readItem, removeItem, safeStorage, STORAGE_PREFIX, storageKey, verifierKeys, writeItem } from './safeStorage'
 import type { VerifierRecord, VerifierStore } from './VerifierStore'
 
 interface TabMessage {
@@ -21,10 +21,10 @@ let shared: VerifierStore | undefined
  * made, also after a reload, before its page uses the store again.
  */
 export function createSessionVerifierStore(now?: () => number, askTimeoutMs?: number): VerifierStore {
-  return now || askTimeoutMs !== undefined ? sessionStore(now ?? Date.now, askTimeoutMs ?? 250) : (shared ??= sessionStore(Date.now, 250))
+  return now || askTimeoutMs !== undefined ? sessionStore(now, askTimeoutMs) : (shared ??= sessionStore())
 }
 
-function sessionStore(now: () => number, askTimeoutMs: number): VerifierStore {
+function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): VerifierStore {
   function read(adapterId: string): VerifierRecord | undefined {
     const key = storageKey(adapterId, 'verifier')
     const record = parseVerifierRecord(readItem('session', key), adapterId, now())
@@ -57,10 +57,7 @@ function sessionStore(now: () => number, askTimeoutMs: number): VerifierStore {
   // A record kept across a reload answers the link tab's ask, though nothing on this page may
   // touch the store again until a submit.
   const session = safeStorage('session')
-  for (let i = 0; session && i < session.length; i += 1) {
-    const id = /^reset-kit:(.+):verifier$/.exec(session.key(i) ?? '')?.[1]
-    if (id) channelFor(id)
-  }
+  for (const key of session ? verifierKeys(session) : []) channelFor(key.slice(STORAGE_PREFIX.length, -':verifier'.length))
 
   function askOtherTabs(adapterId: string): Promise<VerifierRecord | undefined> {
     const channel = channelFor(adapterId)

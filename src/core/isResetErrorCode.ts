@@ -1,3 +1,4 @@
+import { ownEntry } from './ownEntry'
 import type { ResetErrorCode } from './ResetError'
 
 // A record rather than an array so the compiler fails when a code is added to or removed from
@@ -29,7 +30,7 @@ const CODES: Readonly<Record<ResetErrorCode, true>> = {
 
 /** True when `value` is one of the kit's {@link ResetErrorCode}s. */
 export function isResetErrorCode(value: unknown): value is ResetErrorCode {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CODES, value)
+  return typeof value === 'string' && ownEntry(CODES, value) === true
 }
 
 /** Every {@link ResetErrorCode}, for documentation, exhaustive tests and custom mappers. */

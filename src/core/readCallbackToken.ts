@@ -95,7 +95,7 @@ export function readCallbackToken(
 
 /**
  * The same checks for a token the host's router took from the URL itself (the `token` prop): an
- * empty (or null) one is `missing`, an oversized or oddly shaped one `invalid`, and neither is ever
+ * empty one is `missing`, an oversized or oddly shaped one `invalid`, and neither is ever
  * sent. Like a link read from the URL, a found one drops this history entry's verdict on an earlier link.
  */
 export function checkGivenToken(token: string, adapterId: string): CallbackToken {

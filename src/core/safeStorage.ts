@@ -47,6 +47,11 @@ export function writeItem(area: StorageArea, key: string, value: string): boolea
 /** Prefix of every key the kit writes. */
 export const STORAGE_PREFIX = 'reset-kit:'
 
+/** The keys of the kit's verifier records in `storage` (`reset-kit:<adapter id>:verifier`). */
+export function verifierKeys(storage: Storage): string[] {
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').filter((key) => key.startsWith(STORAGE_PREFIX) && key.endsWith(':verifier'))
+}
+
 /** The namespaced key of one kind of record for one adapter. */
 export function storageKey(adapterId: string, kind: 'verifier' | 'token' | 'retry-at'): string {
   return `${STORAGE_PREFIX}${adapterId}:${kind}`

@@ -1,4 +1,4 @@
-import { safeStorage, STORAGE_PREFIX, type StorageArea } from './safeStorage'
+import { safeStorage, type StorageArea, verifierKeys } from './safeStorage'
 
 /**
  * Removes the kit's verifier records that are expired or unreadable, in both storage areas, so
@@ -11,12 +11,7 @@ export function sweepExpiredRecords(now: number = Date.now()): number {
     try {
       const storage = safeStorage(area)
       if (!storage) continue
-      const keys: string[] = []
-      for (let i = 0; i < storage.length; i += 1) {
-        const key = storage.key(i)
-        if (key?.startsWith(STORAGE_PREFIX) && key.endsWith(':verifier')) keys.push(key)
-      }
-      for (const key of keys) {
+      for (const key of verifierKeys(storage)) {
         if (!isLive(storage.getItem(key), now)) {
           storage.removeItem(key)
           removed += 1

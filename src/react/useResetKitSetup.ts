@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import type { i18n as I18n } from 'i18next'
-import { useContext, useRef } from 'react'
+import { useContext, useMemo, useRef } from 'react'
 import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore'
 import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
@@ -66,7 +66,12 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
     )
   }
   // What the strings are really in: English until (or unless) the locale has all of its own,
-  // not just a host's or provider's few replacements.
-  const textLocale = covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale : 'en'
+  // not just a host's or provider's few replacements. Walked again only when `t` is new, which it
+  // is whenever the instance gains strings, not on every render (a countdown ticks each second).
+  const textLocale = useMemo(
+    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale : 'en'),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [i18n, locale, t],
+  )
   return [adapter, locale, textLocale, t, queryClient, store] as const
 }

@@ -1,6 +1,6 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
-import { ownEntry } from '../shared/ownEntry'
+import { ownEntry } from '../../core/ownEntry'
 
 /** The body of a Better Auth error (`APIError`); its rate limiter sends only `message`. */
 export interface BetterAuthErrorBody {

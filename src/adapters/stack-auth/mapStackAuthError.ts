@@ -1,7 +1,7 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
-import { ownEntry } from '../shared/ownEntry'
+import { ownEntry } from '../../core/ownEntry'
 
 /**
  * The body of every Stack Auth "known error". The same `code` also comes in the

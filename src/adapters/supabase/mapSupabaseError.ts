@@ -1,7 +1,7 @@
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
-import { ownEntry } from '../shared/ownEntry'
+import { ownEntry } from '../../core/ownEntry'
 
 /**
  * The error bodies Supabase Auth (GoTrue) sends. With the `X-Supabase-Api-Version: 2024-01-01`

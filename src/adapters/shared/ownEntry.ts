@@ -1,7 +1,0 @@
-/**
- * `table[key]` when it is one of the table's own entries. A backend's error code is untrusted
- * text: "constructor" or "__proto__" must find nothing, not a member of Object.prototype.
- */
-export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
-}
