@@ -24,6 +24,9 @@ export default defineConfig({
           // test/consumers holds installed apps (scripts/check-consumers.mjs) whose node_modules ship tests.
           exclude: ['test/e2e/**', 'test/consumers/**', 'test/react18/**'],
           setupFiles: ['test/setup.ts'],
+          // The public types' own tests (test/types), which tsc runs: a `@ts-expect-error` that
+          // meets no error, or an `expectTypeOf` that does not hold, fails them.
+          typecheck: { enabled: true, include: ['test/types/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
         },
       },
       {

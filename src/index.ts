@@ -19,8 +19,9 @@ export {
   type UseResetPasswordOptions,
   type UseResetPasswordReturn,
 } from './react/useResetPassword'
-export type { ResetKitInstanceOptions } from './react/useResetKitSetup'
+export type { ResetKitInstanceOptions, ResetKitMessageOverrides } from './react/useResetKitSetup'
 export type { AppearanceProps, ClassNames } from './react/parts'
+export { errorMessage } from './react/errorMessage'
 export { strengthLevel, type StrengthLevel } from './react/StrengthHint'
 export { createResetKitI18n, NAMESPACE, type ResetKitMessages } from './i18n/createResetKitI18n'
 export { resolveLocale, SUPPORTED_LOCALES, type SupportedLocale } from './i18n/resolveLocale'

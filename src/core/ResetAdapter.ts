@@ -16,17 +16,21 @@ export interface StartResetInput {
 
 /** Values for the non-consuming link check. */
 export interface CheckTokenInput {
+  /** The token taken from the link. */
   token: string
+  /** Aborts the check (a new link, or unmount). */
   signal: AbortSignal
 }
 
 /** Values that finish the reset. */
 export interface CompleteResetInput {
+  /** The token taken from the link. */
   token: string
   /** Exactly as typed: never trimmed or truncated. */
   password: string
   /** The stored PKCE verifier; present only when the adapter has `pkce: true`. */
   codeVerifier?: string
+  /** Aborts the request (unmount). */
   signal: AbortSignal
 }
 
@@ -34,6 +38,11 @@ export interface CompleteResetInput {
  * The bridge between the components and one backend. Adapters translate every failure into a
  * `ResetError` with a stable code, and treat "no such user" as success so the UI cannot leak
  * which addresses have accounts.
+ *
+ * Writing your own: send every request with `sendJson` (from `reset-kit/core`), which gives it
+ * the timeout, `cache: 'no-store'`, the origin-only referrer and the `network` / `timeout` codes
+ * the built-in adapters have. The kit waits for each promise as long as it takes: one that never
+ * settles leaves the form busy. Throw `ResetError`s; anything else reads as `unknown`.
  */
 export interface ResetAdapter {
   /** Short stable name; namespaces storage keys so two apps on one origin do not collide. */
@@ -58,6 +67,7 @@ export interface ResetAdapter {
    * `maxLength` default to them, so the form checks what the backend will. Optional.
    */
   readonly minPasswordLength?: number
+  /** The most characters the backend accepts in a password, when the adapter knows it. Optional. */
   readonly maxPasswordLength?: number
   /**
    * Looks at the callback URL's params before the token is used, and throws a `ResetError`

@@ -31,7 +31,11 @@ export type ResetErrorField = 'email' | 'password' | 'confirmPassword'
 
 /** Options for {@link ResetError}. */
 export interface ResetErrorOptions {
-  /** The field the user must change to fix it. */
+  /**
+   * The field the user must change to fix it. By default it follows the code: `email` for
+   * `invalid_email`, `confirmPassword` for `password_mismatch`, `password` for the other
+   * `password_*` codes, none for the rest.
+   */
   field?: ResetErrorField
   /**
    * Seconds to wait before trying again (from `Retry-After` / `X-Retry-After`). A negative or NaN
@@ -51,12 +55,17 @@ export interface ResetErrorOptions {
  * throw new ResetError('rate_limited', { retryAfterSeconds: 60 })
  */
 export class ResetError extends Error {
+  /** Always `'ResetError'`: how {@link isResetError} knows one from another copy of the kit. */
   override readonly name = 'ResetError'
   // `declare`: the constructor sets these, in this order, so they need no field definitions of
   // their own in the bundle; the instance gets the same own properties either way.
+  /** What went wrong, as a stable code; the UI shows `errors.<code>`. */
   declare readonly code: ResetErrorCode
+  /** The form field the user must change to fix it, if any. */
   declare readonly field: ResetErrorField | undefined
+  /** Seconds to wait before trying again, when the backend said. */
   declare readonly retryAfterSeconds: number | undefined
+  /** Values the translated message needs, such as `{ minLength: 8 }`. */
   declare readonly details: Record<string, string | number> | undefined
 
   constructor(code: ResetErrorCode, options: ResetErrorOptions = {}) {
@@ -64,7 +73,15 @@ export class ResetError extends Error {
     // backend's text, which could hold user data.
     super(code, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
-    this.field = options.field
+    this.field =
+      options.field ??
+      (code == 'invalid_email'
+        ? 'email'
+        : code == 'password_mismatch'
+          ? 'confirmPassword'
+          : code.startsWith('password_')
+            ? 'password'
+            : undefined)
     const seconds = options.retryAfterSeconds
     // A wait that is not a number of seconds would leave the countdown re-rendering forever.
     this.retryAfterSeconds = seconds! >= 0 ? seconds : undefined

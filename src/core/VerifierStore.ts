@@ -2,7 +2,9 @@
 export interface VerifierRecord {
   /** Record format version. */
   v: 1
+  /** The PKCE secret, sent only with the completion: base64url of 32 random bytes. */
   verifier: string
+  /** base64url(SHA-256(verifier)), sent with the start request; kept so a resend sends the same one. */
   challenge: string
   /** Epoch milliseconds. */
   createdAt: number
@@ -19,6 +21,8 @@ export interface VerifierRecord {
 export interface VerifierStore {
   /** The live record for this adapter, or `undefined` (missing, corrupt, foreign or expired). */
   load(adapterId: string): Promise<VerifierRecord | undefined>
+  /** Writes the record, replacing this adapter's; throws `storage_unavailable` when it cannot. */
   save(record: VerifierRecord): Promise<void>
+  /** Deletes this adapter's record, wherever it is kept. */
   remove(adapterId: string): Promise<void>
 }

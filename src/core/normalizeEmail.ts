@@ -25,6 +25,6 @@ export function normalizeEmail(raw: string): string {
     !local.includes('..') &&
     labels.length >= 2 &&
     labels.every((label) => label.length <= 63 && LABEL.test(label))
-  if (!valid) throw new ResetError('invalid_email', { field: 'email' })
+  if (!valid) throw new ResetError('invalid_email')
   return email
 }

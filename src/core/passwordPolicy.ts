@@ -22,9 +22,9 @@ export function countCodePoints(value: string): number {
 export function checkPassword(password: string, policy: PasswordPolicy = {}): ResetError | undefined {
   const minLength = policy.minLength ?? DEFAULT_MIN_PASSWORD_LENGTH
   const length = countCodePoints(password)
-  if (length < minLength) return new ResetError('password_too_short', { field: 'password', details: { minLength } })
+  if (length < minLength) return new ResetError('password_too_short', { details: { minLength } })
   if (policy.maxLength !== undefined && length > policy.maxLength) {
-    return new ResetError('password_too_long', { field: 'password', details: { maxLength: policy.maxLength } })
+    return new ResetError('password_too_long', { details: { maxLength: policy.maxLength } })
   }
   return undefined
 }

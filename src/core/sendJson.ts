@@ -6,10 +6,15 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 
 /** A request for {@link sendJson}. */
 export interface SendJsonRequest {
+  /** Absolute URL of the endpoint. */
   url: string
+  /** @default 'POST' */
   method?: 'POST' | 'PUT' | 'GET'
+  /** Added to `Accept: application/json` (and `Content-Type` when there is a body); same names replace them. */
   headers?: Record<string, string>
+  /** Sent as JSON; none when `undefined`. */
   body?: unknown
+  /** The caller's abort (the component unmounting); its reason is rethrown as is. */
   signal: AbortSignal
   /** @default 15000 */
   timeoutMs?: number
@@ -19,8 +24,11 @@ export interface SendJsonRequest {
 
 /** What came back, whatever the status; the body is `undefined` when it is not JSON. */
 export interface SendJsonResponse {
+  /** The HTTP status. */
   status: number
+  /** True for a 2xx status. */
   ok: boolean
+  /** The parsed JSON, or `undefined`. */
   body: unknown
   /** Seconds from `Retry-After` or `X-Retry-After`, when either is readable. */
   retryAfterSeconds: number | undefined

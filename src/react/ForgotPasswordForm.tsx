@@ -57,6 +57,8 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
   const headingId = `${id}-heading`
   const alert = forgot.error ? errorMessage(t, forgot.error, forgot.textLocale, forgot.retrySeconds) : ''
+  // The adapter's own lifetime (Stytch's `expiresInMinutes` option) is the one the backend was sent.
+  const lifetime = options.expiresInMinutes ?? forgot.adapter.linkLifetimeMinutes
 
   return (
     <section
@@ -73,8 +75,8 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
       {/* Present in every view so screen readers hear the confirmation when it replaces the prompt. */}
       <div {...partProps('description', classNames)} id={`${id}-description`} role="status">
         <p>{view === 'sent' ? t('forgot.sentDescription', { email: forgot.sentTo }) : t('forgot.description')}</p>
-        {view === 'sent' && options.expiresInMinutes !== undefined ? (
-          <p>{t('forgot.linkValidity', { duration: formatDuration(options.expiresInMinutes * 60, forgot.textLocale, true) })}</p>
+        {view === 'sent' && lifetime !== undefined ? (
+          <p>{t('forgot.linkValidity', { duration: formatDuration(lifetime * 60, forgot.textLocale, true) })}</p>
         ) : null}
       </div>
       <div {...partProps('alert', classNames)} role="alert">

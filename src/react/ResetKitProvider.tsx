@@ -5,6 +5,7 @@ import { ResetKitContext, type ResetKitSettings } from './ResetKitContext'
 
 /** Props of {@link ResetKitProvider}. */
 export interface ResetKitProviderProps extends ResetKitSettings {
+  /** The part of the app whose kit components share these settings. */
   children?: ReactNode
 }
 

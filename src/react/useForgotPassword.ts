@@ -23,7 +23,12 @@ export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
    * Configure it; never build it from `location` or query params. https, or http on localhost.
    */
   redirectUrl: string
-  /** How long the link stays valid, for backends that let the client choose (Stytch: 5–10080). */
+  /**
+   * How long the link stays valid, for backends that let the client choose: Stytch (5–10080) and
+   * the HTTP adapter's start body. The confirmation states it (or, when unset, the lifetime the
+   * adapter itself sets). Stack Auth, Supabase and Better Auth set it on the server: leave it unset
+   * with them, or the screen promises a lifetime the backend does not keep.
+   */
   expiresInMinutes?: number
   /** Pre-fills the email field. */
   defaultEmail?: string
@@ -172,7 +177,9 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const status: ForgotPasswordStatus = pending ? 'pending' : error || emailError ? 'error' : view === 'sent' ? 'success' : 'idle'
 
   return {
+    /** Which screen to show. A custom UI moves focus to its heading when this changes, as the component does. */
     view,
+    /** The request's state, for styling or analytics. */
     status,
     /** The address the last email went to (as typed, trimmed). */
     sentTo,
@@ -184,13 +191,19 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     resendSeconds,
     /** Seconds left of a rate-limit wait; 0 when there is none. */
     retrySeconds,
+    /** True from submit until the request settles: show progress, and expect a second submit to be ignored. */
     pending,
+    /** The resolved locale (prop, provider or browser), as sent to the backend. */
     locale,
     /** The language the strings on screen are in (English until `locale`'s have loaded): for `lang` and number formats. */
     textLocale,
+    /** Translates the kit's keys (`forgot.title`, …) in `locale`, with this instance's `messages`; errors go through `errorMessage`. */
     t,
+    /** The adapter in use (the prop's or the provider's). */
     adapter,
+    /** Sends the email again to `sentTo`; does nothing during the cooldown or a request. */
     resend,
+    /** Back to the form, with the last address filled in, to type another. */
     useAnotherEmail,
     /** Props for the `<form>`. */
     getFormProps: () => ({
@@ -217,7 +230,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
      * Props for the email `<input>`, inside the `<form>`: spread them after your own `id` and
      * `aria-describedby`. The value is read from the form by `name` on submit, so the input needs
      * no ref. They own `name` and `onChange`; to run a handler of your own, call theirs from it:
-     * `onChange={(e) => { props.onChange(e); mine(e) }}`.
+     * `onChange={(e) => { props.onChange(); mine(e) }}`.
      */
     getEmailInputProps: () => ({
       name: 'email' as const,

@@ -12,7 +12,7 @@ const users = new WeakMap<I18n, Map<string, number>>()
  * render so the first render already shows them; removed when the last instance using them
  * unmounts. Returns the namespace, if any.
  */
-export function useMessageOverrides(i18n: I18n, locale: string, messages: Record<string, unknown> | undefined): string | undefined {
+export function useMessageOverrides(i18n: I18n, locale: string, messages: object | undefined): string | undefined {
   const content = messages ? JSON.stringify(messages) : ''
   const namespace = `${NAMESPACE}:overrides:${content}`
   // Silent: an event here would make other components update while this one renders.

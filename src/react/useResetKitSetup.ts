@@ -5,7 +5,14 @@ import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore
 import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
-import { addEnglishBundle, createResetKitI18n, englishMessages, NAMESPACE } from '../i18n/createResetKitI18n'
+import {
+  addEnglishBundle,
+  createResetKitI18n,
+  englishMessages,
+  NAMESPACE,
+  type ResetKitMessages,
+} from '../i18n/createResetKitI18n'
+import { assertAdapterShape } from './assertAdapterShape'
 import { ResetKitContext } from './ResetKitContext'
 import { useKitTranslation } from './useKitTranslation'
 import { useMessageOverrides } from './useMessageOverrides'
@@ -21,7 +28,18 @@ export interface ResetKitInstanceOptions {
    * Replaces strings for this instance only, by key path of `locales/en/reset-kit.json`
    * (e.g. `{ forgot: { title: 'Forgot your password?' } }`).
    */
-  messages?: Record<string, unknown>
+  messages?: ResetKitMessageOverrides
+}
+
+/**
+ * Replacement strings by the key paths of `locales/en/reset-kit.json`: every key optional, a
+ * misspelt one refused by the compiler, plus the plural forms (`_few`, `_many`…) of languages
+ * that have more than English's two.
+ */
+export type ResetKitMessageOverrides = MessageOverrides<ResetKitMessages>
+
+type MessageOverrides<T> = { [K in keyof T]?: T[K] extends string ? string : MessageOverrides<T[K]> } & {
+  [plural: `${string}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`]: string
 }
 
 // Whether `messages` has every string of `source`. A plural needs only its `_other` form, which
@@ -65,6 +83,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
         `reset-kit: <${component}> needs an adapter. Pass \`adapter={createStytchAdapter(…)}\` or wrap it in <ResetKitProvider adapter={…}>.`,
     )
   }
+  if (process.env.NODE_ENV !== 'production') assertAdapterShape(adapter, component)
   // What the strings are really in: English until (or unless) the locale has all of its own,
   // not just a host's or provider's few replacements. Walked again only when `t` is new, which it
   // is whenever the instance gains strings, not on every render (a countdown ticks each second).

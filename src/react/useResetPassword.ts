@@ -296,24 +296,35 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   }
 
   return {
+    /** Which screen to show. A custom UI moves focus to its heading when this changes, as the component does. */
     view,
     /** A form-level error, or the error behind a link or check-failed view. */
     error,
+    /** The new-password field's error code, if any: show it with `errorMessage`, passing `minLength`, `maxLength` and `passwordDetails` as its details. */
     passwordError,
     /** Numbers the backend sent with `passwordError` (its own `minLength`, `maxLength`), if any. */
     passwordDetails,
+    /** The confirmation field's error code (`password_mismatch`), if any. */
     confirmError,
+    /** True from submit until the request settles: show progress, and expect a second submit to be ignored. */
     pending,
     /** Seconds left of a rate-limit wait; 0 when there is none. */
     retrySeconds,
+    /** Whether both password inputs show their text; back to hidden on submit. */
     showPassword,
+    /** The fewest characters (code points) the new password may have: the prop's, the adapter's, or 8. */
     minLength,
+    /** The most it may have, when the prop or the adapter sets one. */
     maxLength,
+    /** Whether the confirmation field is part of the form. */
     requireConfirmation,
+    /** The resolved locale (prop, provider or browser). */
     locale,
     /** The language the strings on screen are in (English until `locale`'s have loaded): for `lang` and number formats. */
     textLocale,
+    /** Translates the kit's keys (`reset.title`, …) in `locale`, with this instance's `messages`; errors go through `errorMessage`. */
     t,
+    /** The adapter in use (the prop's or the provider's). */
     adapter,
     /**
      * Calls `listener` with the new password on each edit, without re-rendering the form: for a
@@ -325,7 +336,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       if (retrySeconds > 0) return
       setAttempt((n) => n + 1)
     },
+    /** Shows or hides the passwords' text. */
     toggleShowPassword,
+    /** Props for the `<form>`. */
     getFormProps: () => ({
       noValidate: true,
       'aria-busy': pending || undefined,
@@ -349,17 +362,20 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       ...sharedInputProps,
       'aria-invalid': passwordError ? (true as const) : undefined,
     }),
+    /** Props for the confirmation `<input>`, like the new password's. */
     getConfirmInputProps: () => ({
       name: 'confirmPassword' as const,
       onChange: clearOnEdit,
       ...sharedInputProps,
       'aria-invalid': confirmError ? (true as const) : undefined,
     }),
+    /** Props for the show/hide `<button>`; give it a name such as `t('reset.showPassword')`. */
     getToggleButtonProps: () => ({
       type: 'button' as const,
       'aria-pressed': showPassword,
       onClick: toggleShowPassword,
     }),
+    /** Props for the submit button: it stays focusable while busy, with `aria-disabled`. */
     getSubmitButtonProps: () => ({
       type: 'submit' as const,
       'aria-disabled': blocked || undefined,

@@ -27,6 +27,22 @@ describe('ResetError', () => {
     expect('cause' in error).toBe(false)
   })
 
+  it.each([
+    ['invalid_email', 'email'],
+    ['password_mismatch', 'confirmPassword'],
+    ['password_too_short', 'password'],
+    ['password_weak', 'password'],
+    ['password_reused', 'password'],
+    ['token_expired', undefined],
+    ['rate_limited', undefined],
+  ] as const)('gives %s the field %s when none is given, so any adapter’s error lands on its field', (code, field) => {
+    expect(new ResetError(code).field).toBe(field)
+  })
+
+  it('keeps a field that is given, whatever the code', () => {
+    expect(new ResetError('password_weak', { field: 'confirmPassword' }).field).toBe('confirmPassword')
+  })
+
   it.each([NaN, -5])('drops a retryAfterSeconds of %s, so the default wait applies', (seconds) => {
     expect(new ResetError('rate_limited', { retryAfterSeconds: seconds }).retryAfterSeconds).toBeUndefined()
   })

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import userEvent from '@testing-library/user-event'
 import { Component, type ReactNode } from 'react'
-import { ResetError } from '../../src/core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { expectNoAxeViolations } from './expectNoAxeViolations'
@@ -476,6 +476,22 @@ describe('<ForgotPasswordForm>', () => {
     await expectNoAxeViolations(container)
   })
 
+  it('R4: a ResetError whose code the kit has no string for (a custom adapter’s, a newer copy’s) shows the generic message, never its key', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        throw new ResetError('user_not_found' as ResetErrorCode)
+      },
+    })
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong. Please try again.'))
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/errors\.|user_not_found/)
+  })
+
   it('R3: after a network error the user can send again by hand, with the same challenge', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter({ pkce: true })
@@ -856,5 +872,26 @@ describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => 
     render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={minutes} />)
     await reachConfirmation(user)
     expect(screen.getByText(sentence)).toBeInTheDocument()
+  })
+
+  it('states the lifetime an adapter sets itself (Stytch’s expiresInMinutes), and the prop over it', async () => {
+    const user = userEvent.setup()
+    const adapter = { ...fakeAdapter(), linkLifetimeMinutes: 45 }
+    const { unmount } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    await reachConfirmation(user)
+    expect(screen.getByText('The link works for 45 minutes.')).toBeInTheDocument()
+    unmount()
+
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={20} />)
+    await reachConfirmation(user)
+    expect(screen.getByText('The link works for 20 minutes.')).toBeInTheDocument()
+    expect(screen.queryByText(/45 minutes/)).not.toBeInTheDocument()
+  })
+
+  it('states no lifetime when neither the prop nor the adapter sets one', async () => {
+    const user = userEvent.setup()
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    await reachConfirmation(user)
+    expect(screen.queryByText(/The link works for/)).not.toBeInTheDocument()
   })
 })

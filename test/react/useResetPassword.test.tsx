@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { ResetError } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { errorMessage } from '../../src/react/errorMessage'
 import { useResetPassword, type UseResetPasswordOptions, type UseResetPasswordReturn } from '../../src/react/useResetPassword'
 
 const TOKEN_KEY = 'reset-kit:test:token'
@@ -310,6 +311,47 @@ describe('useResetPassword with a form that stays on screen', () => {
 })
 
 describe('useResetPassword without a token', () => {
+  it('a custom UI shows the kit’s own sentences for its error codes with the exported errorMessage', async () => {
+    const user = userEvent.setup()
+    function SentenceUi() {
+      const reset = useResetPassword({ adapter: fakeAdapter(), minLength: 10 })
+      const { t, textLocale } = reset
+      if (reset.view !== 'ready') return null
+      return (
+        <form {...reset.getFormProps()}>
+          <label>
+            Password
+            <input {...reset.getPasswordInputProps()} />
+          </label>
+          <label>
+            Again
+            <input {...reset.getConfirmInputProps()} />
+          </label>
+          <p>
+            {reset.passwordError &&
+              errorMessage(
+                t,
+                { code: reset.passwordError, details: { minLength: reset.minLength, ...reset.passwordDetails } },
+                textLocale,
+              )}
+          </p>
+          <p>{reset.confirmError && errorMessage(t, { code: reset.confirmError }, textLocale)}</p>
+          <button {...reset.getSubmitButtonProps()}>Save</button>
+        </form>
+      )
+    }
+    render(<SentenceUi />)
+
+    await user.type(await screen.findByLabelText('Password'), 'short')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText('Use at least 10 characters.')).toBeInTheDocument()
+
+    await user.type(screen.getByLabelText('Password'), ' and longer')
+    await user.type(screen.getByLabelText('Again'), 'something else')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText("The passwords don't match. Type the same password in both fields.")).toBeInTheDocument()
+  })
+
   it('exposes the error behind link_invalid, so a custom UI can tell a missing token from a bad one', async () => {
     window.history.replaceState(null, '', '/reset')
     const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter() }))

@@ -1,19 +1,9 @@
-import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { isResetErrorCode } from '../../core/isResetErrorCode'
 
 /** Which request of the flow a response answers. */
 export type HttpResetStep = 'start' | 'check' | 'complete'
-
-const FIELD_OF: Partial<Record<ResetErrorCode, ResetErrorField>> = {
-  invalid_email: 'email',
-  password_too_short: 'password',
-  password_too_long: 'password',
-  password_weak: 'password',
-  password_breached: 'password',
-  password_mismatch: 'confirmPassword',
-  password_reused: 'password',
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -59,7 +49,6 @@ export function mapHttpError(response: SendJsonResponse, step: HttpResetStep): R
   if (error !== undefined) {
     const code = error.code as ResetErrorCode
     return new ResetError(code, {
-      field: FIELD_OF[code],
       retryAfterSeconds: code === 'rate_limited' ? response.retryAfterSeconds : undefined,
       details: numericDetails(error.details),
       cause: response.body,

@@ -90,8 +90,5 @@ export function mapStytchError(response: SendJsonResponse, step: StytchResetStep
     ERROR_TYPES[key]!.split(' ').includes(type),
   )
   if (code === undefined) return errorForStatus(response)
-  return new ResetError(code, {
-    field: code === 'invalid_email' ? 'email' : code.startsWith('password_') ? 'password' : undefined,
-    cause: body,
-  })
+  return new ResetError(code, { cause: body })
 }

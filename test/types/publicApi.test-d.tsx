@@ -1,0 +1,90 @@
+import { expectTypeOf } from 'vitest'
+import {
+  errorMessage,
+  ForgotPasswordForm,
+  ResetError,
+  ResetPasswordPage,
+  useForgotPassword,
+  useResetPassword,
+  type ClassNames,
+  type ResetAdapter,
+  type ResetErrorCode,
+  type ResetKitMessageOverrides,
+  type ResetPasswordPageProps,
+  type ResetPasswordPart,
+  type UseForgotPasswordReturn,
+  type UseResetPasswordReturn,
+} from '../../src/index'
+
+declare const adapter: ResetAdapter
+
+describe('the public types', () => {
+  it('messages takes the English key paths, refuses a misspelt one, and takes other languages’ plural forms', () => {
+    const good: ResetKitMessageOverrides = {
+      forgot: { title: 'Forgot your password?' },
+      reset: { description_few: 'Użyj co najmniej {{count}} znaków.' },
+    }
+    // @ts-expect-error `titel` is not a key of the forgot form
+    const misspelt: ResetKitMessageOverrides = { forgot: { titel: 'Forgot?' } }
+    // @ts-expect-error a string where a group of strings goes
+    const flat: ResetKitMessageOverrides = { forgot: 'Forgot?' }
+    expectTypeOf(good).toEqualTypeOf<ResetKitMessageOverrides>()
+    expectTypeOf([misspelt, flat]).toBeArray()
+    expectTypeOf<NonNullable<ResetPasswordPageProps['messages']>>().toEqualTypeOf<ResetKitMessageOverrides>()
+    const form = (
+      <ForgotPasswordForm
+        adapter={adapter}
+        redirectUrl="https://app.example.com/reset"
+        // @ts-expect-error the prop refuses a misspelt key too
+        messages={{ forgot: { titel: 'Forgot?' } }}
+      />
+    )
+    expectTypeOf(form).not.toBeAny()
+  })
+
+  it('classNames takes the component’s parts only', () => {
+    const classNames: ClassNames<ResetPasswordPart> = { root: 'card', submit: 'btn' }
+    // @ts-expect-error `button` is not a part of the reset page
+    const wrong: ClassNames<ResetPasswordPart> = { button: 'btn' }
+    expectTypeOf(<ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" classNames={classNames} />).not.toBeAny()
+    expectTypeOf(wrong).toEqualTypeOf<ClassNames<ResetPasswordPart>>()
+  })
+
+  it('a ResetError’s code narrows to the code union, and a code outside it is refused', () => {
+    const error = new ResetError('rate_limited', { retryAfterSeconds: 30 })
+    expectTypeOf(error.code).toEqualTypeOf<ResetErrorCode>()
+    expectTypeOf(error.field).toEqualTypeOf<'email' | 'password' | 'confirmPassword' | undefined>()
+    // @ts-expect-error not one of the kit's codes
+    expectTypeOf(new ResetError('user_not_found')).not.toBeAny()
+  })
+
+  it('the hooks’ views are string unions, and errorMessage takes what they return', () => {
+    expectTypeOf<UseForgotPasswordReturn['view']>().toEqualTypeOf<'form' | 'sent'>()
+    expectTypeOf<UseResetPasswordReturn['view']>().toEqualTypeOf<
+      'checking' | 'ready' | 'success' | 'link_invalid' | 'link_expired' | 'link_used' | 'verifier_missing' | 'check_failed'
+    >()
+    function Alert() {
+      const forgot = useForgotPassword({ adapter, redirectUrl: 'https://app.example.com/reset' })
+      const reset = useResetPassword({ adapter })
+      const forgotText = forgot.error ? errorMessage(forgot.t, forgot.error, forgot.textLocale, forgot.retrySeconds) : ''
+      const confirmText = reset.confirmError ? errorMessage(reset.t, { code: reset.confirmError }, reset.textLocale) : ''
+      expectTypeOf(forgotText).toBeString()
+      return <p>{forgotText || confirmText}</p>
+    }
+    expectTypeOf(Alert).returns.not.toBeAny()
+  })
+
+  it('a custom adapter is typed by ResetAdapter, and one missing completeReset is refused', () => {
+    const custom = {
+      id: 'custom',
+      pkce: true,
+      tokenParams: ['token'],
+      startReset: async () => {},
+      completeReset: async () => {},
+    } satisfies ResetAdapter
+    // @ts-expect-error completeReset is required
+    const partial: ResetAdapter = { id: 'custom', pkce: false, tokenParams: ['token'], startReset: async () => {} }
+    expectTypeOf(custom).toExtend<ResetAdapter>()
+    expectTypeOf(partial).toEqualTypeOf<ResetAdapter>()
+  })
+})
