@@ -49,13 +49,18 @@ const email: FieldRule = (value) =>
 const url: FieldRule = (value) => requiredString(value) ?? (canParseUrl(value as string) ? undefined : 'is not a valid URL')
 const code: FieldRule = (value) =>
   requiredString(value) ?? ((value as string).length === CODE_LENGTH ? undefined : `must be exactly ${CODE_LENGTH} characters`)
+// Stack's `passwordSchema` is `yupString().max(70)`: a longer password fails the request schema,
+// before the code is looked up, so it neither counts an attempt nor spends the link.
+const newPassword: FieldRule = (value) =>
+  requiredString(value) ??
+  ((value as string).length > MAX_PASSWORD_LENGTH ? `must be at most ${MAX_PASSWORD_LENGTH} characters` : undefined)
 
 // Stack validates bodies with yup and rejects unknown properties, so a client that sends an extra
 // field (a locale, a PKCE challenge) gets a SCHEMA_ERROR instead of having it ignored.
 const BODY_RULES: Record<Route, Record<string, FieldRule>> = {
   'send-reset-code': { email, callback_url: url },
   'check-code': { code },
-  reset: { code, password: requiredString },
+  reset: { code, password: newPassword },
   'sign-in': { email, password: requiredString },
 }
 
@@ -73,8 +78,9 @@ const BODY_RULES: Record<Route, Record<string, FieldRule>> = {
  *   matched case-insensitively and valid for 7 days.
  * - Checks run in Stack's order: not found (404), expired (400), already used (409), too many
  *   attempts (400). `check-code` answers `200 { is_code_valid: true }` and does not spend the code.
- * - `reset` marks the code used before it checks the password, as Stack does, so a password that
- *   is too short or too long spends the link: clients must check 8..70 UTF-16 units first.
+ * - `reset` marks the code used before it checks the password's minimum length, as Stack does, so
+ *   a password shorter than 8 UTF-16 units spends the link: clients must check it first. One longer
+ *   than 70 fails the body schema (`SCHEMA_ERROR` on `body.password`) before the code is looked up.
  *
  * @example
  * const emulator = createStackAuthEmulator({ now: () => clock })
@@ -151,12 +157,6 @@ export function createStackAuthEmulator(options: StackAuthEmulatorOptions = {}):
       return stackAuthError('PASSWORD_TOO_SHORT', {
         details: { min_length: MIN_PASSWORD_LENGTH },
         message: `Password too short. Minimum length is ${MIN_PASSWORD_LENGTH}.`,
-      })
-    }
-    if (password.length > MAX_PASSWORD_LENGTH) {
-      return stackAuthError('PASSWORD_TOO_LONG', {
-        details: { maxLength: MAX_PASSWORD_LENGTH },
-        message: `Password too long. Maximum length is ${MAX_PASSWORD_LENGTH}.`,
       })
     }
     const user = users.find((candidate) => candidate.userId === found.userId)

@@ -87,8 +87,9 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   // What the strings are really in: English until (or unless) the locale has all of its own,
   // not just a host's or provider's few replacements. Walked again only when `t` is new, which it
   // is whenever the instance gains strings, not on every render (a countdown ticks each second).
+  // As a BCP 47 tag, for `lang` and Intl: a host's "de_DE" (which i18next accepts) makes Intl throw.
   const textLocale = useMemo(
-    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale : 'en'),
+    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale.replace('_', '-') : 'en'),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n, locale, t],
   )

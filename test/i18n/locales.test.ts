@@ -151,9 +151,9 @@ describe('locales', () => {
       }
     })
 
-    it.each(pluralBases)('picks a complete plural form of %s for 0, 1, 2, 5 and 1000000', (base) => {
+    it.each(pluralBases)('picks a complete plural form of %s for 0, 1, 2, 5, 21, 1000 and 1000000', (base) => {
       const { t, missing } = i18nFor(tag, messages)
-      for (const count of [0, 1, 2, 5, 1_000_000]) {
+      for (const count of [0, 1, 2, 5, 21, 1000, 1_000_000]) {
         const text = t(base, { count })
         const form = `${base}_${new Intl.PluralRules(tag).select(count)}`
         expect(text, `${tag} ${base} ${count}`).not.toBe(base)

@@ -248,12 +248,12 @@ describe('plural rules per language', () => {
   })
 
   it.each([
-    { locale: 'fr', messages: fr, forms: { 0: 'one', 1: 'one', 2: 'other' } },
-    { locale: 'pt-BR', messages: ptBR, forms: { 0: 'one', 1: 'one', 2: 'other' } },
-    { locale: 'es', messages: es, forms: { 0: 'other', 1: 'one', 2: 'other' } },
-  ] as const)('I2: in $locale the length hint and the too-short error take the form the language uses for 0, 1 and 2', async ({ locale, messages, forms }) => {
+    { locale: 'fr', messages: fr, forms: { 0: 'one', 1: 'one', 2: 'other', 21: 'other' } },
+    { locale: 'pt-BR', messages: ptBR, forms: { 0: 'one', 1: 'one', 2: 'other', 21: 'other' } },
+    { locale: 'es', messages: es, forms: { 0: 'other', 1: 'one', 2: 'other', 21: 'other' } },
+  ] as const)('I2: in $locale the length hint and the too-short error take the form the language uses for 0, 1, 2 and 21', async ({ locale, messages, forms }) => {
     const user = userEvent.setup()
-    for (const count of [0, 1, 2] as const) {
+    for (const count of [0, 1, 2, 21] as const) {
       window.history.replaceState(null, '', '/reset?token=tok_1')
       const { container, unmount } = render(
         <ResetPasswordPage adapter={fakeAdapter()} locale={locale} minLength={count} requireConfirmation={false} forgotPasswordUrl="/forgot" />,
@@ -328,6 +328,28 @@ describe("a host's i18next options and provider resources", () => {
     expect(screen.getByText(/The link works for/)).toHaveTextContent(/^The link works for 30\sminutes\.$/)
     expect(screen.getByRole('button', { name: /Send again in/ })).not.toHaveTextContent('{{')
     expect(host.t('hello', { name: 'Ada' })).toBe('Hello Ada')
+  })
+
+  it.each([
+    ['provider resources', (form: React.ReactNode) => <ResetKitProvider adapter={fakeAdapter()} locale="de_DE" resources={{ de_DE: fr }}>{form}</ResetKitProvider>],
+    [
+      'a host instance',
+      (form: React.ReactNode) => {
+        const host = createInstance()
+        void host.init({ lng: 'de_DE', initAsync: false, resources: { de_DE: { 'reset-kit': fr } } })
+        return <ResetKitProvider adapter={fakeAdapter()} i18n={host}>{form}</ResetKitProvider>
+      },
+    ],
+  ])('I1: a locale the host tags with an underscore (de_DE, through %s) gets lang="de-DE" and its durations, not a RangeError', async (_, wrap) => {
+    // Any complete set of strings will do: here the French ones, filed under de_DE as a host's would be.
+    const user = userEvent.setup()
+    const { container } = render(wrap(<ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />))
+    await user.type(await screen.findByRole('textbox', { name: fr.forgot.emailLabel }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: fr.forgot.submit }))
+    await screen.findByRole('heading', { name: fr.forgot.sentTitle })
+    // Intl's German units: what Intl.NumberFormat('de_DE') throws on.
+    expect(screen.getByText(/^Le lien est valable/)).toHaveTextContent(/^Le lien est valable 30\sMinuten\.$/)
+    expect(container.querySelector('section')).toHaveAttribute('lang', 'de-DE')
   })
 
   it('provider resources replace shipped English strings', () => {
