@@ -34,13 +34,11 @@ export interface ResetKitInstanceOptions {
 /**
  * Replacement strings by the key paths of `locales/en/reset-kit.json`: every key optional, a
  * misspelt one refused by the compiler, plus the plural forms (`_few`, `_many`…) of languages
- * that have more than English's two.
+ * that have more than English's two. `Messages` is the shape walked: the English file by default.
  */
-export type ResetKitMessageOverrides = MessageOverrides<ResetKitMessages>
-
-type MessageOverrides<T> = { [K in keyof T]?: T[K] extends string ? string : MessageOverrides<T[K]> } & {
-  [plural: `${string}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`]: string
-}
+export type ResetKitMessageOverrides<Messages = ResetKitMessages> = {
+  [K in keyof Messages]?: Messages[K] extends string ? string : ResetKitMessageOverrides<Messages[K]>
+} & { [plural: `${string}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`]: string }
 
 // Whether `messages` has every string of `source`. A plural needs only its `_other` form, which
 // every language has (English's `_one` is its sibling).

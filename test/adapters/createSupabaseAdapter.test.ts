@@ -301,11 +301,18 @@ describe('createSupabaseAdapter', () => {
       expect(requests).toHaveLength(0)
     })
 
-    it('refuses a password over 72 bytes of UTF-8 before the exchange spends the code', async () => {
-      // 25 characters, 75 bytes.
+    it('refuses a password over 72 bytes of UTF-8 before the exchange spends the code, naming no number it would break', async () => {
+      // 25 characters, 75 bytes: "Use at most 72 characters" would be false, so the plain message shows.
       const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: '€'.repeat(25) })))
       expect(error.code).toBe('password_too_long')
       expect(error.field).toBe('password')
+      expect(error.details).toBeUndefined()
+      expect(requests).toHaveLength(0)
+    })
+
+    it('names the 72 when the characters alone are too many', async () => {
+      const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: 'a'.repeat(73) })))
+      expect(error.code).toBe('password_too_long')
       expect(error.details).toEqual({ maxLength: SUPABASE_MAX_PASSWORD_BYTES })
       expect(requests).toHaveLength(0)
     })

@@ -277,7 +277,11 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
       if (!input.codeVerifier) throw new ResetError('verifier_missing')
       // Checked before the exchange: Supabase would refuse it only after the code is spent.
       if (new TextEncoder().encode(input.password).length > SUPABASE_MAX_PASSWORD_BYTES) {
-        throw new ResetError('password_too_long', { field: 'password', details: { maxLength: SUPABASE_MAX_PASSWORD_BYTES } })
+        // The limit is in bytes: "at most 72 characters" would be false for 25 "€" (75 bytes), so
+        // the number is given only when the characters alone are too many.
+        throw new ResetError('password_too_long', {
+          details: [...input.password].length > SUPABASE_MAX_PASSWORD_BYTES ? { maxLength: SUPABASE_MAX_PASSWORD_BYTES } : undefined,
+        })
       }
       const session = await sessionFor(input.token, input.codeVerifier, input.signal)
       // A network fault, timeout or abort here keeps the session for the next try.
