@@ -14,11 +14,15 @@ export const TERMINAL_CODES: ReadonlySet<ResetErrorCode> = new Set([
 
 /** Everything the final "set my new password" request needs. */
 export interface CompleteResetFlowInput {
+  /** The backend adapter whose `completeReset` sets the new password. */
   adapter: ResetAdapter
+  /** Where a PKCE adapter's verifier is read from; it is removed after success or a terminal error. */
   store: VerifierStore
+  /** The reset token from the emailed link, as {@link readCallbackToken} found it. */
   token: string
   /** Exactly as typed. */
   password: string
+  /** Cancels the request (the component unmounting); the flow then rejects with the signal's reason. */
   signal: AbortSignal
 }
 

@@ -2,8 +2,11 @@ import { completeResetFlow, type CompleteResetFlowInput } from './completeResetF
 
 /** The per-request part of a completion. */
 export interface CompleteResetVariables {
+  /** The reset token from the emailed link. */
   token: string
+  /** The new password, exactly as typed. */
   password: string
+  /** Cancels the request; the mutation then rejects with the signal's reason. */
   signal: AbortSignal
 }
 

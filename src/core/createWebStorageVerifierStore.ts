@@ -7,10 +7,14 @@ export type VerifierStorageMode = 'session+local' | 'session'
 
 /** Options for {@link createWebStorageVerifierStore}. */
 export interface WebStorageVerifierStoreOptions {
-  /** @default 'session+local' */
+  /**
+   * `'session+local'` mirrors the verifier to localStorage so the link works in a new tab;
+   * `'session'` never touches localStorage and asks other live tabs instead. @default 'session+local'
+   */
   mode?: VerifierStorageMode
   /** How long a tab in `'session'` mode waits for another tab to answer. @default 250 */
   askTabsTimeoutMs?: number
+  /** Clock in milliseconds against which stored verifiers expire; defaults to `Date.now`. */
   now?: () => number
 }
 

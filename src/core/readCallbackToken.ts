@@ -26,7 +26,9 @@ const unstored = new Map<string, string>()
 
 /** The browser objects {@link readCallbackToken} uses; injectable for tests. */
 export interface CallbackEnvironment {
+  /** Where the current URL is read from, token and other params included. */
   location: Pick<Location, 'href'>
+  /** Used to remove the token from the address bar and to keep a spent link's verdict in the entry's `state`. */
   history: Pick<History, 'replaceState' | 'state'>
 }
 

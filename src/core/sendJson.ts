@@ -8,7 +8,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export interface SendJsonRequest {
   /** Absolute URL of the endpoint. */
   url: string
-  /** @default 'POST' */
+  /** The HTTP method. @default 'POST' */
   method?: 'POST' | 'PUT' | 'GET'
   /** Added to `Accept: application/json` (and `Content-Type` when there is a body); same names replace them. */
   headers?: Record<string, string>
@@ -16,9 +16,9 @@ export interface SendJsonRequest {
   body?: unknown
   /** The caller's abort (the component unmounting); its reason is rethrown as is. */
   signal: AbortSignal
-  /** @default 15000 */
+  /** How long the request (body included) may take before it fails with `timeout`. @default 15000 */
   timeoutMs?: number
-  /** @default 'same-origin' */
+  /** The `fetch` credentials mode, which decides whether cookies are sent. @default 'same-origin' */
   credentials?: RequestCredentials
 }
 

@@ -12,25 +12,35 @@ export const DEFAULT_VERIFIER_LIFETIME_MINUTES = 24 * 60
 
 /** Everything one "send me a link" request needs. */
 export interface StartResetFlowInput {
+  /** The backend adapter whose `startReset` sends the email. */
   adapter: ResetAdapter
+  /** Where a PKCE adapter's verifier is saved (and read back) before the email is requested. */
   store: VerifierStore
   /** As typed; trimmed and checked here. */
   email: string
   /** Absolute URL of the reset page (checked at configuration time). */
   redirectUrl: string
+  /** Active locale as a BCP 47 tag, passed on to the adapter (Stytch uses it for the email's language). */
   locale: string
+  /**
+   * How long the link stays valid, for backends that let the client choose; a PKCE verifier is kept
+   * as long (else for the adapter's `linkLifetimeMinutes`, else 24 hours).
+   */
   expiresInMinutes?: number
   /**
    * The request never settles sooner than this, so a fast "no such user" answer looks exactly
    * like a slow real send. @default 1000
    */
   minDurationMs?: number
+  /** Cancels the request (the component unmounting); the flow then rejects with the signal's reason. */
   signal: AbortSignal
+  /** Clock in milliseconds for the verifier's timestamps and `minDurationMs`; defaults to `Date.now`. */
   now?: () => number
 }
 
 /** What a successful start reports; the same whether or not the account exists. */
 export interface StartResetResult {
+  /** The address the email was requested for, trimmed as it was sent. */
   email: string
 }
 

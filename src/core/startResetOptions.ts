@@ -2,7 +2,9 @@ import { startResetFlow, type StartResetFlowInput, type StartResetResult } from 
 
 /** The per-request part of a start: the address and the signal to cancel it. */
 export interface StartResetVariables {
+  /** The address as typed; trimmed and checked before it is sent. */
   email: string
+  /** Cancels the request; the mutation then rejects with the signal's reason. */
   signal: AbortSignal
 }
 

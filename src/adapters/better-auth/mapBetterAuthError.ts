@@ -4,6 +4,7 @@ import { ownEntry } from '../../core/ownEntry'
 
 /** The body of a Better Auth error (`APIError`); its rate limiter sends only `message`. */
 export interface BetterAuthErrorBody {
+  /** The machine-readable error code, such as `INVALID_TOKEN`; the only field the mapping reads. */
   code?: string
   /** English text for developers; kept only as the `cause` of the `ResetError`, never shown. */
   message?: string
@@ -14,7 +15,9 @@ export type BetterAuthResetStep = 'start' | 'complete'
 
 /** The password limits to quote when Better Auth refuses a length (it does not say them itself). */
 export interface BetterAuthPasswordLimits {
+  /** The server's `emailAndPassword.minPasswordLength`, quoted as `details.minLength` on `PASSWORD_TOO_SHORT`. */
   minPasswordLength: number
+  /** The server's `emailAndPassword.maxPasswordLength`, quoted as `details.maxLength` on `PASSWORD_TOO_LONG`. */
   maxPasswordLength: number
 }
 
@@ -76,7 +79,9 @@ export function isBetterAuthErrorBody(body: unknown): body is BetterAuthErrorBod
  * if (outcome !== 'neutral') throw outcome
  */
 export function mapBetterAuthError(response: SendJsonResponse, step: 'start', limits: BetterAuthPasswordLimits): ResetError | 'neutral'
+/** At `'complete'` the result is always a {@link ResetError}: only the start step can be `'neutral'`. */
 export function mapBetterAuthError(response: SendJsonResponse, step: 'complete', limits: BetterAuthPasswordLimits): ResetError
+/** For a step known only at run time; `'neutral'` is possible only when it is `'start'`. */
 export function mapBetterAuthError(
   response: SendJsonResponse,
   step: BetterAuthResetStep,

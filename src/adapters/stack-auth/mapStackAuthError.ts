@@ -8,9 +8,11 @@ import { ownEntry } from '../../core/ownEntry'
  * `X-Stack-Known-Error` response header; the body is enough, so the header is not read.
  */
 export interface StackAuthErrorBody {
+  /** The known error's name, such as `VERIFICATION_CODE_EXPIRED`; it decides the `ResetError` code. */
   code: string
   /** English text for developers; kept only as the `cause` of the `ResetError`, never shown. */
   error: string
+  /** Extra data of some errors, such as the length limits of `PASSWORD_TOO_SHORT` and `PASSWORD_TOO_LONG`. */
   details?: Record<string, unknown>
 }
 
@@ -117,7 +119,9 @@ function schemaError(body: StackAuthErrorBody, step: StackAuthResetStep): ResetE
  * if (outcome !== 'neutral') throw outcome
  */
 export function mapStackAuthError(response: SendJsonResponse, step: 'start'): ResetError | 'neutral'
+/** At `'check'` and `'complete'` the result is always a {@link ResetError}: only the start step can be `'neutral'`. */
 export function mapStackAuthError(response: SendJsonResponse, step: 'check' | 'complete'): ResetError
+/** For a step known only at run time; `'neutral'` is possible only when it is `'start'`. */
 export function mapStackAuthError(response: SendJsonResponse, step: StackAuthResetStep): ResetError | 'neutral'
 export function mapStackAuthError(response: SendJsonResponse, step: StackAuthResetStep): ResetError | 'neutral' {
   const { body } = response

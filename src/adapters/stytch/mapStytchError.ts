@@ -3,11 +3,15 @@ import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 
 /** The body Stytch sends with every error, from its API and its browser SDK endpoints alike. */
 export interface StytchErrorBody {
+  /** The HTTP status, repeated in the body. */
   status_code: number
+  /** Stytch's id for the request, worth logging when asking Stytch's support about a failure. */
   request_id: string
+  /** The machine-readable error, such as `weak_password`; it decides the `ResetError` code. */
   error_type: string
   /** English text for developers; kept only as the `cause` of the `ResetError`, never shown. */
   error_message: string
+  /** Link to Stytch's documentation of this `error_type`. */
   error_url?: string
 }
 
@@ -69,7 +73,9 @@ export function isStytchErrorBody(body: unknown): body is StytchErrorBody {
  * if (outcome !== 'neutral') throw outcome
  */
 export function mapStytchError(response: SendJsonResponse, step: 'start'): ResetError | 'neutral'
+/** At `'complete'` the result is always a {@link ResetError}: only the start step can be `'neutral'`. */
 export function mapStytchError(response: SendJsonResponse, step: 'complete'): ResetError
+/** For a step known only at run time; `'neutral'` is possible only when it is `'start'`. */
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral'
 export function mapStytchError(response: SendJsonResponse, step: StytchResetStep): ResetError | 'neutral' {
   const { body } = response

@@ -4,7 +4,9 @@
  * supabase-js with `supabase.auth.setSession(session)` to sign the user in.
  */
 export interface SupabaseSession {
+  /** The JWT that authorises requests as the user, sent as `Authorization: Bearer <access_token>`. */
   access_token: string
+  /** Exchanges for a new access token once this one expires; supabase-js's `setSession` needs it. */
   refresh_token: string
   /** Always `bearer`. */
   token_type: string

@@ -11,12 +11,19 @@ import { ownEntry } from '../../core/ownEntry'
  * `error` and `error_description`.
  */
 export interface SupabaseErrorBody {
+  /** The error code, such as `weak_password`, with the API version header; the HTTP status without it. */
   code?: string | number
+  /** The error code in bodies sent without the API version header. */
   error_code?: string
+  /** English text with the API version header; kept only as the `cause` of the `ResetError`, never shown. */
   message?: string
+  /** English text without the API version header; kept only as the `cause`, never shown. */
   msg?: string
+  /** The error name of an OAuth-style `/token` error; kept only as the `cause`. */
   error?: string
+  /** English text of an OAuth-style error; kept only as the `cause`, never shown. */
   error_description?: string
+  /** Why GoTrue refused the password as weak: any of `length`, `characters`, `pwned`; other strings are dropped. */
   weak_password?: { reasons?: string[] }
 }
 
@@ -112,7 +119,9 @@ function weakPassword(body: SupabaseErrorBody): ResetError {
  * if (outcome !== 'neutral') throw outcome
  */
 export function mapSupabaseError(response: SendJsonResponse, step: 'start'): ResetError | 'neutral'
+/** At `'exchange'` and `'update'` the result is always a {@link ResetError}: only the start step can be `'neutral'`. */
 export function mapSupabaseError(response: SendJsonResponse, step: 'exchange' | 'update'): ResetError
+/** For a step known only at run time; `'neutral'` is possible only when it is `'start'`. */
 export function mapSupabaseError(response: SendJsonResponse, step: SupabaseResetStep): ResetError | 'neutral'
 export function mapSupabaseError(response: SendJsonResponse, step: SupabaseResetStep): ResetError | 'neutral' {
   const body = response.body as SupabaseErrorBody | undefined
