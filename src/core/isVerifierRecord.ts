@@ -23,9 +23,9 @@ export function isVerifierRecord(value: unknown, adapterId: string, now: number 
 
 /** Parses stored text into a record, or `undefined` for anything corrupt, foreign or expired. */
 export function parseVerifierRecord(text: string | null, adapterId: string, now: number = Date.now()): VerifierRecord | undefined {
-  if (text === null) return undefined
   try {
-    const value: unknown = JSON.parse(text)
+    // A missing record (null) parses as null, which is no record.
+    const value: unknown = JSON.parse(text!)
     return isVerifierRecord(value, adapterId, now) ? value : undefined
   } catch {
     return undefined

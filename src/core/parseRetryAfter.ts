@@ -4,8 +4,8 @@
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
   if (value == null) return undefined
+  // An empty value matches neither pattern below.
   const trimmed = value.trim()
-  if (trimmed === '') return undefined
   if (/^\d+$/.test(trimmed)) return Number(trimmed)
   // Every HTTP-date form starts with a day name. Without this check V8's lenient Date.parse reads
   // "-1" or "1.5" as dates in 2001, which would mean "retry now" instead of the caller's default.

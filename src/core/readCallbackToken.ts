@@ -150,5 +150,6 @@ function rememberVerdict(history: CallbackEnvironment['history'], adapterId: str
 }
 
 function isWellFormed(token: string): boolean {
-  return token.length > 0 && token.length <= MAX_TOKEN_LENGTH && TOKEN_SHAPE.test(token)
+  // TOKEN_SHAPE needs one character at least.
+  return token.length <= MAX_TOKEN_LENGTH && TOKEN_SHAPE.test(token)
 }

@@ -94,9 +94,10 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   }
   let body: unknown
   try {
-    body = text === '' ? undefined : JSON.parse(text)
+    body = JSON.parse(text)
   } catch {
-    // An HTML error page from a proxy: keep nothing of it, it must never reach the screen.
+    // An empty body, or an HTML error page from a proxy: keep nothing of it, it must never reach
+    // the screen.
     body = undefined
   }
   return {

@@ -25,9 +25,9 @@ export function sweepExpiredRecords(now: number = Date.now()): number {
 }
 
 function isLive(text: string | null, now: number): boolean {
-  if (text === null) return false
   try {
-    const value = JSON.parse(text) as { expiresAt?: unknown }
+    // A missing record (null) parses as null, whose expiresAt throws: not live.
+    const value = JSON.parse(text!) as { expiresAt?: unknown }
     return typeof value.expiresAt === 'number' && value.expiresAt > now
   } catch {
     return false

@@ -26,7 +26,7 @@ export interface FieldProps {
  */
 export function Field({ id, label, error, describedBy, inputProps, classNames, control, children }: FieldProps) {
   const errorId = `${id}-error`
-  const described = [error ? errorId : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined
+  const described = [error && errorId, describedBy].filter(Boolean).join(' ') || undefined
   return (
     <div {...partProps('field', classNames)} data-invalid={flag(Boolean(error))}>
       <label {...partProps('label', classNames)} htmlFor={id}>

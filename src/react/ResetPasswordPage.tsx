@@ -54,11 +54,10 @@ export interface ResetPasswordPageProps extends UseResetPasswordOptions, Appeara
   returnTo?: string | null
 }
 
-// Each view's title and description are `reset.<stem>Title` and `reset.<stem>Description`. The
-// form's are `reset.title` and `reset.description`, and check_failed's description is its error.
-const STEMS: Record<Exclude<ResetPasswordView, 'ready'>, string> = {
-  checking: 'checking',
-  success: 'success',
+// Each view's title and description are `reset.<stem>Title` and `reset.<stem>Description`, the
+// stem being the view's name unless listed here. The form's are `reset.title` and
+// `reset.description`, and check_failed's description is its error.
+const STEMS: Partial<Record<ResetPasswordView, string>> = {
   link_invalid: 'invalid',
   link_expired: 'expired',
   link_used: 'used',
@@ -84,6 +83,7 @@ export function ResetPasswordPage({
 }: ResetPasswordPageProps) {
   const reset = useResetPassword(options)
   const { t, view } = reset
+  const stem = STEMS[view] ?? view
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
   const headingId = `${id}-heading`
@@ -97,7 +97,7 @@ export function ResetPasswordPage({
         ? reset.error
           ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds)
           : ''
-        : t(`reset.${STEMS[view]}Description`)
+        : t(`reset.${stem}Description`)
   const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
 
   return (
@@ -111,7 +111,7 @@ export function ResetPasswordPage({
       aria-busy={view === 'checking' || undefined}
     >
       <Heading ref={headingRef} level={headingLevel} id={headingId} classNames={classNames}>
-        {t(view === 'ready' ? 'reset.title' : `reset.${STEMS[view]}Title`)}
+        {t(view === 'ready' ? 'reset.title' : `reset.${stem}Title`)}
       </Heading>
       {/* Live in every view, so the outcome of each step is heard when it replaces the last one. */}
       <p {...partProps('description', classNames)} role="status">

@@ -6,12 +6,13 @@ import { optionError } from '../../core/optionError'
  * option; see {@link optionError}).
  */
 export function assertTimeoutMs(value: unknown): number | undefined {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+  // Number.isFinite is false for anything but a finite number (a numeric string too).
+  if (value !== undefined && (!Number.isFinite(value) || (value as number) <= 0)) {
     throw optionError(
       'timeoutMs',
       process.env.NODE_ENV !== 'production' &&
         `reset-kit: \`timeoutMs\` must be a positive number of milliseconds, such as 15000; got ${JSON.stringify(value)}.`,
     )
   }
-  return value
+  return value as number | undefined
 }
