@@ -7,7 +7,7 @@ export type StorageArea = 'session' | 'local'
  */
 export function safeStorage(area: StorageArea): Storage | undefined {
   try {
-    // Where there is no window (a server), reading it throws too.
+    if (typeof window === 'undefined') return undefined
     return area === 'session' ? window.sessionStorage : window.localStorage
   } catch {
     return undefined
