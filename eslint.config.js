@@ -4,7 +4,20 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'storybook-static', 'screenshots', '.storybook/public', 'node_modules', 'test/consumers/**/node_modules', 'test/consumers/*/dist', 'test/consumers/*/.next', 'test/consumers/*/next-env.d.ts'] },
+  {
+    ignores: [
+      'dist',
+      'coverage',
+      'storybook-static',
+      'screenshots',
+      '.storybook/public',
+      'node_modules',
+      'test/consumers/**/node_modules',
+      'test/consumers/*/dist',
+      'test/consumers/*/.next',
+      'test/consumers/*/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +31,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No innerHTML: render text only (X1).' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No innerHTML: render text only (X1).',
+        },
         { selector: "MemberExpression[property.name='innerHTML']", message: 'No innerHTML: render text only (X1).' },
       ],
     },
@@ -28,9 +44,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No innerHTML: render text only (X1).' },
-        { selector: "JSXAttribute[name.name='style']", message: 'No inline styles: the kit must run under a strict CSP (X2).' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use crypto.getRandomValues.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No innerHTML: render text only (X1).',
+        },
+        {
+          selector: "JSXAttribute[name.name='style']",
+          message: 'No inline styles: the kit must run under a strict CSP (X2).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Use crypto.getRandomValues.',
+        },
       ],
       'no-console': 'error',
     },

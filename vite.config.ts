@@ -4,7 +4,10 @@ import { defineConfig } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 
 // Every runtime package stays external; `dependencies` is listed too, in case one is added.
-const { dependencies = {}, peerDependencies } = pkg as { dependencies?: Record<string, string>; peerDependencies: Record<string, string> }
+const { dependencies = {}, peerDependencies } = pkg as {
+  dependencies?: Record<string, string>
+  peerDependencies: Record<string, string>
+}
 const external = [...Object.keys(dependencies), ...Object.keys(peerDependencies)]
 
 /** Library build: one ESM file per public entry, every dependency left to the host's bundler. */
@@ -33,7 +36,9 @@ export default defineConfig({
       output: {
         // Each locale is its own chunk, named after it, loaded the first time it is used.
         chunkFileNames: (chunk) =>
-          chunk.facadeModuleId?.includes('/locales/') ? `locales/${basename(dirname(chunk.facadeModuleId))}-[hash].js` : '[name]-[hash].js',
+          chunk.facadeModuleId?.includes('/locales/')
+            ? `locales/${basename(dirname(chunk.facadeModuleId))}-[hash].js`
+            : '[name]-[hash].js',
       },
     },
   },

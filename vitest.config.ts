@@ -35,7 +35,10 @@ export default defineConfig({
           alias: [
             { find: /^(react|react-dom)(\/.*)?$/, replacement: `${REACT_18}/$1$2` },
             // Its `main` is CommonJS, which Node would load with its own require('react-dom').
-            { find: /^@testing-library\/react$/, replacement: '@testing-library/react/dist/@testing-library/react.esm.js' },
+            {
+              find: /^@testing-library\/react$/,
+              replacement: '@testing-library/react/dist/@testing-library/react.esm.js',
+            },
           ],
         },
         test: {

@@ -50,12 +50,20 @@ const preview: Preview = {
       // The adapter is an object of functions: show it as the variable an app would pass.
       source: {
         transform: (code: string) =>
-          code.replace(/adapter=\{\{\n[\s\S]*?\n {2}\}\}/, 'adapter={adapter}').replace(/=\{function \w*\(\)\{\}\}/g, '={() => {}}'),
+          code
+            .replace(/adapter=\{\{\n[\s\S]*?\n {2}\}\}/, 'adapter={adapter}')
+            .replace(/=\{function \w*\(\)\{\}\}/g, '={() => {}}'),
       },
     },
     options: {
       storySort: {
-        order: ['Guides', ['Theming', 'Localizing'], 'Components', ['ForgotPasswordForm', 'ResetPasswordPage'], 'Theming'],
+        order: [
+          'Guides',
+          ['Theming', 'Localizing'],
+          'Components',
+          ['ForgotPasswordForm', 'ResetPasswordPage'],
+          'Theming',
+        ],
       },
     },
   },

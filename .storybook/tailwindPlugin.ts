@@ -21,7 +21,9 @@ export function tailwindPlugin(): Plugin {
       const compiler = await compile(code, {
         base: dirname(id),
         loadStylesheet: async (request, base) => {
-          const path = request.startsWith('tailwindcss/') ? resolve(tailwindRoot, request.slice('tailwindcss/'.length)) : resolve(base, request)
+          const path = request.startsWith('tailwindcss/')
+            ? resolve(tailwindRoot, request.slice('tailwindcss/'.length))
+            : resolve(base, request)
           return { path, base: dirname(path), content: await readFile(path, 'utf8') }
         },
       })

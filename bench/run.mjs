@@ -38,7 +38,9 @@ function sourceFiles(dir) {
   if (!statSync(dir).isDirectory()) return [dir]
   return readdirSync(dir, { recursive: true })
     .map((file) => join(dir, file))
-    .filter((file) => /\.(m?js|cjs|jsx|tsx?|html)$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && statSync(file).isFile())
+    .filter(
+      (file) => /\.(m?js|cjs|jsx|tsx?|html)$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && statSync(file).isFile(),
+    )
 }
 
 /**
@@ -47,7 +49,9 @@ function sourceFiles(dir) {
  * the way Tailwind's scanner splits them, and Tailwind drops the tokens that are no class.
  */
 async function betterAuthUiCss() {
-  const { compile } = await import(pathToFileURL(benchRequire.resolve('tailwindcss/package.json').replace(/package\.json$/, 'dist/lib.mjs')).href)
+  const { compile } = await import(
+    pathToFileURL(benchRequire.resolve('tailwindcss/package.json').replace(/package\.json$/, 'dist/lib.mjs')).href
+  )
   const cssPath = page('better-auth-ui.css')
   const loadStylesheet = async (id, base) => {
     const path = id.startsWith('.')
@@ -79,7 +83,10 @@ function tailwindCssPlugin(css) {
   return {
     name: 'better-auth-ui-tailwind',
     setup(build) {
-      build.onResolve({ filter: /^virtual:better-auth-ui-tailwind\.css$/ }, () => ({ path: 'better-auth-ui-tailwind.css', namespace: 'tw' }))
+      build.onResolve({ filter: /^virtual:better-auth-ui-tailwind\.css$/ }, () => ({
+        path: 'better-auth-ui-tailwind.css',
+        namespace: 'tw',
+      }))
       build.onLoad({ filter: /.*/, namespace: 'tw' }, () => ({ contents: css, loader: 'css', resolveDir: benchDir }))
     },
   }
@@ -92,7 +99,9 @@ function tailwindCssPlugin(css) {
 function dependencyEntry(jsText) {
   const lines = []
   let n = 0
-  for (const match of jsText.matchAll(/import\s*([\w$]+)?\s*,?\s*(?:\{([^}]*)\}|\*\s*as\s*[\w$]+)?\s*from\s*"([^"]+)"/g)) {
+  for (const match of jsText.matchAll(
+    /import\s*([\w$]+)?\s*,?\s*(?:\{([^}]*)\}|\*\s*as\s*[\w$]+)?\s*from\s*"([^"]+)"/g,
+  )) {
     const [whole, defaultName, named, source] = match
     if (REACT.some((r) => source === r || source.startsWith(`${r}/`))) continue
     if (!KIT_DEPENDENCIES.some((d) => source === d || source.startsWith(`${d}/`))) continue
@@ -128,10 +137,22 @@ const row = (label, weighed, note = '') => {
 ensureBuilt()
 const reactOnly = row('React + React DOM alone (bundled, baseline)', await buildAndWeigh(page('react-only.jsx')))
 
-row('reset-kit <ForgotPasswordForm> + Stytch adapter + CSS', await buildAndWeigh(page('kit-forgot.jsx'), { external: REACT }))
-row('reset-kit <ResetPasswordPage> + Stytch adapter + CSS', await buildAndWeigh(page('kit-reset.jsx'), { external: REACT }))
-const kitBoth = row('reset-kit both components + Stytch adapter + CSS', await buildAndWeigh(page('kit-both.jsx'), { external: REACT }))
-row('reset-kit stylesheet (src/styles/reset-kit.css)', await buildAndWeigh(join(root, 'src/styles/reset-kit.css'), { name: 'reset-kit' }))
+row(
+  'reset-kit <ForgotPasswordForm> + Stytch adapter + CSS',
+  await buildAndWeigh(page('kit-forgot.jsx'), { external: REACT }),
+)
+row(
+  'reset-kit <ResetPasswordPage> + Stytch adapter + CSS',
+  await buildAndWeigh(page('kit-reset.jsx'), { external: REACT }),
+)
+const kitBoth = row(
+  'reset-kit both components + Stytch adapter + CSS',
+  await buildAndWeigh(page('kit-both.jsx'), { external: REACT }),
+)
+row(
+  'reset-kit stylesheet (src/styles/reset-kit.css)',
+  await buildAndWeigh(join(root, 'src/styles/reset-kit.css'), { name: 'reset-kit' }),
+)
 
 const kitOwn = row(
   'reset-kit own code: both + Stytch + en + CSS (deps external)',
@@ -149,14 +170,31 @@ const localeRows = []
 for (const tag of localeTags()) {
   const locale = await weighLocaleChunk(tag)
   localeRows.push(locale)
-  rows.push({ label: `locale ${tag} (${relative(root, locale.file)})`, initial: locale.chunk, js: locale.chunk, css: { brotli: 0 }, lazy: { brotli: 0 }, note: `JSON file: ${kb(locale.json.raw)} raw, ${kb(locale.json.brotli)} br` })
+  rows.push({
+    label: `locale ${tag} (${relative(root, locale.file)})`,
+    initial: locale.chunk,
+    js: locale.chunk,
+    css: { brotli: 0 },
+    lazy: { brotli: 0 },
+    note: `JSON file: ${kb(locale.json.raw)} raw, ${kb(locale.json.brotli)} br`,
+  })
 }
 
 const vendors = [
-  { label: `@supabase/auth-ui-react ${version('@supabase/auth-ui-react')} ForgottenPassword + UpdatePassword`, file: 'supabase.jsx' },
+  {
+    label: `@supabase/auth-ui-react ${version('@supabase/auth-ui-react')} ForgottenPassword + UpdatePassword`,
+    file: 'supabase.jsx',
+  },
   { label: `@stytch/react ${version('@stytch/react')} StytchPasswordReset + StytchLogin`, file: 'stytch.jsx' },
-  { label: `@daveyplate/better-auth-ui ${version('@daveyplate/better-auth-ui')} Forgot+ResetPasswordForm`, file: 'better-auth-ui.jsx', tailwind: true },
-  { label: `@aws-amplify/ui-react ${version('@aws-amplify/ui-react')} Authenticator + styles.css`, file: 'amplify.jsx' },
+  {
+    label: `@daveyplate/better-auth-ui ${version('@daveyplate/better-auth-ui')} Forgot+ResetPasswordForm`,
+    file: 'better-auth-ui.jsx',
+    tailwind: true,
+  },
+  {
+    label: `@aws-amplify/ui-react ${version('@aws-amplify/ui-react')} Authenticator + styles.css`,
+    file: 'amplify.jsx',
+  },
   { label: `@clerk/react ${version('@clerk/react')} <SignIn>, clerk-js + @clerk/ui bundled`, file: 'clerk.jsx' },
   {
     label: `@clerk/react <SignIn>, clerk-js + ui from CDN (lower bound)`,
@@ -186,20 +224,34 @@ for (const vendor of vendors) {
       tailwind ??= await betterAuthUiCss()
       plugins.push(tailwindCssPlugin(tailwind))
     }
-    const weighed = await buildAndWeigh(page(vendor.file), { external: REACT, plugins, nodePaths: [join(benchDir, 'node_modules')] })
+    const weighed = await buildAndWeigh(page(vendor.file), {
+      external: REACT,
+      plugins,
+      nodePaths: [join(benchDir, 'node_modules')],
+    })
     if (vendor.cdnFiles) {
       for (const file of vendor.cdnFiles()) {
         const size = compressed(readFileSync(file))
         for (const key of ['initial', 'js']) {
-          weighed[key] = { raw: weighed[key].raw + size.raw, gzip: weighed[key].gzip + size.gzip, brotli: weighed[key].brotli + size.brotli }
+          weighed[key] = {
+            raw: weighed[key].raw + size.raw,
+            gzip: weighed[key].gzip + size.gzip,
+            brotli: weighed[key].brotli + size.brotli,
+          }
         }
       }
     }
     vendorRows.push(
-      row(vendor.label, weighed, vendor.note ?? (vendor.tailwind ? 'CSS = Tailwind v4 output for the package + shadcn theme' : '')),
+      row(
+        vendor.label,
+        weighed,
+        vendor.note ?? (vendor.tailwind ? 'CSS = Tailwind v4 output for the package + shadcn theme' : ''),
+      ),
     )
   } catch (error) {
-    const message = error.errors?.map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join('; ') ?? error.message
+    const message =
+      error.errors?.map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join('; ') ??
+      error.message
     failures.push({ label: vendor.label, message })
     rows.push({ label: vendor.label, failed: message })
   }
@@ -223,24 +275,38 @@ for (const r of rows) {
   )
 }
 console.log('')
-console.log(`Kit's dependency cost, two ways: bundled alone ${kb(deps.initial.brotli)} br; kit both page − kit own code = ${kb(kitBoth.initial.brotli - kitOwn.initial.brotli)} br.`)
-console.log(`Page with both components including React + React DOM, for reference: ${kb(kitBoth.initial.brotli + reactOnly.initial.brotli)} br (two files' brotli added).`)
-console.log('"lazy br": chunks reached only through import() (the kit\'s other locales; vendors\' deferred screens), not downloaded up front.')
-console.log('Ratios: a vendor page\'s up-front brotli ÷ the kit\'s both-components page, same run.')
-console.log(`Dependency entry measured: ${depsSource.split('\n').length} re-export line(s) from ${[...new Set([...depsSource.matchAll(/from "([^"]+)"/g)].map((m) => m[1]))].join(', ')}.`)
+console.log(
+  `Kit's dependency cost, two ways: bundled alone ${kb(deps.initial.brotli)} br; kit both page − kit own code = ${kb(kitBoth.initial.brotli - kitOwn.initial.brotli)} br.`,
+)
+console.log(
+  `Page with both components including React + React DOM, for reference: ${kb(kitBoth.initial.brotli + reactOnly.initial.brotli)} br (two files' brotli added).`,
+)
+console.log(
+  '"lazy br": chunks reached only through import() (the kit\'s other locales; vendors\' deferred screens), not downloaded up front.',
+)
+console.log("Ratios: a vendor page's up-front brotli ÷ the kit's both-components page, same run.")
+console.log(
+  `Dependency entry measured: ${depsSource.split('\n').length} re-export line(s) from ${[...new Set([...depsSource.matchAll(/from "([^"]+)"/g)].map((m) => m[1]))].join(', ')}.`,
+)
 console.log('')
 console.log('What the kit both page holds (minified bytes before compression, all chunks, by package):')
 const byPackage = {}
 for (const meta of Object.values(kitBoth.outputs)) {
   for (const [input, { bytesInOutput }] of Object.entries(meta.inputs)) {
     const key = input.includes('node_modules/')
-      ? input.replace(/.*node_modules\//, '').split('/').slice(0, input.includes('node_modules/@') ? 2 : 1).join('/')
+      ? input
+          .replace(/.*node_modules\//, '')
+          .split('/')
+          .slice(0, input.includes('node_modules/@') ? 2 : 1)
+          .join('/')
       : input.split('/').filter((part) => part !== '..')[0]
     const name = key === 'dist' ? 'reset-kit (dist/, its locales included)' : key
     byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput
   }
 }
-for (const [name, bytes] of Object.entries(byPackage).sort((a, b) => b[1] - a[1]).filter(([, bytes]) => bytes > 0)) {
+for (const [name, bytes] of Object.entries(byPackage)
+  .sort((a, b) => b[1] - a[1])
+  .filter(([, bytes]) => bytes > 0)) {
   console.log(`  ${kb(bytes).padStart(10)}  ${name}`)
 }
 if (failures.length) console.log(`Not measured: ${failures.map((f) => f.label).join('; ')} (reasons in the table).`)

@@ -62,7 +62,9 @@ async function buildPage(entry, { profiling = false } = {}) {
       plugins: profiling ? [oneReact] : [],
     }),
   )
-  const files = new Map(result.outputFiles.map((file) => [`/${relative(outdir, file.path)}`, Buffer.from(file.contents)]))
+  const files = new Map(
+    result.outputFiles.map((file) => [`/${relative(outdir, file.path)}`, Buffer.from(file.contents)]),
+  )
   const css = files.has('/app.css') ? '<link rel="stylesheet" href="/app.css">' : ''
   const hook = profiling ? `<script>${readFileSync(join(benchDir, 'runtime/hook.js'), 'utf8')}</script>` : ''
   files.set(
@@ -82,7 +84,9 @@ async function serve(files) {
   const server = createServer((request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname
     const body = files.get(path) ?? files.get('/index.html')
-    response.writeHead(200, { 'Content-Type': TYPES[files.has(path) ? extname(path) : '.html'] ?? 'application/octet-stream' })
+    response.writeHead(200, {
+      'Content-Type': TYPES[files.has(path) ? extname(path) : '.html'] ?? 'application/octet-stream',
+    })
     response.end(body)
   })
   await new Promise((done) => server.listen(0, '127.0.0.1', done))
@@ -99,19 +103,26 @@ async function typeAndCount(page, selector, text, rootName) {
   await settle(page)
   const perKey = []
   for (const key of text) {
-    const mark = await page.evaluate(() => ({ commits: window.__bench.commits.length, profiler: window.__bench.profiler.length }))
+    const mark = await page.evaluate(() => ({
+      commits: window.__bench.commits.length,
+      profiler: window.__bench.profiler.length,
+    }))
     await page.keyboard.type(key)
     await settle(page)
     perKey.push(
       await page.evaluate(
-        (m) => ({ commits: window.__bench.commits.slice(m.commits), profiler: window.__bench.profiler.slice(m.profiler) }),
+        (m) => ({
+          commits: window.__bench.commits.slice(m.commits),
+          profiler: window.__bench.profiler.slice(m.profiler),
+        }),
         mark,
       ),
     )
   }
   const commits = perKey.map((k) => k.commits.length)
   const names = {}
-  for (const k of perKey) for (const commit of k.commits) for (const name of commit.rendered) names[name] = (names[name] ?? 0) + 1
+  for (const k of perKey)
+    for (const commit of k.commits) for (const name of commit.rendered) names[name] = (names[name] ?? 0) + 1
   const wholeForm = perKey.filter((k) => k.commits.some((commit) => commit.rendered.includes(rootName))).length
   return {
     keys: text.length,
@@ -130,7 +141,10 @@ async function mount(page, view) {
 
 /** Submits the forgot form and waits for its request; returns click → fetch and the URL. */
 async function submitAndTime(page, submitSelector) {
-  const mark = await page.evaluate(() => ({ clicks: window.__bench.clicks.length, fetches: window.__bench.fetches.length }))
+  const mark = await page.evaluate(() => ({
+    clicks: window.__bench.clicks.length,
+    fetches: window.__bench.fetches.length,
+  }))
   await page.click(submitSelector)
   await page.waitForFunction((m) => window.__bench.fetches.length > m.fetches, mark)
   return page.evaluate((m) => {
@@ -169,12 +183,20 @@ async function componentBench(browser) {
     // 1. Commits per keystroke.
     await mount(page, 'forgot')
     await page.waitForSelector(FORGOT)
-    const typing = [{ field: '<ForgotPasswordForm> email', ...(await typeAndCount(page, FORGOT, EMAIL, 'ForgotPasswordForm')) }]
+    const typing = [
+      { field: '<ForgotPasswordForm> email', ...(await typeAndCount(page, FORGOT, EMAIL, 'ForgotPasswordForm')) },
+    ]
     await submitAndTime(page, FORGOT_SUBMIT)
     await mount(page, 'reset')
     await page.waitForSelector(READY)
-    typing.push({ field: '<ResetPasswordPage> new password', ...(await typeAndCount(page, PASSWORD, PASSWORD_TEXT, 'ResetPasswordPage')) })
-    typing.push({ field: '<ResetPasswordPage> confirm', ...(await typeAndCount(page, CONFIRM, PASSWORD_TEXT, 'ResetPasswordPage')) })
+    typing.push({
+      field: '<ResetPasswordPage> new password',
+      ...(await typeAndCount(page, PASSWORD, PASSWORD_TEXT, 'ResetPasswordPage')),
+    })
+    typing.push({
+      field: '<ResetPasswordPage> confirm',
+      ...(await typeAndCount(page, CONFIRM, PASSWORD_TEXT, 'ResetPasswordPage')),
+    })
 
     // 2. Submit → request leaving, PKCE included (fresh storage each run, so a new pair is made).
     const forgot = []
@@ -201,7 +223,8 @@ async function componentBench(browser) {
 const OBSERVE = () => {
   window.__perf = { longtasks: [] }
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__perf.longtasks.push({ start: entry.startTime, duration: entry.duration })
+    for (const entry of list.getEntries())
+      window.__perf.longtasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
 }
 
@@ -220,14 +243,26 @@ async function loadMetrics(context, url, readySelector, rate) {
     await page.waitForTimeout(1500)
     return await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0]
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? navigation.domContentLoadedEventEnd
+      const fcp =
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? navigation.domContentLoadedEventEnd
       const dcl = navigation.domContentLoadedEventEnd
       const after = window.__perf.longtasks.filter((task) => task.start + task.duration > fcp)
       const lastEnd = after.length ? Math.max(...after.map((task) => task.start + task.duration)) : 0
       const tti = Math.max(fcp, dcl, lastEnd)
-      const tbt = after.reduce((sum, task) => sum + Math.max(0, Math.min(task.start + task.duration, tti) - Math.max(task.start, fcp) - 50), 0)
+      const tbt = after.reduce(
+        (sum, task) => sum + Math.max(0, Math.min(task.start + task.duration, tti) - Math.max(task.start, fcp) - 50),
+        0,
+      )
       const longtaskMs = window.__perf.longtasks.reduce((sum, task) => sum + task.duration, 0)
-      return { fcp, dcl, tti, tbt, longtaskMs, longtasks: window.__perf.longtasks.length, longtasksAfterFcp: after.length }
+      return {
+        fcp,
+        dcl,
+        tti,
+        tbt,
+        longtaskMs,
+        longtasks: window.__perf.longtasks.length,
+        longtasksAfterFcp: after.length,
+      }
     })
   } finally {
     await page.close()
@@ -241,7 +276,19 @@ async function demoBench(browser) {
   try {
     const built = spawnSync(
       'npx',
-      ['vite', 'build', '--config', 'demo/vite.config.ts', '--configLoader', 'runner', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      [
+        'vite',
+        'build',
+        '--config',
+        'demo/vite.config.ts',
+        '--configLoader',
+        'runner',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
       { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' },
     )
     if (built.status !== 0) throw new Error(`demo build failed: ${built.stderr || built.stdout}`)
@@ -296,7 +343,9 @@ export async function runRuntimeBench() {
     args: CHROMIUM_ARGS,
   })
   try {
-    console.log(`runtime — Chromium ${browser.version()} headless (${CHROMIUM_ARGS.join(' ')}); React production + react-dom profiling build`)
+    console.log(
+      `runtime — Chromium ${browser.version()} headless (${CHROMIUM_ARGS.join(' ')}); React production + react-dom profiling build`,
+    )
     console.log('')
     const components = await componentBench(browser)
     console.log('1. Typing 30 characters into each field (React commits and Profiler onRender per keystroke)')
@@ -305,10 +354,14 @@ export async function runRuntimeBench() {
         `  ${t.field.padEnd(34)} commits/key ${t.commitsPerKey.toFixed(2)} (max ${t.maxCommits})  onRender/key ${t.profilerPerKey.toFixed(2)}  render ${t.renderMsPerKey.toFixed(3)} ms/key  whole component re-rendered on ${t.wholeForm}/${t.keys} keys`,
       )
       const names = Object.entries(t.names).sort((a, b) => b[1] - a[1])
-      console.log(`    rendered per key: ${names.length ? names.map(([name, n]) => `${name} ${(n / t.keys).toFixed(2)}`).join(', ') : 'nothing'}`)
+      console.log(
+        `    rendered per key: ${names.length ? names.map(([name, n]) => `${name} ${(n / t.keys).toFixed(2)}`).join(', ') : 'nothing'}`,
+      )
     }
     console.log('')
-    console.log(`2. Submit click → fetch called (fetch intercepted in the page; fresh storage, so PKCE pair made each run), ${SUBMIT_RUNS} runs`)
+    console.log(
+      `2. Submit click → fetch called (fetch intercepted in the page; fresh storage, so PKCE pair made each run), ${SUBMIT_RUNS} runs`,
+    )
     for (const [label, runs] of [
       ['<ForgotPasswordForm> submit → start request', components.forgot],
       ['<ResetPasswordPage> submit → complete request', components.reset],
@@ -326,7 +379,9 @@ export async function runRuntimeBench() {
     console.log('')
     const demo = await demoBench(browser)
     console.log(`3. Load metrics, median of ${LOAD_RUNS} loads each (fresh tab, HTTP cache off, served on 127.0.0.1)`)
-    console.log('   TTI = end of the last long task after FCP, else max(FCP, DOMContentLoaded); TBT = Σ (long task − 50 ms) between FCP and TTI')
+    console.log(
+      '   TTI = end of the last long task after FCP, else max(FCP, DOMContentLoaded); TBT = Σ (long task − 50 ms) between FCP and TTI',
+    )
     for (const rate of CPU_RATES) {
       const rows = demo.filter((r) => r.rate === rate)
       console.log(`  CPU ${rate}× ${rate === 1 ? '(unthrottled)' : 'slowdown (CDP Emulation.setCPUThrottlingRate)'}`)

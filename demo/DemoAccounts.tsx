@@ -39,12 +39,10 @@ export function DemoAccounts({ backend }: DemoAccountsProps) {
         </tbody>
       </table>
       <p>
-        Try <strong>ada@example.com</strong>. Any other address gets the same confirmation but no email, so the
-        page never reveals who has an account. Sent emails appear in the <DemoLink href="/outbox">Outbox</DemoLink>.
+        Try <strong>ada@example.com</strong>. Any other address gets the same confirmation but no email, so the page
+        never reveals who has an account. Sent emails appear in the <DemoLink href="/outbox">Outbox</DemoLink>.
       </p>
-      <p>
-        Each backend keeps its own passwords. {NOTES[backend]} Clearing the outbox restores the passwords above.
-      </p>
+      <p>Each backend keeps its own passwords. {NOTES[backend]} Clearing the outbox restores the passwords above.</p>
     </aside>
   )
 }

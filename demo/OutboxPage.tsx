@@ -68,8 +68,8 @@ export function OutboxPage({ pollIntervalMs = 2000 }: OutboxPageProps) {
     <section className="demo-page" aria-labelledby="outbox-title">
       <h1 id="outbox-title">Outbox</h1>
       <p>
-        Emails the local backends “sent”, whichever one you used. Each link opens in a new tab, as it would from a
-        mail client. Clearing the outbox also forgets issued links and rate limits and restores the demo passwords.
+        Emails the local backends “sent”, whichever one you used. Each link opens in a new tab, as it would from a mail
+        client. Clearing the outbox also forgets issued links and rate limits and restores the demo passwords.
       </p>
       <div className="demo-toolbar">
         <button type="button" className="demo-button" onClick={() => void refresh()}>
@@ -130,5 +130,7 @@ function toOutbox(value: unknown): OutboxEmail[] {
 function isOutboxEmail(value: unknown): value is OutboxEmail {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Record<string, unknown>
-  return ['id', 'backend', 'to', 'subject', 'locale', 'link', 'createdAt'].every((key) => typeof record[key] === 'string')
+  return ['id', 'backend', 'to', 'subject', 'locale', 'link', 'createdAt'].every(
+    (key) => typeof record[key] === 'string',
+  )
 }

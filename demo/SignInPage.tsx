@@ -3,7 +3,12 @@ import { BACKEND_LABELS } from './backends'
 import { signIn } from './signIn'
 import { useBackend } from './useBackend'
 
-type Outcome = { kind: 'idle' } | { kind: 'pending' } | { kind: 'signedIn'; email: string } | { kind: 'refused' } | { kind: 'failed' }
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'signedIn'; email: string }
+  | { kind: 'refused' }
+  | { kind: 'failed' }
 
 /**
  * `/sign-in`: the host app's own sign-in, which the kit links to after a reset. It only tries the
@@ -19,7 +24,11 @@ export function SignInPage() {
     const email = String(data.get('email'))
     setOutcome({ kind: 'pending' })
     try {
-      setOutcome((await signIn(backend, email, String(data.get('password')))) ? { kind: 'signedIn', email } : { kind: 'refused' })
+      setOutcome(
+        (await signIn(backend, email, String(data.get('password'))))
+          ? { kind: 'signedIn', email }
+          : { kind: 'refused' },
+      )
     } catch {
       setOutcome({ kind: 'failed' })
     }

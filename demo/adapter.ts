@@ -5,11 +5,15 @@ import { createSupabaseAdapter } from '../src/adapters/supabase'
 import type { ResetAdapter } from '../src/core/ResetAdapter'
 import { BACKEND_PARAM, type DemoBackend } from './backends'
 import { DEMO_PUBLIC_TOKEN, DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
-import { BETTER_AUTH_BASE_PATH, STACK_AUTH_MOUNT_PATH, STYTCH_MOUNT_PATH, SUPABASE_MOUNT_PATH } from './emulator/mountPaths'
+import {
+  BETTER_AUTH_BASE_PATH,
+  STACK_AUTH_MOUNT_PATH,
+  STYTCH_MOUNT_PATH,
+  SUPABASE_MOUNT_PATH,
+} from './emulator/mountPaths'
 
 // The demo's integration config: what a host app writes once per backend. Each adapter points at
 // this origin, where the dev server runs the emulators and a real Better Auth server.
-
 
 /** The Stytch emulator's mount point on this origin; the adapter appends `/sdk/v1/...`. */
 export const DEMO_API_BASE_URL = new URL(STYTCH_MOUNT_PATH, window.location.origin).href

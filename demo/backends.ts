@@ -26,7 +26,8 @@ export const BACKEND_DESCRIPTIONS: Record<DemoBackend, string> = {
   stytch: 'This demo talks to a local Stytch emulator.',
   'stack-auth': 'This demo talks to a local Stack Auth emulator.',
   supabase: 'This demo talks to a local Supabase Auth emulator.',
-  'better-auth': 'This demo talks to a real Better Auth server running inside the dev server, with an in-memory database.',
+  'better-auth':
+    'This demo talks to a real Better Auth server running inside the dev server, with an in-memory database.',
 }
 
 /** True for one of {@link DEMO_BACKENDS}. */

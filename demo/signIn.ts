@@ -1,6 +1,11 @@
 import type { DemoBackend } from './backends'
 import { DEMO_PUBLIC_TOKEN, DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
-import { BETTER_AUTH_BASE_PATH, STACK_AUTH_MOUNT_PATH, STYTCH_MOUNT_PATH, SUPABASE_MOUNT_PATH } from './emulator/mountPaths'
+import {
+  BETTER_AUTH_BASE_PATH,
+  STACK_AUTH_MOUNT_PATH,
+  STYTCH_MOUNT_PATH,
+  SUPABASE_MOUNT_PATH,
+} from './emulator/mountPaths'
 
 // Each backend's own password sign-in, as the host app's sign-in page would call it. The kit has
 // no sign-in; the demo has one so a new password can be tried where it was set.
@@ -25,7 +30,10 @@ function requestFor(backend: DemoBackend): [string, RequestInit] {
         },
       ]
     case 'supabase':
-      return [`${SUPABASE_MOUNT_PATH}/auth/v1/token?grant_type=password`, { headers: { ...json, apikey: DEMO_SUPABASE_ANON_KEY } }]
+      return [
+        `${SUPABASE_MOUNT_PATH}/auth/v1/token?grant_type=password`,
+        { headers: { ...json, apikey: DEMO_SUPABASE_ANON_KEY } },
+      ]
     case 'better-auth':
       return [`${BETTER_AUTH_BASE_PATH}/sign-in/email`, { headers: json, credentials: 'same-origin' }]
   }

@@ -87,7 +87,9 @@ const KNOWN_FORGOTTEN = {}
 /** Names each public entry point exports, read from its declarations with the project's TypeScript. */
 function readPublicNames() {
   const ts = createRequire(join(root, 'package.json'))('typescript')
-  const files = Object.fromEntries(Object.keys(ENTRIES).map((subpath) => [subpath, join(root, pkg.exports[subpath].types)]))
+  const files = Object.fromEntries(
+    Object.keys(ENTRIES).map((subpath) => [subpath, join(root, pkg.exports[subpath].types)]),
+  )
   const program = ts.createProgram(Object.values(files), {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -196,7 +198,9 @@ for (const [subpath, reportName] of Object.entries(ENTRIES)) {
     : result.apiReportChanged
       ? 'OUT OF DATE'
       : 'failed'
-  console.log(`${subpath.padEnd(14)} api/${reportName}.api.md  ${status} (${result.errorCount} errors, ${result.warningCount} warnings)`)
+  console.log(
+    `${subpath.padEnd(14)} api/${reportName}.api.md  ${status} (${result.errorCount} errors, ${result.warningCount} warnings)`,
+  )
   if (!result.succeeded) failed = true
 }
 
@@ -209,4 +213,6 @@ if (failed) {
   )
   process.exit(1)
 }
-console.log(`\napi-report: ${Object.keys(ENTRIES).length} reports ${local ? 'written' : 'checked'} with API Extractor ${version}`)
+console.log(
+  `\napi-report: ${Object.keys(ENTRIES).length} reports ${local ? 'written' : 'checked'} with API Extractor ${version}`,
+)

@@ -17,10 +17,7 @@ export const esbuildVersion = esbuild.version
 export const REACT = ['react', 'react-dom', 'scheduler']
 
 /** The kit's runtime dependencies, kept out of the "kit's own code" rows. */
-export const KIT_DEPENDENCIES = [
-  '@tanstack/react-query',
-  'i18next',
-]
+export const KIT_DEPENDENCIES = ['@tanstack/react-query', 'i18next']
 
 /**
  * Every build: bundle, minify, ESM for browsers, ES2022, production React, automatic JSX, CSS
@@ -80,7 +77,10 @@ export function virtualEntries(modules) {
   return {
     name: 'virtual-entries',
     setup(build) {
-      build.onResolve({ filter: /^virtual:/ }, (args) => ({ path: args.path.slice('virtual:'.length), namespace: 'virtual' }))
+      build.onResolve({ filter: /^virtual:/ }, (args) => ({
+        path: args.path.slice('virtual:'.length),
+        namespace: 'virtual',
+      }))
       build.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => ({
         contents: modules[args.path],
         loader: 'jsx',
@@ -128,7 +128,10 @@ function newestChange(dir) {
  */
 export function ensureBuilt() {
   const built = join(root, 'dist/index.js')
-  const sources = Math.max(...['src', 'locales'].map((dir) => newestChange(join(root, dir))), statSync(join(root, 'package.json')).mtimeMs)
+  const sources = Math.max(
+    ...['src', 'locales'].map((dir) => newestChange(join(root, dir))),
+    statSync(join(root, 'package.json')).mtimeMs,
+  )
   if (existsSync(built) && statSync(built).mtimeMs > sources) return
   console.log('building the package first (dist/ is missing or older than src/): npm run build')
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -163,7 +166,10 @@ export function weigh(result, entryName) {
   const byPath = new Map(result.outputFiles.map((file) => [file.path, file]))
   const outputs = Object.entries(result.metafile.outputs).map(([path, meta]) => ({ path: resolve(root, path), meta }))
   const metaOf = new Map(outputs.map((o) => [o.path, o.meta]))
-  const entry = outputs.find((o) => o.meta.entryPoint !== undefined && (o.path.endsWith(`/${entryName}.js`) || o.path.endsWith(`/${entryName}.css`)))
+  const entry = outputs.find(
+    (o) =>
+      o.meta.entryPoint !== undefined && (o.path.endsWith(`/${entryName}.js`) || o.path.endsWith(`/${entryName}.css`)),
+  )
   if (!entry) throw new Error(`no output for entry ${entryName}`)
 
   const initial = new Set()
@@ -211,8 +217,16 @@ export function weigh(result, entryName) {
 }
 
 /** Builds one entry point and weighs it; `reset-kit` imports resolve to `dist/`, or `src/` with `kit: 'src'`. */
-export async function buildAndWeigh(entryPoint, { external = [], plugins = [], name, kit = 'dist', ...overrides } = {}) {
-  const entryName = name ?? entryPoint.replace(/^virtual:/, '').replace(/^.*\//, '').replace(/\.[jt]sx?$/, '')
+export async function buildAndWeigh(
+  entryPoint,
+  { external = [], plugins = [], name, kit = 'dist', ...overrides } = {},
+) {
+  const entryName =
+    name ??
+    entryPoint
+      .replace(/^virtual:/, '')
+      .replace(/^.*\//, '')
+      .replace(/\.[jt]sx?$/, '')
   const result = await esbuild.build(
     buildOptions({
       entryPoints: { [entryName]: entryPoint },

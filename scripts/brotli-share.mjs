@@ -25,7 +25,11 @@ export async function brotliShareByFile(entryPoint, external) {
   for (const part of text.split(/^\/\/ (?=\S+\.(?:[cm]?[jt]sx?|json)$)/m).slice(1)) {
     const newline = part.indexOf('\n')
     const path = part.slice(0, newline)
-    const code = esbuild.transformSync(part.slice(newline + 1), { minifyWhitespace: true, format: 'esm', loader: 'js' }).code
+    const code = esbuild.transformSync(part.slice(newline + 1), {
+      minifyWhitespace: true,
+      format: 'esm',
+      loader: 'js',
+    }).code
     regions.push({ path, code })
   }
   const brotliOf = (parts) => compressed(Buffer.from(parts.map((region) => region.code).join(''))).brotli
@@ -36,7 +40,9 @@ export async function brotliShareByFile(entryPoint, external) {
     .map((path) => ({
       path,
       brotli: whole - brotliOf(regions.filter((region) => region.path !== path)),
-      minified: regions.filter((region) => region.path === path).reduce((sum, region) => sum + Buffer.byteLength(region.code), 0),
+      minified: regions
+        .filter((region) => region.path === path)
+        .reduce((sum, region) => sum + Buffer.byteLength(region.code), 0),
     }))
     .filter((row) => row.minified > 0)
     .sort((a, b) => b.brotli - a.brotli || b.minified - a.minified)

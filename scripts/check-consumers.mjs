@@ -47,7 +47,7 @@ const FIXTURES = {
   },
   react18: {
     kind: 'static',
-    summary: "host QueryClientProvider + host i18next via ResetKitProvider (oldest claimed versions, one copy each)",
+    summary: 'host QueryClientProvider + host i18next via ResetKitProvider (oldest claimed versions, one copy each)',
     builds: 'tsc (bundler, skipLibCheck off) + vite build',
     async verify(page) {
       const host = await page.evaluate(() => ({
@@ -56,7 +56,8 @@ const FIXTURES = {
         language: window.host.i18n.language,
         greeting: window.host.i18n.t('greeting', { ns: 'host' }),
       }))
-      if (host.mutations < 1) throw new Error("the kit did not use the host's QueryClient (its mutation cache is empty)")
+      if (host.mutations < 1)
+        throw new Error("the kit did not use the host's QueryClient (its mutation cache is empty)")
       if (!host.bundle) throw new Error("the kit did not add its namespace to the host's i18next instance")
       if (host.language !== 'en' || host.greeting !== 'Hello from the host') {
         throw new Error(`the host's i18next changed: ${JSON.stringify(host)}`)
@@ -118,7 +119,9 @@ async function install(name, tarball) {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
   const expected = `file:../../../${tarball.filename}`
   if (manifest.dependencies['reset-kit'] !== expected) {
-    throw new Error(`${name}/package.json must depend on "reset-kit": "${expected}" (found ${manifest.dependencies['reset-kit']})`)
+    throw new Error(
+      `${name}/package.json must depend on "reset-kit": "${expected}" (found ${manifest.dependencies['reset-kit']})`,
+    )
   }
   rmSync(join(dir, 'node_modules/reset-kit'), { recursive: true, force: true })
   await sh(dir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], 300_000)
@@ -173,7 +176,13 @@ function staticHandler(folder) {
     const { pathname } = new URL(request.url ?? '/', 'http://static.invalid')
     let file = resolve(join(base, decodeURIComponent(pathname)))
     if (file !== base && !file.startsWith(base + sep)) file = join(base, 'index.html')
-    if (!(await stat(file).then((entry) => entry.isFile(), () => false))) file = join(base, 'index.html')
+    if (
+      !(await stat(file).then(
+        (entry) => entry.isFile(),
+        () => false,
+      ))
+    )
+      file = join(base, 'index.html')
     response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')
     response.end(await readFile(file))
   }
@@ -228,12 +237,16 @@ async function freePort() {
 /** `next start` on a loopback port, as its own process group so every child of it stops too. */
 async function startNext(dir) {
   const port = await freePort()
-  const child = spawn(process.execPath, [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: dir,
-    env: { ...env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
+  const child = spawn(
+    process.execPath,
+    [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: dir,
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  )
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
@@ -255,7 +268,10 @@ async function startNext(dir) {
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`)
-    const ready = await fetch(`http://127.0.0.1:${port}/forgot-password`).then((r) => r.ok, () => false)
+    const ready = await fetch(`http://127.0.0.1:${port}/forgot-password`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) return { port, stop }
     await new Promise((done) => setTimeout(done, 250))
   }
@@ -268,8 +284,11 @@ function inspectBuild(name, dir) {
   const notes = []
   if (FIXTURES[name].kind === 'static') {
     const assets = readdirSync(join(dir, 'dist/assets'))
-    const locales = ['es', 'fr', 'pt-BR'].filter((locale) => assets.some((file) => file.startsWith(`${locale}-`) && file.endsWith('.js')))
-    if (locales.length !== 3) throw new Error(`${name}: expected es, fr and pt-BR in their own chunks, found ${assets.join(', ')}`)
+    const locales = ['es', 'fr', 'pt-BR'].filter((locale) =>
+      assets.some((file) => file.startsWith(`${locale}-`) && file.endsWith('.js')),
+    )
+    if (locales.length !== 3)
+      throw new Error(`${name}: expected es, fr and pt-BR in their own chunks, found ${assets.join(', ')}`)
     notes.push('locales es/fr/pt-BR split into lazy chunks')
   } else {
     const html = (page) => readFileSync(join(dir, '.next/server/app', `${page}.html`), 'utf8')
@@ -304,8 +323,10 @@ async function browserFlow(browser, name, url) {
     watch(page)
     await page.goto(`${url}/forgot-password`)
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
-    const radius = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--rk-radius').trim())
-    if (!radius) throw new Error("reset-kit/styles.css is not applied (no --rk-radius on :root)")
+    const radius = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--rk-radius').trim(),
+    )
+    if (!radius) throw new Error('reset-kit/styles.css is not applied (no --rk-radius on :root)')
     await page.getByRole('textbox', { name: 'Email address' }).fill(EMAIL)
     await page.getByRole('button', { name: 'Send reset link' }).click()
     await page.getByRole('heading', { name: 'Check your email' }).waitFor()
@@ -314,7 +335,8 @@ async function browserFlow(browser, name, url) {
     const email = outbox.find((candidate) => candidate.to === EMAIL)
     if (!email) throw new Error('the emulator sent no email')
     const link = new URL(email.link)
-    if (link.origin !== url || link.pathname !== '/reset-password') throw new Error(`unexpected link ${link.origin}${link.pathname}`)
+    if (link.origin !== url || link.pathname !== '/reset-password')
+      throw new Error(`unexpected link ${link.origin}${link.pathname}`)
 
     // A new tab, as a mail client opens one: empty sessionStorage, the verifier from localStorage.
     const tab = await context.newPage()
@@ -329,14 +351,21 @@ async function browserFlow(browser, name, url) {
 
     const signIn = await fetch(`${url}/__emulator/stytch/sdk/v1/passwords/authenticate`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${PUBLIC_TOKEN}:${PUBLIC_TOKEN}`)}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Basic ${btoa(`${PUBLIC_TOKEN}:${PUBLIC_TOKEN}`)}`,
+      },
       body: JSON.stringify({ email: EMAIL, password: NEW_PASSWORD }),
     })
     if (signIn.status !== 200) throw new Error(`signing in with the new password answered ${signIn.status}`)
 
     const extra = FIXTURES[name].verify ? [await FIXTURES[name].verify(tab)] : []
     if (problems.length > 0) throw new Error(problems.join('\n'))
-    return ['rendered both components with the stylesheet', 'reset the password against the Stytch emulator in Chromium', ...extra]
+    return [
+      'rendered both components with the stylesheet',
+      'reset the password against the Stytch emulator in Chromium',
+      ...extra,
+    ]
   } catch (error) {
     if (problems.length > 0) error.message += `\n${problems.join('\n')}`
     throw error
@@ -370,7 +399,9 @@ async function checkFixture(name, installing, emulators, browser) {
     cleanups.push(server.close)
     const [flowNotes, browserMs] = await timed(() => browserFlow(browser, name, server.url))
     times.browser = browserMs
-    const timing = Object.entries(times).map(([step, ms]) => `${step} ${seconds(ms)}`).join(', ')
+    const timing = Object.entries(times)
+      .map(([step, ms]) => `${step} ${seconds(ms)}`)
+      .join(', ')
     return {
       ok: true,
       line: `✔ ${name} [${timing}] ${fixture.summary}; ${versions}: ${[fixture.builds, ...buildNotes, ...flowNotes].join('; ')}`,
@@ -384,7 +415,8 @@ async function checkFixture(name, installing, emulators, browser) {
 
 async function main() {
   const { only, keep } = parseArgs()
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
   const started = performance.now()
   const tempDir = mkdtempSync(join(tmpdir(), 'reset-kit-consumers-'))
   let browser
@@ -404,7 +436,15 @@ async function main() {
       chromium.launch({
         executablePath: CHROMIUM_PATH,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       }),
     ])
     browser = launched

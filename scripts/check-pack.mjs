@@ -30,7 +30,9 @@ function run(title, command, args) {
 
 build()
 const tarball = pack()
-console.log(`\n▶ npm pack: ${relative(root, tarball.path)}, ${tarball.entryCount} files, ${kb(tarball.size)} packed, ${kb(tarball.unpackedSize)} unpacked`)
+console.log(
+  `\n▶ npm pack: ${relative(root, tarball.path)}, ${tarball.entryCount} files, ${kb(tarball.size)} packed, ${kb(tarball.unpackedSize)} unpacked`,
+)
 for (const file of tarball.files) console.log(`  ${String(file.size).padStart(7)}  ${file.path}`)
 if (tarball.disallowed.length > 0) {
   console.error(`✖ files that should not be published:\n  ${tarball.disallowed.join('\n  ')}`)

@@ -33,7 +33,9 @@ function jsonType(value, indent) {
   }
   if (typeof value === 'object') {
     const inner = `${indent}    `
-    const lines = Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${jsonType(item, inner)};`)
+    const lines = Object.entries(value).map(
+      ([key, item]) => `${inner}${JSON.stringify(key)}: ${jsonType(item, inner)};`,
+    )
     return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indent}}`
   }
   return typeof value // string, number, boolean

@@ -32,7 +32,10 @@ const { values: options } = parseArgs({
     locale: { type: 'string', default: 'en' },
   },
 })
-const themes = options.themes.split(',').map((theme) => theme.trim()).filter(Boolean)
+const themes = options.themes
+  .split(',')
+  .map((theme) => theme.trim())
+  .filter(Boolean)
 
 if (options.build || !existsSync(join(staticDir, 'index.json'))) {
   console.log('Building Storybook into storybook-static/ …')
@@ -45,7 +48,9 @@ if (options.build || !existsSync(join(staticDir, 'index.json'))) {
 }
 
 const index = JSON.parse(await readFile(join(staticDir, 'index.json'), 'utf8'))
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(options.filter))
+const stories = Object.values(index.entries).filter(
+  (entry) => entry.type === 'story' && entry.id.includes(options.filter),
+)
 if (stories.length === 0) {
   console.error(`No stories match "${options.filter}".`)
   process.exit(1)
@@ -66,7 +71,12 @@ const CONTENT_TYPES = {
 const server = createServer(async (request, response) => {
   const { pathname } = new URL(request.url ?? '/', 'http://static.invalid')
   const file = resolve(join(staticDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)))
-  const isFile = file.startsWith(staticDir + sep) && (await stat(file).then((entry) => entry.isFile(), () => false))
+  const isFile =
+    file.startsWith(staticDir + sep) &&
+    (await stat(file).then(
+      (entry) => entry.isFile(),
+      () => false,
+    ))
   if (!isFile) {
     response.statusCode = 404
     response.end()
@@ -98,7 +108,8 @@ const browser = await chromium.launch({
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 // The default run starts from an empty folder; any other only replaces its own pictures.
-if (options.filter === '' && options.locale === 'en' && options.themes === 'light,dark') await rm(outDir, { recursive: true, force: true })
+if (options.filter === '' && options.locale === 'en' && options.themes === 'light,dark')
+  await rm(outDir, { recursive: true, force: true })
 await mkdir(outDir, { recursive: true })
 
 // Storybook announces the end of a story (loaders, render, play, a11y checks) on its channel;
@@ -144,7 +155,8 @@ async function capture(story, theme) {
         nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`),
       }))
     }, WCAG_TAGS)
-    for (const violation of violations) problems.push(`${name}: axe ${violation.id}\n    ${violation.nodes.join('\n    ')}`)
+    for (const violation of violations)
+      problems.push(`${name}: axe ${violation.id}\n    ${violation.nodes.join('\n    ')}`)
     await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true, animations: 'disabled' })
     ok = violations.length === 0 && status === 'success'
   } catch (error) {

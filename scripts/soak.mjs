@@ -19,8 +19,10 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ACCOUNTS = ['ada@example.com', 'grace@example.com']
 const configFile = resolve(import.meta.dirname, '../demo/vite.config.ts')
 
-if (!Number.isInteger(FLOWS) || FLOWS < 1) throw new TypeError(`SOAK_FLOWS must be a whole number ≥ 1, got ${process.env.SOAK_FLOWS}`)
-if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`)
+if (!Number.isInteger(FLOWS) || FLOWS < 1)
+  throw new TypeError(`SOAK_FLOWS must be a whole number ≥ 1, got ${process.env.SOAK_FLOWS}`)
+if (!existsSync(CHROMIUM_PATH))
+  throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`)
 
 /** The value at quantile `q` (0..1) of sorted `values`, nearest rank. */
 function quantile(sorted, q) {
@@ -86,7 +88,15 @@ async function main() {
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     const context = await browser.newContext()
     const durations = []
@@ -139,7 +149,9 @@ async function main() {
     const ms = (value) => `${Math.round(value ?? Number.NaN)} ms`
     console.log('')
     console.log(`flows completed   ${durations.length}/${FLOWS} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-    console.log(`time per flow     mean ${ms(mean)}, p50 ${ms(quantile(sorted, 0.5))}, p95 ${ms(quantile(sorted, 0.95))}, min ${ms(sorted[0])}, max ${ms(sorted.at(-1))}`)
+    console.log(
+      `time per flow     mean ${ms(mean)}, p50 ${ms(quantile(sorted, 0.5))}, p95 ${ms(quantile(sorted, 0.95))}, min ${ms(sorted[0])}, max ${ms(sorted.at(-1))}`,
+    )
     console.log('                  (each includes the kit\'s 1 s floor before "Check your email")')
     console.log(`failures          ${failures.length}`)
     for (const failure of failures.slice(0, 20)) console.log(`  flow ${failure.flow}: ${failure.reason}`)

@@ -4,7 +4,15 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { ForgotPasswordForm } from '../src'
 import { createPkcePair } from '../src/core'
 import { internalServerError } from '../test/adapters/fixtures/stytch'
-import { answerWith, ENDPOINTS, KNOWN_EMAIL, neverAnswers, recorded, REDIRECT_URL, stytchBackend } from './support/backends'
+import {
+  answerWith,
+  ENDPOINTS,
+  KNOWN_EMAIL,
+  neverAnswers,
+  recorded,
+  REDIRECT_URL,
+  stytchBackend,
+} from './support/backends'
 import { messagesFor, pattern } from './support/messages'
 
 /**
@@ -95,9 +103,7 @@ export const Submitting: Story = {
   args: { adapter: submitting.adapter },
   parameters: {
     msw: {
-      handlers: [
-        http.post(ENDPOINTS.stytchStart, neverAnswers()),
-      ],
+      handlers: [http.post(ENDPOINTS.stytchStart, neverAnswers())],
     },
   },
   loaders: [submitting.fresh],
@@ -125,7 +131,10 @@ export const SentWithCooldown: Story = {
     await userEvent.click(canvas.getByRole('button', { name: m.forgot.submit }))
     await canvas.findByRole('heading', { name: m.forgot.sentTitle }, SENT_TIMEOUT)
     await expect(canvasElement.querySelector('[data-part="root"]')).toHaveAttribute('data-state', 'sent')
-    await expect(canvas.getByRole('button', { name: pattern(m.forgot.resendIn) })).toHaveAttribute('aria-disabled', 'true')
+    await expect(canvas.getByRole('button', { name: pattern(m.forgot.resendIn) })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
     await expect(canvas.getByRole('button', { name: m.forgot.useAnotherEmail })).toBeEnabled()
     await expect(args.onSent).toHaveBeenCalledWith({ email: KNOWN_EMAIL, resent: false })
     await expect(sent.emulator.outbox).toHaveLength(1)
@@ -143,7 +152,9 @@ export const CooldownOver: Story = {
     const { m, canvas } = await fillEmail(canvasElement, globals.locale, KNOWN_EMAIL)
     await userEvent.click(canvas.getByRole('button', { name: m.forgot.submit }))
     await canvas.findByRole('heading', { name: m.forgot.sentTitle }, SENT_TIMEOUT)
-    await expect(await canvas.findByRole('button', { name: m.forgot.resend }, SENT_TIMEOUT)).not.toHaveAttribute('aria-disabled')
+    await expect(await canvas.findByRole('button', { name: m.forgot.resend }, SENT_TIMEOUT)).not.toHaveAttribute(
+      'aria-disabled',
+    )
     await expect(canvasElement.querySelector('[data-part="cooldownStatus"]')).toHaveTextContent(m.forgot.cooldownEnded)
   },
 }

@@ -80,10 +80,7 @@ export const CheckingLink: Story = {
   args: { adapter: checking.adapter },
   parameters: {
     msw: {
-      handlers: [
-        http.post(ENDPOINTS.stackCheckCode, neverAnswers()),
-        ...checking.handlers,
-      ],
+      handlers: [http.post(ENDPOINTS.stackCheckCode, neverAnswers()), ...checking.handlers],
     },
   },
   loaders: [checking.fresh, async () => openLink(await requestStackAuthLink(checking))],
@@ -108,7 +105,10 @@ export const Ready: Story = {
     const m = messagesFor(globals.locale)
     await expectView(canvasElement, m.reset.title, 'ready')
     await expect(new URL(window.location.href).searchParams.has('token')).toBe(false)
-    await expect(within(canvasElement).getByRole('button', { name: m.reset.showPassword })).toHaveAttribute('aria-pressed', 'false')
+    await expect(within(canvasElement).getByRole('button', { name: m.reset.showPassword })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    )
   },
 }
 
@@ -165,10 +165,7 @@ export const Submitting: Story = {
   args: { adapter: changing.adapter },
   parameters: {
     msw: {
-      handlers: [
-        http.post(ENDPOINTS.stytchReset, neverAnswers()),
-        ...changing.handlers,
-      ],
+      handlers: [http.post(ENDPOINTS.stytchReset, neverAnswers()), ...changing.handlers],
     },
   },
   loaders: [changing.fresh, async () => openLink(await requestStytchLink(changing))],
@@ -185,7 +182,9 @@ const resetLimited = stytchBackend('reset-rate-limited')
 /** Stytch answers the new password with 429 and `Retry-After`: the alert names the wait and the button holds. */
 export const RateLimited: Story = {
   args: { adapter: resetLimited.adapter },
-  parameters: { msw: { handlers: [http.post(ENDPOINTS.stytchReset, recorded(tooManyRequests)), ...resetLimited.handlers] } },
+  parameters: {
+    msw: { handlers: [http.post(ENDPOINTS.stytchReset, recorded(tooManyRequests)), ...resetLimited.handlers] },
+  },
   loaders: [resetLimited.fresh, async () => openLink(await requestStytchLink(resetLimited))],
   play: async ({ canvasElement, globals, args }) => {
     const { m, canvas } = await submitPasswords(canvasElement, globals.locale, 'correct horse battery')
@@ -293,7 +292,10 @@ export const LinkExpired: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = messagesFor(globals.locale)
     await expectView(canvasElement, m.reset.expiredTitle, 'link_expired')
-    await expect(within(canvasElement).getByRole('link', { name: m.reset.requestNewLink })).toHaveAttribute('href', '/forgot-password')
+    await expect(within(canvasElement).getByRole('link', { name: m.reset.requestNewLink })).toHaveAttribute(
+      'href',
+      '/forgot-password',
+    )
   },
 }
 
@@ -353,11 +355,16 @@ const verifierMissing = stytchBackend('reset-verifier-missing')
 export const VerifierMissing: Story = {
   args: { adapter: verifierMissing.adapter },
   parameters: { msw: { handlers: verifierMissing.handlers } },
-  loaders: [verifierMissing.fresh, async () => openLink(await requestStytchLink(verifierMissing, { keepVerifier: false }))],
+  loaders: [
+    verifierMissing.fresh,
+    async () => openLink(await requestStytchLink(verifierMissing, { keepVerifier: false })),
+  ],
   play: async ({ canvasElement, globals }) => {
     const m = messagesFor(globals.locale)
     await expectView(canvasElement, m.reset.verifierTitle, 'verifier_missing')
-    await expect(verifierMissing.emulator.users.find((user) => user.email === KNOWN_EMAIL)?.password).toBe('correct horse battery')
+    await expect(verifierMissing.emulator.users.find((user) => user.email === KNOWN_EMAIL)?.password).toBe(
+      'correct horse battery',
+    )
   },
 }
 
@@ -402,7 +409,9 @@ export const CheckRateLimited: Story = {
   parameters: {
     msw: {
       handlers: [
-        http.post(ENDPOINTS.stackCheckCode, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '120' } })),
+        http.post(ENDPOINTS.stackCheckCode, () =>
+          HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '120' } }),
+        ),
         ...checkLimited.handlers,
       ],
     },
@@ -411,7 +420,10 @@ export const CheckRateLimited: Story = {
   play: async ({ canvasElement, globals, args }) => {
     const m = messagesFor(globals.locale)
     await expectView(canvasElement, m.reset.checkFailedTitle, 'check_failed')
-    await expect(within(canvasElement).getByRole('button', { name: m.reset.retry })).toHaveAttribute('aria-disabled', 'true')
+    await expect(within(canvasElement).getByRole('button', { name: m.reset.retry })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'rate_limited' }))
   },
 }

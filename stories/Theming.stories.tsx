@@ -188,7 +188,9 @@ function cssToCopy(args: PlaygroundArgs): string {
   const changed = changedTokens(args)
   if (changed.length === 0) return '/* Change a control: the CSS to copy appears here. */'
   const rule = (selector: string, tokens: Token[]) =>
-    tokens.length === 0 ? [] : [`${selector} {`, ...tokens.map((token) => `  ${token.name}: ${cssValue(token, args[token.name])};`), '}']
+    tokens.length === 0
+      ? []
+      : [`${selector} {`, ...tokens.map((token) => `  ${token.name}: ${cssValue(token, args[token.name])};`), '}']
   const colours = changed.filter((token) => token.control === 'color')
   const others = changed.filter((token) => token.control !== 'color')
   return [

@@ -68,19 +68,29 @@ describe('test/CATALOGUE.md', () => {
     expect(rows.map((row) => row.id)).toEqual(ids)
   })
 
-  it.each(rows.map((row) => [row.id, row] as const))('%s: every file exists and has every test the row quotes', (id, row) => {
-    expect(row.files.length, `${id} names no test file`).toBeGreaterThan(0)
-    for (const { path, names } of row.files) {
-      expect(path, `${id}: ${path} is not a test file`).toMatch(/^test\/.+\.test\.tsx?$/)
-      expect(existsSync(join(ROOT, path)), `${id}: ${path} does not exist`).toBe(true)
-      expect(names.length, `${id}: no test of ${path} is quoted`).toBeGreaterThan(0)
-      const source = readFileSync(join(ROOT, path), 'utf8')
-      for (const name of names) expect(hasTestNamed(source, name), `${id}: ${path} has no test named “${name}”`).toBe(true)
-    }
-  })
+  it.each(rows.map((row) => [row.id, row] as const))(
+    '%s: every file exists and has every test the row quotes',
+    (id, row) => {
+      expect(row.files.length, `${id} names no test file`).toBeGreaterThan(0)
+      for (const { path, names } of row.files) {
+        expect(path, `${id}: ${path} is not a test file`).toMatch(/^test\/.+\.test\.tsx?$/)
+        expect(existsSync(join(ROOT, path)), `${id}: ${path} does not exist`).toBe(true)
+        expect(names.length, `${id}: no test of ${path} is quoted`).toBeGreaterThan(0)
+        const source = readFileSync(join(ROOT, path), 'utf8')
+        for (const name of names)
+          expect(hasTestNamed(source, name), `${id}: ${path} has no test named “${name}”`).toBe(true)
+      }
+    },
+  )
 
-  it.each(rows.map((row) => [row.id, row] as const))('%s: at least one quoted test carries the id in its name', (id, row) => {
-    const names = row.files.flatMap((file) => file.names)
-    expect(names.some((name) => new RegExp(`(^|[^A-Za-z0-9])${id}([^0-9]|$)`).test(name)), `${id}: ${names.join(' | ')}`).toBe(true)
-  })
+  it.each(rows.map((row) => [row.id, row] as const))(
+    '%s: at least one quoted test carries the id in its name',
+    (id, row) => {
+      const names = row.files.flatMap((file) => file.names)
+      expect(
+        names.some((name) => new RegExp(`(^|[^A-Za-z0-9])${id}([^0-9]|$)`).test(name)),
+        `${id}: ${names.join(' | ')}`,
+      ).toBe(true)
+    },
+  )
 })

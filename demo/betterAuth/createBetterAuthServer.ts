@@ -15,8 +15,7 @@ export interface BetterAuthResetEmail {
 
 /** A fixed base URL, or Better Auth's dynamic form that follows the request's host. */
 export type BetterAuthBaseURL =
-  | string
-  | { allowedHosts: string[]; protocol?: 'http' | 'https' | 'auto'; fallback?: string }
+  string | { allowedHosts: string[]; protocol?: 'http' | 'https' | 'auto'; fallback?: string }
 
 /** Options for {@link createBetterAuthServer}. */
 export interface BetterAuthServerOptions {

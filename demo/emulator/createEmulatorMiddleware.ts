@@ -138,7 +138,10 @@ async function route(routes: Routes, request: IncomingMessage, response: ServerR
       const parsed = await readJsonBody(request)
       const rate = isRecord(parsed) ? parsed.rateLimitPerMinute : undefined
       if (typeof rate !== 'number' || !Number.isInteger(rate) || rate < 1) {
-        sendJson(response, 400, { error_type: 'bad_request', error_message: 'rateLimitPerMinute must be an integer ≥ 1.' })
+        sendJson(response, 400, {
+          error_type: 'bad_request',
+          error_message: 'rateLimitPerMinute must be an integer ≥ 1.',
+        })
       } else {
         routes.stytch.configure({ rateLimitPerMinute: rate })
         sendJson(response, 200, routes.stytch.config)

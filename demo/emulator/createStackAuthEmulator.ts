@@ -43,12 +43,18 @@ const ROUTES: Record<string, Route> = {
 }
 
 const requiredString: FieldRule = (value) =>
-  value === undefined || value === null ? 'is a required field' : typeof value !== 'string' ? 'must be a `string` type' : undefined
+  value === undefined || value === null
+    ? 'is a required field'
+    : typeof value !== 'string'
+      ? 'must be a `string` type'
+      : undefined
 const email: FieldRule = (value) =>
   requiredString(value) ?? (EMAIL_PATTERN.test(value as string) ? undefined : 'must be a valid email')
-const url: FieldRule = (value) => requiredString(value) ?? (canParseUrl(value as string) ? undefined : 'is not a valid URL')
+const url: FieldRule = (value) =>
+  requiredString(value) ?? (canParseUrl(value as string) ? undefined : 'is not a valid URL')
 const code: FieldRule = (value) =>
-  requiredString(value) ?? ((value as string).length === CODE_LENGTH ? undefined : `must be exactly ${CODE_LENGTH} characters`)
+  requiredString(value) ??
+  ((value as string).length === CODE_LENGTH ? undefined : `must be exactly ${CODE_LENGTH} characters`)
 // Stack's `passwordSchema` is `yupString().max(70)`: a longer password fails the request schema,
 // before the code is looked up, so it neither counts an attempt nor spends the link.
 const newPassword: FieldRule = (value) =>

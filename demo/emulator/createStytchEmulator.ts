@@ -239,7 +239,13 @@ export function createStytchEmulator(options: StytchEmulatorOptions = {}): Stytc
       const requestId = `request-id-test-${crypto.randomUUID()}`
       const path = request.path.split('?')[0] ?? ''
       const route =
-        path === START_PATH ? 'start' : path === RESET_PATH ? 'reset' : path === AUTHENTICATE_PATH ? 'authenticate' : null
+        path === START_PATH
+          ? 'start'
+          : path === RESET_PATH
+            ? 'reset'
+            : path === AUTHENTICATE_PATH
+              ? 'authenticate'
+              : null
       if (route === null || request.method.toUpperCase() !== 'POST') return stytchError('route_not_found', requestId)
 
       const headers = lowerCaseKeys(request.headers)

@@ -27,7 +27,12 @@ const CODE_CHALLENGE_PATTERN = /^[A-Za-z0-9._~-]+$/
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PKCE_PREFIX = 'pkce_'
 // GoTrue's map from HTTP status to the OAuth `error` param on redirects.
-const OAUTH_ERRORS: Record<number, string> = { 400: 'invalid_request', 401: 'unauthorized_client', 403: 'access_denied', 500: 'server_error' }
+const OAUTH_ERRORS: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized_client',
+  403: 'access_denied',
+  500: 'server_error',
+}
 
 interface UserRecord extends SupabaseUser {
   createdAt: number
@@ -202,10 +207,14 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
     const session = sessions.get(token)
     if (!session) return fail('bad_jwt', 'invalid JWT: unable to parse or verify signature, signature is invalid')
     if (now() >= session.expiresAt) {
-      return fail('bad_jwt', 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired')
+      return fail(
+        'bad_jwt',
+        'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired',
+      )
     }
     const user = users.find((candidate) => candidate.id === session.userId)
-    if (session.revoked || !user) return fail('session_not_found', 'Session from session_id claim in JWT does not exist')
+    if (session.revoked || !user)
+      return fail('session_not_found', 'Session from session_id claim in JWT does not exist')
     return { user, session }
   }
 
@@ -220,7 +229,8 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
     }
     if (!email) return fail('validation_failed', 'Password recovery requires an email')
     const address = email.trim().toLowerCase()
-    if (!EMAIL_PATTERN.test(address)) return fail('validation_failed', 'Unable to validate email address: invalid format')
+    if (!EMAIL_PATTERN.test(address))
+      return fail('validation_failed', 'Unable to validate email address: invalid format')
 
     const challenge = rawChallenge ?? ''
     const method = (rawMethod ?? '').toLowerCase()
@@ -259,7 +269,10 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
 
     if (user.recoverySentAt !== undefined && at < user.recoverySentAt + emailFrequencyMs) {
       const seconds = Math.ceil((user.recoverySentAt + emailFrequencyMs - at) / 1000)
-      return fail('over_email_send_rate_limit', `For security purposes, you can only request this after ${seconds} seconds.`)
+      return fail(
+        'over_email_send_rate_limit',
+        `For security purposes, you can only request this after ${seconds} seconds.`,
+      )
     }
     if (!emailLimiter.hit('project', at).allowed) return fail('over_email_send_rate_limit', 'Email rate limit exceeded')
 
@@ -407,14 +420,26 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
 
       const key = headers.apikey ?? url.searchParams.get('apikey') ?? undefined
       if (!key) {
-        return json(401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' })
+        return json(401, {
+          message: 'No API key found in request',
+          hint: 'No `apikey` request header or url param was found.',
+        })
       }
       if (key !== anonKey) {
-        return json(401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' })
+        return json(401, {
+          message: 'Invalid API key',
+          hint: 'Double check your Supabase `anon` or `service_role` API key.',
+        })
       }
 
       const route = `${method} ${url.pathname}`
-      const known = [`POST ${RECOVER_PATH}`, `POST ${TOKEN_PATH}`, `PUT ${USER_PATH}`, `GET ${USER_PATH}`, `POST ${LOGOUT_PATH}`]
+      const known = [
+        `POST ${RECOVER_PATH}`,
+        `POST ${TOKEN_PATH}`,
+        `PUT ${USER_PATH}`,
+        `GET ${USER_PATH}`,
+        `POST ${LOGOUT_PATH}`,
+      ]
       if (!known.includes(route)) return json(404, { message: 'no Route matched with those values' })
 
       if (route === `GET ${USER_PATH}`) {

@@ -21,20 +21,10 @@ export * from './mountPaths'
 export { s256Challenge } from './s256Challenge'
 export { STACK_AUTH_ERRORS, stackAuthError } from './stackAuthError'
 export type { StackAuthErrorBody, StackAuthErrorCode } from './stackAuthError'
-export type {
-  StackAuthEmulator,
-  StackAuthEmulatorOptions,
-  StackAuthProject,
-  StackAuthUser,
-} from './StackAuthEmulator'
+export type { StackAuthEmulator, StackAuthEmulatorOptions, StackAuthProject, StackAuthUser } from './StackAuthEmulator'
 export { STYTCH_ERRORS, stytchError } from './stytchError'
 export type { StytchErrorBody, StytchErrorType } from './stytchError'
-export type {
-  EmulatorUser,
-  StytchEmulator,
-  StytchEmulatorConfig,
-  StytchEmulatorOptions,
-} from './StytchEmulator'
+export type { EmulatorUser, StytchEmulator, StytchEmulatorConfig, StytchEmulatorOptions } from './StytchEmulator'
 export {
   SUPABASE_API_VERSION_2024_01_01,
   SUPABASE_API_VERSION_HEADER,

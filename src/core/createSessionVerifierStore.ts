@@ -57,7 +57,8 @@ function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): Verifie
   // A record kept across a reload answers the link tab's ask, though nothing on this page may
   // touch the store again until a submit.
   const session = safeStorage('session')
-  for (const key of session ? verifierKeys(session) : []) channelFor(key.slice(STORAGE_PREFIX.length, -':verifier'.length))
+  for (const key of session ? verifierKeys(session) : [])
+    channelFor(key.slice(STORAGE_PREFIX.length, -':verifier'.length))
 
   function askOtherTabs(adapterId: string): Promise<VerifierRecord | undefined> {
     const channel = channelFor(adapterId)

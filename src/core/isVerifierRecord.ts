@@ -22,7 +22,11 @@ export function isVerifierRecord(value: unknown, adapterId: string, now: number 
 }
 
 /** Parses stored text into a record, or `undefined` for anything corrupt, foreign or expired. */
-export function parseVerifierRecord(text: string | null, adapterId: string, now: number = Date.now()): VerifierRecord | undefined {
+export function parseVerifierRecord(
+  text: string | null,
+  adapterId: string,
+  now: number = Date.now(),
+): VerifierRecord | undefined {
   try {
     // A missing record (null) parses as null, which is no record.
     const value: unknown = JSON.parse(text!)

@@ -85,7 +85,8 @@ export function readCallbackToken(
     result = { status: 'invalid', code: isResetError(error) ? error.code : 'token_invalid' }
   }
 
-  if (result.status === 'found' && present.length > 0 && !writeItem('session', key, result.token)) unstored.set(key, result.token)
+  if (result.status === 'found' && present.length > 0 && !writeItem('session', key, result.token))
+    unstored.set(key, result.token)
   if (result.status === 'invalid') {
     clearCallbackToken(adapter.id)
     // Strict Mode mounts effects twice, and the second read sees an address bar the first one

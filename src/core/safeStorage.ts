@@ -49,7 +49,9 @@ export const STORAGE_PREFIX = 'reset-kit:'
 
 /** The keys of the kit's verifier records in `storage` (`reset-kit:<adapter id>:verifier`). */
 export function verifierKeys(storage: Storage): string[] {
-  return Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').filter((key) => key.startsWith(STORAGE_PREFIX) && key.endsWith(':verifier'))
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').filter(
+    (key) => key.startsWith(STORAGE_PREFIX) && key.endsWith(':verifier'),
+  )
 }
 
 /** The namespaced key of one kind of record for one adapter. */

@@ -44,11 +44,14 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   // AbortSignal.timeout, which Safari gained only in 17.4 and 16.
   const controller = new AbortController()
   let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-    // setTimeout holds a signed 32-bit delay: a longer one would fire at once, not almost never.
-  }, Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1))
+  const timer = setTimeout(
+    () => {
+      timedOut = true
+      controller.abort()
+      // setTimeout holds a signed 32-bit delay: a longer one would fire at once, not almost never.
+    },
+    Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1),
+  )
   const forwardAbort = () => controller.abort(request.signal.reason)
   if (request.signal.aborted) forwardAbort()
   request.signal.addEventListener('abort', forwardAbort)
@@ -88,7 +91,9 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     throw new ResetError('misconfigured', {
       cause: new Error(
-        process.env.NODE_ENV !== 'production' ? `The endpoint answered with a redirect (${response.status}); configure its final URL.` : 'redirect',
+        process.env.NODE_ENV !== 'production'
+          ? `The endpoint answered with a redirect (${response.status}); configure its final URL.`
+          : 'redirect',
       ),
     })
   }

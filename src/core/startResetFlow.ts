@@ -56,9 +56,15 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
     const email = normalizeEmail(input.email)
     let codeChallenge: string | undefined
     if (input.adapter.pkce) {
-      const lifetime = (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
+      const lifetime =
+        (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
       const existing = await input.store.load(input.adapter.id)
-      const record = existing ?? { v: 1 as const, ...(await createPkcePair()), createdAt: now(), adapterId: input.adapter.id }
+      const record = existing ?? {
+        v: 1 as const,
+        ...(await createPkcePair()),
+        createdAt: now(),
+        adapterId: input.adapter.id,
+      }
       // A resend reuses the live pair, and the pair must then last as long as the newest link.
       await input.store.save({ ...record, expiresAt: Math.max(existing?.expiresAt ?? 0, now() + lifetime) })
       codeChallenge = record.challenge

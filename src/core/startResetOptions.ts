@@ -18,6 +18,7 @@ export interface StartResetVariables {
 export function startResetOptions(config: Omit<StartResetFlowInput, 'email' | 'signal'>) {
   return {
     mutationKey: ['reset-kit', 'start', config.adapter.id] as const,
-    mutationFn: (variables: StartResetVariables): Promise<StartResetResult> => startResetFlow({ ...config, ...variables }),
+    mutationFn: (variables: StartResetVariables): Promise<StartResetResult> =>
+      startResetFlow({ ...config, ...variables }),
   }
 }

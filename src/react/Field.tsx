@@ -32,7 +32,13 @@ export function Field({ id, label, error, describedBy, inputProps, classNames, c
       <label {...partProps('label', classNames)} htmlFor={id}>
         {label}
       </label>
-      <input {...partProps('input', classNames)} id={id} aria-describedby={described} data-invalid={flag(Boolean(error))} {...inputProps} />
+      <input
+        {...partProps('input', classNames)}
+        id={id}
+        aria-describedby={described}
+        data-invalid={flag(Boolean(error))}
+        {...inputProps}
+      />
       {control}
       {error ? (
         <p {...partProps('fieldError', classNames)} id={errorId}>

@@ -13,7 +13,10 @@ export interface HeadingProps {
  * The view's title. Focusable by script only (`tabIndex={-1}`) so focus can move to it when the
  * view changes.
  */
-export const Heading = forwardRef<HTMLHeadingElement, HeadingProps>(function Heading({ level, id, classNames, children }, ref) {
+export const Heading = forwardRef<HTMLHeadingElement, HeadingProps>(function Heading(
+  { level, id, classNames, children },
+  ref,
+) {
   const Tag = `h${level}` as const
   return (
     <Tag ref={ref} id={id} tabIndex={-1} {...partProps('heading', classNames)}>

@@ -18,7 +18,15 @@ export interface ResetKitProviderProps extends ResetKitSettings {
  *   <ForgotPasswordForm redirectUrl="https://app.example.com/reset" />
  * </ResetKitProvider>
  */
-export function ResetKitProvider({ children, adapter, locale, resources, i18n, queryClient, verifierStorage }: ResetKitProviderProps) {
+export function ResetKitProvider({
+  children,
+  adapter,
+  locale,
+  resources,
+  i18n,
+  queryClient,
+  verifierStorage,
+}: ResetKitProviderProps) {
   // Resources with no host instance go in this provider's own, not the one every kit component
   // outside a provider shares (on a server, every request).
   const own = useRef<I18n>(undefined)

@@ -98,7 +98,8 @@ export function ResetPasswordPage({
           ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds)
           : ''
         : t(`reset.${stem}Description`)
-  const alert = view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
+  const alert =
+    view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
 
   return (
     <section
@@ -127,14 +128,29 @@ export function ResetPasswordPage({
             label={t('reset.passwordLabel')}
             error={
               reset.passwordError
-                ? errorMessage(t, { code: reset.passwordError, details: { minLength: reset.minLength, maxLength: reset.maxLength ?? 0, ...reset.passwordDetails } }, reset.textLocale)
+                ? errorMessage(
+                    t,
+                    {
+                      code: reset.passwordError,
+                      details: {
+                        minLength: reset.minLength,
+                        maxLength: reset.maxLength ?? 0,
+                        ...reset.passwordDetails,
+                      },
+                    },
+                    reset.textLocale,
+                  )
                 : undefined
             }
             describedBy={strengthId}
             inputProps={reset.getPasswordInputProps()}
             classNames={classNames}
             control={
-              <button {...partProps('toggle', classNames)} {...reset.getToggleButtonProps()} aria-controls={reset.requireConfirmation ? `${passwordId} ${confirmId}` : passwordId}>
+              <button
+                {...partProps('toggle', classNames)}
+                {...reset.getToggleButtonProps()}
+                aria-controls={reset.requireConfirmation ? `${passwordId} ${confirmId}` : passwordId}
+              >
                 {t('reset.showPassword')}
               </button>
             }
@@ -169,7 +185,12 @@ export function ResetPasswordPage({
               {t('reset.signIn')}
             </a>
           ) : view === 'check_failed' ? (
-            <button {...partProps('retry', classNames)} type="button" aria-disabled={reset.retrySeconds > 0 || undefined} onClick={reset.retryCheck}>
+            <button
+              {...partProps('retry', classNames)}
+              type="button"
+              aria-disabled={reset.retrySeconds > 0 || undefined}
+              onClick={reset.retryCheck}
+            >
               {t('reset.retry')}
             </button>
           ) : (

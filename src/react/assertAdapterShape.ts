@@ -14,7 +14,9 @@ export function assertAdapterShape(adapter: ResetAdapter, component: string | fa
       ? '`id` must be a non-empty string: it namespaces the storage keys'
       : typeof adapter.pkce != 'boolean'
         ? '`pkce` must be true or false'
-        : !Array.isArray(params) || params.length === 0 || !params.every((param) => typeof param == 'string' && param !== '')
+        : !Array.isArray(params) ||
+            params.length === 0 ||
+            !params.every((param) => typeof param == 'string' && param !== '')
           ? "`tokenParams` must list the URL params its links carry the token in, such as `['token']`"
           : typeof adapter.startReset != 'function' || typeof adapter.completeReset != 'function'
             ? '`startReset` and `completeReset` must be functions that return promises'

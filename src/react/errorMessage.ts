@@ -28,7 +28,9 @@ export function errorMessage(
   switch (error.code) {
     case 'rate_limited':
       return retrySeconds > 0
-        ? t('errors.rate_limited', { duration: formatDuration(error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS, locale) })
+        ? t('errors.rate_limited', {
+            duration: formatDuration(error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS, locale),
+          })
         : t('errors.rate_limited_now')
     case 'password_too_short':
       return t('errors.password_too_short', { count: Number(error.details?.minLength ?? 8) })

@@ -174,7 +174,13 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     setEmailError(undefined)
   }, [])
 
-  const status: ForgotPasswordStatus = pending ? 'pending' : error || emailError ? 'error' : view === 'sent' ? 'success' : 'idle'
+  const status: ForgotPasswordStatus = pending
+    ? 'pending'
+    : error || emailError
+      ? 'error'
+      : view === 'sent'
+        ? 'success'
+        : 'idle'
 
   return {
     /** Which screen to show. A custom UI moves focus to its heading when this changes, as the component does. */

@@ -4,7 +4,11 @@ import { NAMESPACE } from '../i18n/createResetKitI18n'
 
 // The kit's keys are dotted paths with no namespace prefix, and its placeholders {{name}},
 // whatever separators and delimiters the host uses.
-const KIT_T_OPTIONS = { keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false, prefix: '{{', suffix: '}}' } } as const
+const KIT_T_OPTIONS = {
+  keySeparator: '.',
+  nsSeparator: false,
+  interpolation: { escapeValue: false, prefix: '{{', suffix: '}}' },
+} as const
 const versions = new WeakMap<I18n, number>()
 
 /**
@@ -43,7 +47,8 @@ export function useKitTranslation(i18n: I18n, locale: string, overrides: string 
     // The locale's own bundle, then English, by exact tag: a host's `load: 'languageOnly'` or
     // `lowerCaseLng` would otherwise look for "pt" or "pt-br" and miss the kit's "pt-BR".
     const lngs = [locale, 'en']
-    return ((name: string, values?: TOptions) => fixed(name, { ...KIT_T_OPTIONS, lngs, ...values })) as unknown as TFunction
+    return ((name: string, values?: TOptions) =>
+      fixed(name, { ...KIT_T_OPTIONS, lngs, ...values })) as unknown as TFunction
     // `version` is the point: new strings or a new language must give a new function.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [i18n, locale, overrides, version])

@@ -16,7 +16,8 @@ export function useMessageOverrides(i18n: I18n, locale: string, messages: object
   const content = messages ? JSON.stringify(messages) : ''
   const namespace = `${NAMESPACE}:overrides:${content}`
   // Silent: an event here would make other components update while this one renders.
-  if (content && !i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true, { silent: true })
+  if (content && !i18n.hasResourceBundle(locale, namespace))
+    i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true, { silent: true })
   useEffect(() => {
     if (!content) return
     const counts = users.get(i18n) ?? new Map<string, number>()
@@ -24,7 +25,8 @@ export function useMessageOverrides(i18n: I18n, locale: string, messages: object
     const key = `${locale}\n${namespace}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
     // Again here: Strict Mode, or the last other user unmounting in this commit, removed it.
-    if (!i18n.hasResourceBundle(locale, namespace)) i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true)
+    if (!i18n.hasResourceBundle(locale, namespace))
+      i18n.addResourceBundle(locale, namespace, JSON.parse(content), true, true)
     return () => {
       const left = (counts.get(key) ?? 1) - 1
       counts.set(key, left)

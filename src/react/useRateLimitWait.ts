@@ -16,7 +16,8 @@ export function useRateLimitWait(adapterId: string, onRestored: (error: ResetErr
   useEffect(() => {
     const at = retryDeadline.read(adapterId)
     setRetryAt(at)
-    if (at !== undefined) onRestored(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
+    if (at !== undefined)
+      onRestored(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
     // Restored once per adapter; `onRestored` is a state setter in both callers.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [adapterId])

@@ -32,7 +32,8 @@ export function useResetKitLocale(
   useMemo(() => {
     // They replace shipped strings, as documented. Silent: an event here would make other
     // components update while this one renders.
-    for (const [tag, messages] of Object.entries(resources ?? {})) i18n.addResourceBundle(tag, NAMESPACE, messages, true, true, { silent: true })
+    for (const [tag, messages] of Object.entries(resources ?? {}))
+      i18n.addResourceBundle(tag, NAMESPACE, messages, true, true, { silent: true })
   }, [i18n, resources])
 
   const added = Object.keys(i18n.store?.data ?? {}).filter((tag) => i18n.hasResourceBundle(tag, NAMESPACE))

@@ -44,7 +44,9 @@ export type ResetKitMessageOverrides<Messages = ResetKitMessages> = {
 // every language has (English's `_one` is its sibling).
 const covers = (messages: Record<string, unknown> | undefined, source: object): boolean =>
   Object.entries(source).every(([key, value]) =>
-    typeof value == 'string' ? key.endsWith('_one') || messages?.[key] != null : covers(messages?.[key] as Record<string, unknown> | undefined, value),
+    typeof value == 'string'
+      ? key.endsWith('_one') || messages?.[key] != null
+      : covers(messages?.[key] as Record<string, unknown> | undefined, value),
   )
 
 let sharedI18n: I18n | undefined

@@ -52,14 +52,7 @@ export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
  * @selector [data-state="check_failed"]
  */
 export type ResetPasswordView =
-  | 'checking'
-  | 'ready'
-  | 'success'
-  | 'link_invalid'
-  | 'link_expired'
-  | 'link_used'
-  | 'verifier_missing'
-  | 'check_failed'
+  'checking' | 'ready' | 'success' | 'link_invalid' | 'link_expired' | 'link_used' | 'verifier_missing' | 'check_failed'
 
 const LINK_VIEWS: Partial<Record<ResetErrorCode, ResetPasswordView>> = {
   token_missing: 'link_invalid',
@@ -150,7 +143,11 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     sweepExpiredRecords()
     const given = options.token
     const link: CallbackToken =
-      given != null ? (given === spent ? { status: 'done' } : checkGivenToken(given, adapter.id)) : readCallbackToken(adapter)
+      given != null
+        ? given === spent
+          ? { status: 'done' }
+          : checkGivenToken(given, adapter.id)
+        : readCallbackToken(adapter)
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
@@ -252,8 +249,14 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     formElement.current = form
     const password = formField(form, 'password')?.value ?? ''
     const length = countCodePoints(password)
-    const lengthError = length < minLength ? 'password_too_short' : maxLength !== undefined && length > maxLength ? 'password_too_long' : undefined
-    const mismatch = requireConfirmation && formField(form, 'confirmPassword')?.value !== password ? 'password_mismatch' : undefined
+    const lengthError =
+      length < minLength
+        ? 'password_too_short'
+        : maxLength !== undefined && length > maxLength
+          ? 'password_too_long'
+          : undefined
+    const mismatch =
+      requireConfirmation && formField(form, 'confirmPassword')?.value !== password ? 'password_mismatch' : undefined
     setPasswordError(lengthError)
     setConfirmError(mismatch)
     if (lengthError || mismatch) return formField(form, lengthError ? 'password' : 'confirmPassword')?.focus()

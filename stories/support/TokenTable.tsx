@@ -15,9 +15,15 @@ export function parseTokens(css: string): Token[] {
   const light = new Map<string, string>()
   const dark = new Map<string, string>()
   for (const [, selector = '', body = ''] of withoutComments.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    const target = selector.includes(':root') && !selector.includes(':not(') ? light : selector.trim() === ':where([data-theme="dark"])' ? dark : undefined
+    const target =
+      selector.includes(':root') && !selector.includes(':not(')
+        ? light
+        : selector.trim() === ':where([data-theme="dark"])'
+          ? dark
+          : undefined
     if (!target) continue
-    for (const [, name = '', value = ''] of body.matchAll(/(--rk-[\w-]+)\s*:\s*([^;]+);/g)) target.set(name, value.trim())
+    for (const [, name = '', value = ''] of body.matchAll(/(--rk-[\w-]+)\s*:\s*([^;]+);/g))
+      target.set(name, value.trim())
   }
   return [...light].map(([name, value]) => ({ name, light: value, dark: dark.get(name) }))
 }

@@ -8,7 +8,13 @@ import type { StackAuthEmulator, StackAuthEmulatorOptions } from '../../demo/emu
 import type { StytchEmulator, StytchEmulatorOptions } from '../../demo/emulator/StytchEmulator'
 import { createStackAuthAdapter } from '../../src/adapters/stack-auth'
 import { createStytchAdapter } from '../../src/adapters/stytch'
-import { clearCallbackToken, createPkcePair, createWebStorageVerifierStore, retryDeadline, type ResetAdapter } from '../../src/core'
+import {
+  clearCallbackToken,
+  createPkcePair,
+  createWebStorageVerifierStore,
+  retryDeadline,
+  type ResetAdapter,
+} from '../../src/core'
 
 /** The app the stories pretend to be: the emulators accept redirects to this origin only. */
 export const APP_ORIGIN = 'https://app.example.com'
@@ -64,7 +70,8 @@ export async function answerWith(emulator: Handles, request: Request): Promise<R
  * test/adapters/fixtures, as an msw resolver.
  */
 export function recorded(fixture: { status: number; body: unknown; headers?: Record<string, string> }) {
-  return () => HttpResponse.json(fixture.body as Record<string, unknown>, { status: fixture.status, headers: fixture.headers })
+  return () =>
+    HttpResponse.json(fixture.body as Record<string, unknown>, { status: fixture.status, headers: fixture.headers })
 }
 
 /** A resolver that never answers: the request stays in flight, for stories of a pending state. */

@@ -5,7 +5,10 @@ import fr from '../../locales/fr/reset-kit.json'
 import ptBR from '../../locales/pt-BR/reset-kit.json'
 import type { ResetKitMessages } from '../../src'
 
-const MESSAGES: Record<string, ResetKitMessages> = { en, es, fr, 'pt-BR': ptBR, 'en-XA': enXA } as Record<string, ResetKitMessages>
+const MESSAGES: Record<string, ResetKitMessages> = { en, es, fr, 'pt-BR': ptBR, 'en-XA': enXA } as Record<
+  string,
+  ResetKitMessages
+>
 
 /**
  * The strings of the toolbar's locale, so play functions find elements by their accessible names

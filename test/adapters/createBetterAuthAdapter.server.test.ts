@@ -131,7 +131,9 @@ describe('createBetterAuthAdapter', () => {
       expect(await canSignIn('a brand new passphrase')).toBe(true)
       expect(await canSignIn(OLD_PASSWORD)).toBe(false)
 
-      expect((await rejection(adapter.completeReset(completeInput(token!, 'yet another passphrase')))).code).toBe('token_invalid')
+      expect((await rejection(adapter.completeReset(completeInput(token!, 'yet another passphrase')))).code).toBe(
+        'token_invalid',
+      )
     })
 
     it('answers an unknown address like a known one, and sends no email', async () => {
@@ -140,7 +142,9 @@ describe('createBetterAuthAdapter', () => {
     })
 
     it('lands an unknown link on ?error=INVALID_TOKEN, which validateCallbackParams refuses', async () => {
-      const landing = await followLink(`${AUTH}/api/auth/reset-password/not-a-real-token?callbackURL=${encodeURIComponent(REDIRECT)}`)
+      const landing = await followLink(
+        `${AUTH}/api/auth/reset-password/not-a-real-token?callbackURL=${encodeURIComponent(REDIRECT)}`,
+      )
       expect(landing.searchParams.get('error')).toBe('INVALID_TOKEN')
       expect(() => adapter.validateCallbackParams!(landing.searchParams)).toThrow(ResetError)
     })
@@ -174,20 +178,30 @@ describe('createBetterAuthAdapter', () => {
     })
 
     it('sends exactly the recorded fixtures', async () => {
-      expect(await post('/request-password-reset', { email: 'nobody@example.com', redirectTo: REDIRECT })).toMatchObject({
+      expect(
+        await post('/request-password-reset', { email: 'nobody@example.com', redirectTo: REDIRECT }),
+      ).toMatchObject({
         status: 200,
         body: fixtures.requestPasswordResetOk,
       })
       expect(await post('/request-password-reset', { email: 'not-an-email', redirectTo: REDIRECT })).toMatchObject(
         fixtures.validationErrorEmail,
       )
-      expect(await post('/request-password-reset', { email: EMAIL, redirectTo: 'https://evil.example.net/' })).toMatchObject(
-        fixtures.invalidRedirectUrl,
+      expect(
+        await post('/request-password-reset', { email: EMAIL, redirectTo: 'https://evil.example.net/' }),
+      ).toMatchObject(fixtures.invalidRedirectUrl)
+      expect(await post('/reset-password', { newPassword: 'long enough now', token: 'nope' })).toMatchObject(
+        fixtures.invalidToken,
       )
-      expect(await post('/reset-password', { newPassword: 'long enough now', token: 'nope' })).toMatchObject(fixtures.invalidToken)
-      expect(await post('/reset-password', { newPassword: 'short', token: 'nope' })).toMatchObject(fixtures.passwordTooShort)
-      expect(await post('/reset-password', { newPassword: 'x'.repeat(129), token: 'nope' })).toMatchObject(fixtures.passwordTooLong)
-      expect(await post('/forget-password', { email: EMAIL, redirectTo: REDIRECT })).toMatchObject(fixtures.pathNotServed)
+      expect(await post('/reset-password', { newPassword: 'short', token: 'nope' })).toMatchObject(
+        fixtures.passwordTooShort,
+      )
+      expect(await post('/reset-password', { newPassword: 'x'.repeat(129), token: 'nope' })).toMatchObject(
+        fixtures.passwordTooLong,
+      )
+      expect(await post('/forget-password', { email: EMAIL, redirectTo: REDIRECT })).toMatchObject(
+        fixtures.pathNotServed,
+      )
 
       await post('/request-password-reset', { email: EMAIL, redirectTo: REDIRECT })
       const limited = await post('/request-password-reset', { email: EMAIL, redirectTo: REDIRECT })

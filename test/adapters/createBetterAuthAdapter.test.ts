@@ -82,7 +82,9 @@ function startInput(overrides: Partial<Parameters<ReturnType<typeof createBetter
   }
 }
 
-function completeInput(overrides: Partial<Parameters<ReturnType<typeof createBetterAuthAdapter>['completeReset']>[0]> = {}) {
+function completeInput(
+  overrides: Partial<Parameters<ReturnType<typeof createBetterAuthAdapter>['completeReset']>[0]> = {},
+) {
   return {
     token: TOKEN,
     password: '  correct horse battery staple 🐴  ',
@@ -151,7 +153,11 @@ describe('createBetterAuthAdapter', () => {
     it('sends cookies same-origin only by default, bypasses the cache and sends an origin-only referrer', async () => {
       respondOk()
       await createBetterAuthAdapter(OPTIONS).startReset(startInput())
-      expect(requests[0]).toMatchObject({ credentials: 'same-origin', cache: 'no-store', referrerPolicy: 'strict-origin' })
+      expect(requests[0]).toMatchObject({
+        credentials: 'same-origin',
+        cache: 'no-store',
+        referrerPolicy: 'strict-origin',
+      })
     })
 
     it('sends the configured credentials', async () => {
@@ -160,7 +166,7 @@ describe('createBetterAuthAdapter', () => {
       expect(requests[0]!.credentials).toBe('include')
     })
 
-    it('resolves on Better Auth\'s 200, which it answers for unknown addresses too', async () => {
+    it("resolves on Better Auth's 200, which it answers for unknown addresses too", async () => {
       respondOk()
       await expect(run('start')).resolves.toBeUndefined()
     })
@@ -169,7 +175,10 @@ describe('createBetterAuthAdapter', () => {
       [{ basePath: '/auth' }, 'https://app.example.com/auth/request-password-reset'],
       [{ basePath: '/auth/' }, 'https://app.example.com/auth/request-password-reset'],
       [{ basePath: '/' }, 'https://app.example.com/request-password-reset'],
-      [{ baseUrl: 'https://example.com/accounts/', basePath: '/api/auth' }, 'https://example.com/accounts/api/auth/request-password-reset'],
+      [
+        { baseUrl: 'https://example.com/accounts/', basePath: '/api/auth' },
+        'https://example.com/accounts/api/auth/request-password-reset',
+      ],
     ])('builds the URL from baseUrl and basePath %j', async (options, url) => {
       server.use(http.post(url, () => HttpResponse.json(fixtures.requestPasswordResetOk)))
       await createBetterAuthAdapter({ ...OPTIONS, ...options }).startReset(startInput())
@@ -199,16 +208,19 @@ describe('createBetterAuthAdapter', () => {
       expect(() => adapter.validateCallbackParams!(new URLSearchParams(`utm=1&token=${TOKEN}`))).not.toThrow()
     })
 
-    it.each(['error=INVALID_TOKEN', 'error=INVALID_TOKEN&token=x', 'error='])('refuses %j as token_invalid', (query) => {
-      let thrown: unknown
-      try {
-        adapter.validateCallbackParams!(new URLSearchParams(query))
-      } catch (error) {
-        thrown = error
-      }
-      expect(thrown).toBeInstanceOf(ResetError)
-      expect((thrown as ResetError).code).toBe('token_invalid')
-    })
+    it.each(['error=INVALID_TOKEN', 'error=INVALID_TOKEN&token=x', 'error='])(
+      'refuses %j as token_invalid',
+      (query) => {
+        let thrown: unknown
+        try {
+          adapter.validateCallbackParams!(new URLSearchParams(query))
+        } catch (error) {
+          thrown = error
+        }
+        expect(thrown).toBeInstanceOf(ResetError)
+        expect((thrown as ResetError).code).toBe('token_invalid')
+      },
+    )
   })
 
   describe('configuration mistakes throw a TypeError at once', () => {
@@ -216,9 +228,14 @@ describe('createBetterAuthAdapter', () => {
       expect(() => createBetterAuthAdapter(null as never)).toThrow('needs an options object with `baseUrl`')
     })
 
-    it.each([undefined, '/api/auth', 'app.example.com', 'ftp://app.example.com'])('a relative or non-http baseUrl %j', (baseUrl) => {
-      expect(() => createBetterAuthAdapter({ baseUrl: baseUrl as string })).toThrow('`baseUrl` must be an absolute http(s) URL')
-    })
+    it.each([undefined, '/api/auth', 'app.example.com', 'ftp://app.example.com'])(
+      'a relative or non-http baseUrl %j',
+      (baseUrl) => {
+        expect(() => createBetterAuthAdapter({ baseUrl: baseUrl as string })).toThrow(
+          '`baseUrl` must be an absolute http(s) URL',
+        )
+      },
+    )
 
     it('a baseUrl that already ends with the basePath', () => {
       expect(() => createBetterAuthAdapter({ baseUrl: 'https://app.example.com/api/auth' })).toThrow(
@@ -233,8 +250,12 @@ describe('createBetterAuthAdapter', () => {
     })
 
     it('password limits that are not whole numbers, or a minimum above the maximum', () => {
-      expect(() => createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 0 })).toThrow('`minPasswordLength` must be a whole number')
-      expect(() => createBetterAuthAdapter({ ...OPTIONS, maxPasswordLength: 12.5 })).toThrow('`maxPasswordLength` must be a whole number')
+      expect(() => createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 0 })).toThrow(
+        '`minPasswordLength` must be a whole number',
+      )
+      expect(() => createBetterAuthAdapter({ ...OPTIONS, maxPasswordLength: 12.5 })).toThrow(
+        '`maxPasswordLength` must be a whole number',
+      )
       expect(() => createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 20, maxPasswordLength: 10 })).toThrow(
         'must not be greater than',
       )
@@ -253,8 +274,20 @@ describe('createBetterAuthAdapter', () => {
       ['INVALID_CALLBACK_URL', fixtures.invalidCallbackUrl, 'start', 'redirect_not_allowed', undefined],
       // better-auth 1.3.28 with better-call 1.0.19: origin-check.ts throws APIError("FORBIDDEN", { message: `Invalid ${label}` })
       // and better-call derives the code from the message.
-      ['INVALID_REDIRECTURL (1.3)', { status: 403, body: { code: 'INVALID_REDIRECTURL', message: 'Invalid redirectURL' } }, 'start', 'redirect_not_allowed', undefined],
-      ['INVALID_CALLBACKURL (1.3)', { status: 403, body: { code: 'INVALID_CALLBACKURL', message: 'Invalid callbackURL' } }, 'start', 'redirect_not_allowed', undefined],
+      [
+        'INVALID_REDIRECTURL (1.3)',
+        { status: 403, body: { code: 'INVALID_REDIRECTURL', message: 'Invalid redirectURL' } },
+        'start',
+        'redirect_not_allowed',
+        undefined,
+      ],
+      [
+        'INVALID_CALLBACKURL (1.3)',
+        { status: 403, body: { code: 'INVALID_CALLBACKURL', message: 'Invalid callbackURL' } },
+        'start',
+        'redirect_not_allowed',
+        undefined,
+      ],
       ['INVALID_ORIGIN', fixtures.invalidOrigin, 'start', 'misconfigured', undefined],
       ['RESET_PASSWORD_DISABLED', fixtures.resetPasswordDisabled, 'start', 'misconfigured', undefined],
       ['MISSING_RESPONSE (captcha plugin)', fixtures.captchaMissingResponse, 'start', 'misconfigured', undefined],
@@ -263,7 +296,13 @@ describe('createBetterAuthAdapter', () => {
       ['INVALID_TOKEN', fixtures.invalidToken, 'complete', 'token_invalid', undefined],
       ['PASSWORD_TOO_SHORT', fixtures.passwordTooShort, 'complete', 'password_too_short', 'password'],
       ['PASSWORD_TOO_LONG', fixtures.passwordTooLong, 'complete', 'password_too_long', 'password'],
-      ['PASSWORD_COMPROMISED (haveibeenpwned plugin)', fixtures.passwordCompromised, 'complete', 'password_breached', 'password'],
+      [
+        'PASSWORD_COMPROMISED (haveibeenpwned plugin)',
+        fixtures.passwordCompromised,
+        'complete',
+        'password_breached',
+        'password',
+      ],
       ['USER_NOT_FOUND at completion', fixtures.userNotFound, 'complete', 'token_invalid', undefined],
       ['VALIDATION_ERROR at completion', fixtures.validationErrorEmail, 'complete', 'unknown', undefined],
       ['an empty 404 (wrong basePath)', fixtures.pathNotServed, 'complete', 'misconfigured', undefined],
@@ -276,11 +315,13 @@ describe('createBetterAuthAdapter', () => {
       expect(error.message).toBe(code)
       expect(error.cause).toEqual(fixture.body ?? undefined)
       if (fixture.body !== null) {
-        expect(JSON.stringify({ ...error, message: error.message, cause: undefined })).not.toContain(fixture.body.message)
+        expect(JSON.stringify({ ...error, message: error.message, cause: undefined })).not.toContain(
+          fixture.body.message,
+        )
       }
     })
 
-    it('quotes Better Auth\'s default limits, which it does not send, for too short and too long', async () => {
+    it("quotes Better Auth's default limits, which it does not send, for too short and too long", async () => {
       respondWith(COMPLETE, fixtures.passwordTooShort)
       expect((await rejection(run('complete'))).details).toEqual({ minLength: 8 })
       respondWith(COMPLETE, fixtures.passwordTooLong)
@@ -297,13 +338,16 @@ describe('createBetterAuthAdapter', () => {
 
     it.each([
       ['USER_NOT_FOUND', fixtures.userNotFound],
-      ['USER_EMAIL_NOT_FOUND', { status: 400, body: { message: 'User email not found', code: 'USER_EMAIL_NOT_FOUND' } }],
+      [
+        'USER_EMAIL_NOT_FOUND',
+        { status: 400, body: { message: 'User email not found', code: 'USER_EMAIL_NOT_FOUND' } },
+      ],
     ])('%s on start resolves like a sent email', async (_name, fixture) => {
       respondWith(START, fixture)
       await expect(run('start')).resolves.toBeUndefined()
     })
 
-    it('passes on the X-Retry-After of Better Auth\'s 429', async () => {
+    it("passes on the X-Retry-After of Better Auth's 429", async () => {
       respondWith(START, { ...fixtures.tooManyRequests, headers: { 'X-Retry-After': '47' } })
       const error = await rejection(run('start'))
       expect(error.code).toBe('rate_limited')
@@ -311,13 +355,17 @@ describe('createBetterAuthAdapter', () => {
     })
 
     it('passes on a standard Retry-After too, from a proxy in front of Better Auth', async () => {
-      server.use(http.post(START, () => new HttpResponse('slow down', { status: 429, headers: { 'Retry-After': '9' } })))
+      server.use(
+        http.post(START, () => new HttpResponse('slow down', { status: 429, headers: { 'Retry-After': '9' } })),
+      )
       expect((await rejection(run('start'))).retryAfterSeconds).toBe(9)
     })
 
     it('turns a 502 HTML page into server, keeping none of the HTML', async () => {
       const html = '<html><body><h1>502 Bad Gateway</h1><script>alert("x")</script></body></html>'
-      server.use(http.post(COMPLETE, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })))
+      server.use(
+        http.post(COMPLETE, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })),
+      )
       const error = await rejection(run('complete'))
       expect(error.code).toBe('server')
       expect(error.cause).toBeUndefined()
@@ -354,7 +402,9 @@ describe('createBetterAuthAdapter', () => {
           return HttpResponse.json(fixtures.resetPasswordOk)
         }),
       )
-      expect((await rejection(run('complete', createBetterAuthAdapter({ ...OPTIONS, timeoutMs: 30 })))).code).toBe('timeout')
+      expect((await rejection(run('complete', createBetterAuthAdapter({ ...OPTIONS, timeoutMs: 30 })))).code).toBe(
+        'timeout',
+      )
     })
 
     it('stops when the caller aborts, rejecting with the abort reason rather than a ResetError', async () => {

@@ -252,16 +252,18 @@ describe('createHttpAdapter', () => {
 
     it('sends what buildCheckBody returns', async () => {
       respondOk(CHECK)
-      await createHttpAdapter({ ...base, checkUrl: CHECK, buildCheckBody: ({ token }) => ({ code: token }) }).checkToken!(
-        { token: TOKEN, signal: new AbortController().signal },
-      )
+      await createHttpAdapter({ ...base, checkUrl: CHECK, buildCheckBody: ({ token }) => ({ code: token }) })
+        .checkToken!({ token: TOKEN, signal: new AbortController().signal })
       expect(await bodyOf()).toStrictEqual({ code: TOKEN })
     })
 
     it('reports the code the server names', async () => {
       respondJson(CHECK, { code: 'token_expired' }, 410)
       const error = await rejection(
-        createHttpAdapter({ ...base, checkUrl: CHECK }).checkToken!({ token: TOKEN, signal: new AbortController().signal }),
+        createHttpAdapter({ ...base, checkUrl: CHECK }).checkToken!({
+          token: TOKEN,
+          signal: new AbortController().signal,
+        }),
       )
       expect(error.code).toBe('token_expired')
     })
@@ -296,7 +298,11 @@ describe('createHttpAdapter', () => {
       respondOk(COMPLETE)
       await createHttpAdapter({
         ...base,
-        buildCompleteBody: ({ token, password, codeVerifier }) => ({ newPassword: password, token, verifier: codeVerifier }),
+        buildCompleteBody: ({ token, password, codeVerifier }) => ({
+          newPassword: password,
+          token,
+          verifier: codeVerifier,
+        }),
       }).completeReset(completeInput())
       expect(await bodyOf()).toStrictEqual({
         newPassword: ' new password with spaces 🙂 ',
@@ -316,7 +322,14 @@ describe('createHttpAdapter', () => {
       ['password_too_long', 'complete', 422, { code: 'password_too_long' }, 'password_too_long', 'password'],
       ['password_mismatch', 'complete', 422, { code: 'password_mismatch' }, 'password_mismatch', 'confirmPassword'],
       ['password_reused', 'complete', 422, { code: 'password_reused' }, 'password_reused', 'password'],
-      ['redirect_not_allowed on a 404 start', 'start', 404, { code: 'redirect_not_allowed' }, 'redirect_not_allowed', undefined],
+      [
+        'redirect_not_allowed on a 404 start',
+        'start',
+        404,
+        { code: 'redirect_not_allowed' },
+        'redirect_not_allowed',
+        undefined,
+      ],
       ['verifier_mismatch', 'complete', 400, { code: 'verifier_mismatch' }, 'verifier_mismatch', undefined],
       ['a code it does not know', 'complete', 400, { code: 'TOKEN_EXPIRED' }, 'unknown', undefined],
       ['an inherited property name', 'complete', 400, { code: 'toString' }, 'unknown', undefined],
@@ -380,7 +393,11 @@ describe('createHttpAdapter', () => {
       server.use(
         http.post(
           COMPLETE,
-          () => new HttpResponse('<html><h1>502 Bad Gateway</h1></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+          () =>
+            new HttpResponse('<html><h1>502 Bad Gateway</h1></html>', {
+              status: 502,
+              headers: { 'Content-Type': 'text/html' },
+            }),
         ),
       )
       const error = await rejection(createHttpAdapter(base).completeReset(completeInput()))
@@ -412,14 +429,17 @@ describe('createHttpAdapter', () => {
       respondJson(START, { error: 'USER_NOT_FOUND' }, 400)
       const adapter = createHttpAdapter({
         ...base,
-        mapError: (response) => ((response.body as { error?: string }).error === 'USER_NOT_FOUND' ? 'neutral' : undefined),
+        mapError: (response) =>
+          (response.body as { error?: string }).error === 'USER_NOT_FOUND' ? 'neutral' : undefined,
       })
       await expect(adapter.startReset(startInput())).resolves.toBeUndefined()
     })
 
     it('falls back to the default mapping when it returns undefined', async () => {
       respondJson(COMPLETE, { code: 'token_used' }, 409)
-      const error = await rejection(createHttpAdapter({ ...base, mapError: () => undefined }).completeReset(completeInput()))
+      const error = await rejection(
+        createHttpAdapter({ ...base, mapError: () => undefined }).completeReset(completeInput()),
+      )
       expect(error.code).toBe('token_used')
     })
 

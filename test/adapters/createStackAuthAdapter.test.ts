@@ -65,7 +65,9 @@ function respondOk() {
 }
 
 function respondWith(url: string, fixture: StackAuthFixture) {
-  server.use(http.post(url, () => HttpResponse.json(fixture.body, { status: fixture.status, headers: fixture.headers })))
+  server.use(
+    http.post(url, () => HttpResponse.json(fixture.body, { status: fixture.status, headers: fixture.headers })),
+  )
 }
 
 async function bodyOf(index = 0): Promise<Record<string, unknown>> {
@@ -88,7 +90,9 @@ function checkInput() {
   return { token: CODE, signal: new AbortController().signal }
 }
 
-function completeInput(overrides: Partial<Parameters<ReturnType<typeof createStackAuthAdapter>['completeReset']>[0]> = {}) {
+function completeInput(
+  overrides: Partial<Parameters<ReturnType<typeof createStackAuthAdapter>['completeReset']>[0]> = {},
+) {
   return {
     token: CODE,
     password: '  correct horse battery staple 🐴  ',
@@ -167,7 +171,9 @@ describe('createStackAuthAdapter', () => {
 
     it('never sends a PKCE challenge, even if one is passed', async () => {
       respondOk()
-      await createStackAuthAdapter(OPTIONS).startReset(startInput({ codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' }))
+      await createStackAuthAdapter(OPTIONS).startReset(
+        startInput({ codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' }),
+      )
       expect(Object.keys(await bodyOf()).sort()).toEqual(['callback_url', 'email'])
     })
 
@@ -217,13 +223,16 @@ describe('createStackAuthAdapter', () => {
     it.each([
       ['7 characters', 'a'.repeat(7), 'password_too_short', { minLength: 8 }],
       ['71 characters', 'a'.repeat(71), 'password_too_long', { maxLength: 70 }],
-    ] as const)('refuses %s itself, because Stack would spend the code first', async (_name, password, code, details) => {
-      const error = await rejection(createStackAuthAdapter(OPTIONS).completeReset(completeInput({ password })))
-      expect(error.code).toBe(code)
-      expect(error.field).toBe('password')
-      expect(error.details).toEqual(details)
-      expect(requests).toHaveLength(0)
-    })
+    ] as const)(
+      'refuses %s itself, because Stack would spend the code first',
+      async (_name, password, code, details) => {
+        const error = await rejection(createStackAuthAdapter(OPTIONS).completeReset(completeInput({ password })))
+        expect(error.code).toBe(code)
+        expect(error.field).toBe('password')
+        expect(error.details).toEqual(details)
+        expect(requests).toHaveLength(0)
+      },
+    )
 
     it.each([
       ['8 characters', 'a'.repeat(8)],
@@ -252,9 +261,9 @@ describe('createStackAuthAdapter', () => {
     })
 
     it.each([undefined, '', 'pck with space'])('publishableClientKey %j', (publishableClientKey) => {
-      expect(() => createStackAuthAdapter({ ...OPTIONS, publishableClientKey: publishableClientKey as string })).toThrow(
-        /`publishableClientKey` must be the publishable client key .* starts with "pck_"/,
-      )
+      expect(() =>
+        createStackAuthAdapter({ ...OPTIONS, publishableClientKey: publishableClientKey as string }),
+      ).toThrow(/`publishableClientKey` must be the publishable client key .* starts with "pck_"/)
     })
 
     it.each([
@@ -273,7 +282,7 @@ describe('createStackAuthAdapter', () => {
       expect((thrown as TypeError).message).not.toContain(secret)
     })
 
-    it('accepts Stack\'s local development key, which has no pck_ prefix', () => {
+    it("accepts Stack's local development key, which has no pck_ prefix", () => {
       expect(() =>
         createStackAuthAdapter({
           projectId: 'internal',
@@ -283,9 +292,14 @@ describe('createStackAuthAdapter', () => {
       ).not.toThrow()
     })
 
-    it.each(['/api/stack', 'ftp://api.stack-auth.com', 'api.stack-auth.com'])('a relative or non-http baseUrl %j', (baseUrl) => {
-      expect(() => createStackAuthAdapter({ ...OPTIONS, baseUrl })).toThrow('`baseUrl` must be an absolute http(s) URL')
-    })
+    it.each(['/api/stack', 'ftp://api.stack-auth.com', 'api.stack-auth.com'])(
+      'a relative or non-http baseUrl %j',
+      (baseUrl) => {
+        expect(() => createStackAuthAdapter({ ...OPTIONS, baseUrl })).toThrow(
+          '`baseUrl` must be an absolute http(s) URL',
+        )
+      },
+    )
 
     it('a baseUrl that already ends with /api/v1', () => {
       expect(() => createStackAuthAdapter({ ...OPTIONS, baseUrl: 'https://api.stack-auth.com/api/v1/' })).toThrow(
@@ -307,7 +321,13 @@ describe('createStackAuthAdapter', () => {
       ['VERIFICATION_CODE_EXPIRED', fixtures.verificationCodeExpired, 'complete', 'token_expired', undefined],
       ['VERIFICATION_CODE_ALREADY_USED', fixtures.verificationCodeAlreadyUsed, 'check', 'token_used', undefined],
       ['VERIFICATION_CODE_ALREADY_USED', fixtures.verificationCodeAlreadyUsed, 'complete', 'token_used', undefined],
-      ['VERIFICATION_CODE_MAX_ATTEMPTS_REACHED', fixtures.verificationCodeMaxAttemptsReached, 'check', 'token_invalid', undefined],
+      [
+        'VERIFICATION_CODE_MAX_ATTEMPTS_REACHED',
+        fixtures.verificationCodeMaxAttemptsReached,
+        'check',
+        'token_invalid',
+        undefined,
+      ],
       ['SCHEMA_ERROR on the code', fixtures.schemaErrorCode, 'check', 'token_invalid', undefined],
       ['PASSWORD_TOO_SHORT', fixtures.passwordTooShort, 'complete', 'password_too_short', 'password'],
       ['PASSWORD_TOO_LONG', fixtures.passwordTooLong, 'complete', 'password_too_long', 'password'],
@@ -316,8 +336,20 @@ describe('createStackAuthAdapter', () => {
       ['SCHEMA_ERROR on the email', fixtures.schemaErrorEmail, 'start', 'invalid_email', 'email'],
       ['SCHEMA_ERROR on the callback_url', fixtures.schemaErrorCallbackUrl, 'start', 'redirect_not_allowed', undefined],
       ['REDIRECT_URL_NOT_WHITELISTED', fixtures.redirectUrlNotWhitelisted, 'start', 'redirect_not_allowed', undefined],
-      ['PASSWORD_AUTHENTICATION_NOT_ENABLED', fixtures.passwordAuthenticationNotEnabled, 'start', 'misconfigured', undefined],
-      ['PASSWORD_AUTHENTICATION_NOT_ENABLED', fixtures.passwordAuthenticationNotEnabled, 'complete', 'misconfigured', undefined],
+      [
+        'PASSWORD_AUTHENTICATION_NOT_ENABLED',
+        fixtures.passwordAuthenticationNotEnabled,
+        'start',
+        'misconfigured',
+        undefined,
+      ],
+      [
+        'PASSWORD_AUTHENTICATION_NOT_ENABLED',
+        fixtures.passwordAuthenticationNotEnabled,
+        'complete',
+        'misconfigured',
+        undefined,
+      ],
       ['INVALID_PUBLISHABLE_CLIENT_KEY', fixtures.invalidPublishableClientKey, 'start', 'misconfigured', undefined],
       ['INVALID_PUBLISHABLE_CLIENT_KEY', fixtures.invalidPublishableClientKey, 'check', 'misconfigured', undefined],
       ['CURRENT_PROJECT_NOT_FOUND', fixtures.currentProjectNotFound, 'start', 'misconfigured', undefined],
@@ -332,18 +364,33 @@ describe('createStackAuthAdapter', () => {
       expect(JSON.stringify({ ...error, message: error.message, cause: undefined })).not.toContain(fixture.body.error)
     })
 
-    it('quotes Stack\'s limits: min_length from PASSWORD_TOO_SHORT, maxLength from PASSWORD_TOO_LONG', async () => {
-      respondWith(COMPLETE, { ...fixtures.passwordTooShort, body: { ...fixtures.passwordTooShort.body, details: { min_length: 10 } } })
+    it("quotes Stack's limits: min_length from PASSWORD_TOO_SHORT, maxLength from PASSWORD_TOO_LONG", async () => {
+      respondWith(COMPLETE, {
+        ...fixtures.passwordTooShort,
+        body: { ...fixtures.passwordTooShort.body, details: { min_length: 10 } },
+      })
       expect((await rejection(run('complete'))).details).toEqual({ minLength: 10 })
       respondWith(COMPLETE, fixtures.passwordTooLong)
       expect((await rejection(run('complete'))).details).toEqual({ maxLength: 70 })
-      respondWith(COMPLETE, { ...fixtures.passwordTooLong, body: { ...fixtures.passwordTooLong.body, details: { max_length: 64 } } })
+      respondWith(COMPLETE, {
+        ...fixtures.passwordTooLong,
+        body: { ...fixtures.passwordTooLong.body, details: { max_length: 64 } },
+      })
       expect((await rejection(run('complete'))).details).toEqual({ maxLength: 64 })
     })
 
     it.each([
       ['USER_NOT_FOUND', fixtures.userNotFound],
-      ['EMAIL_NOT_ASSOCIATED_WITH_USER', { ...fixtures.userNotFound, body: { code: 'EMAIL_NOT_ASSOCIATED_WITH_USER', error: 'The e-mail is not associated with a user that could log in with that e-mail.' } }],
+      [
+        'EMAIL_NOT_ASSOCIATED_WITH_USER',
+        {
+          ...fixtures.userNotFound,
+          body: {
+            code: 'EMAIL_NOT_ASSOCIATED_WITH_USER',
+            error: 'The e-mail is not associated with a user that could log in with that e-mail.',
+          },
+        },
+      ],
     ])('%s on start resolves like a sent email', async (_name, fixture) => {
       respondWith(START, fixture)
       await expect(run('start')).resolves.toBeUndefined()
@@ -357,7 +404,9 @@ describe('createStackAuthAdapter', () => {
     })
 
     it('passes on an X-Retry-After too, and a 429 with neither header has no wait', async () => {
-      server.use(http.post(CHECK, () => new HttpResponse('slow down', { status: 429, headers: { 'X-Retry-After': '12' } })))
+      server.use(
+        http.post(CHECK, () => new HttpResponse('slow down', { status: 429, headers: { 'X-Retry-After': '12' } })),
+      )
       expect((await rejection(run('check'))).retryAfterSeconds).toBe(12)
       server.use(http.post(CHECK, () => new HttpResponse('slow down', { status: 429 })))
       const error = await rejection(run('check'))
@@ -367,7 +416,9 @@ describe('createStackAuthAdapter', () => {
 
     it('turns a 502 HTML page into server, keeping none of the HTML', async () => {
       const html = '<html><body><h1>502 Bad Gateway</h1><script>alert("x")</script></body></html>'
-      server.use(http.post(COMPLETE, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })))
+      server.use(
+        http.post(COMPLETE, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })),
+      )
       const error = await rejection(run('complete'))
       expect(error.code).toBe('server')
       expect(error.cause).toBeUndefined()

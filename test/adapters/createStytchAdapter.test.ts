@@ -60,7 +60,9 @@ function respondOk(url: string) {
 }
 
 function respondWith(url: string, fixture: StytchFixture) {
-  server.use(http.post(url, () => HttpResponse.json(fixture.body, { status: fixture.status, headers: fixture.headers })))
+  server.use(
+    http.post(url, () => HttpResponse.json(fixture.body, { status: fixture.status, headers: fixture.headers })),
+  )
 }
 
 async function bodyOf(index = 0): Promise<Record<string, unknown>> {
@@ -80,7 +82,9 @@ function startInput(overrides: Partial<Parameters<ReturnType<typeof createStytch
   }
 }
 
-function completeInput(overrides: Partial<Parameters<ReturnType<typeof createStytchAdapter>['completeReset']>[0]> = {}) {
+function completeInput(
+  overrides: Partial<Parameters<ReturnType<typeof createStytchAdapter>['completeReset']>[0]> = {},
+) {
   return {
     token: 'DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=',
     password: '  correct horse battery staple 🐴  ',
@@ -171,7 +175,9 @@ describe('createStytchAdapter', () => {
     })
 
     it('tells the flow how long its links live, so the verifier is kept as long (and nothing when unset)', () => {
-      expect(createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes: 10_080 }).linkLifetimeMinutes).toBe(10_080)
+      expect(createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes: 10_080 }).linkLifetimeMinutes).toBe(
+        10_080,
+      )
       expect(createStytchAdapter({ publicToken: TEST_TOKEN }).linkLifetimeMinutes).toBeUndefined()
     })
 
@@ -387,22 +393,52 @@ describe('createStytchAdapter', () => {
       ['too_many_requests', fixtures.tooManyRequests, 'start', 'rate_limited', undefined],
       ['too_many_requests', fixtures.tooManyRequests, 'complete', 'rate_limited', undefined],
       ['invalid_email', fixtures.invalidEmail, 'start', 'invalid_email', 'email'],
-      ['invalid_password_reset_redirect_url', fixtures.invalidPasswordResetRedirectUrl, 'start', 'redirect_not_allowed', undefined],
-      ['no_password_reset_redirect_url', fixtures.noPasswordResetRedirectUrl, 'start', 'redirect_not_allowed', undefined],
+      [
+        'invalid_password_reset_redirect_url',
+        fixtures.invalidPasswordResetRedirectUrl,
+        'start',
+        'redirect_not_allowed',
+        undefined,
+      ],
+      [
+        'no_password_reset_redirect_url',
+        fixtures.noPasswordResetRedirectUrl,
+        'start',
+        'redirect_not_allowed',
+        undefined,
+      ],
       ['invalid_login_redirect_url', fixtures.invalidLoginRedirectUrl, 'start', 'redirect_not_allowed', undefined],
-      ['no_match_for_provided_magic_link_url (a 404)', fixtures.noMatchForProvidedMagicLinkUrl, 'start', 'redirect_not_allowed', undefined],
+      [
+        'no_match_for_provided_magic_link_url (a 404)',
+        fixtures.noMatchForProvidedMagicLinkUrl,
+        'start',
+        'redirect_not_allowed',
+        undefined,
+      ],
       ['unauthorized_credentials', fixtures.unauthorizedCredentials, 'start', 'misconfigured', undefined],
       ['endpoint_not_authorized_for_sdk', fixtures.endpointNotAuthorizedForSdk, 'start', 'misconfigured', undefined],
       ['bad_domain_for_stytch_sdk', fixtures.badDomainForStytchSdk, 'start', 'misconfigured', undefined],
       ['captcha_required', fixtures.captchaRequired, 'start', 'misconfigured', undefined],
       ['internal_server_error', fixtures.internalServerError, 'start', 'server', undefined],
       ['server_unavailable', fixtures.serverUnavailable, 'complete', 'server', undefined],
-      ['unable_to_auth_password_reset_token', fixtures.unableToAuthPasswordResetToken, 'complete', 'token_invalid', undefined],
+      [
+        'unable_to_auth_password_reset_token',
+        fixtures.unableToAuthPasswordResetToken,
+        'complete',
+        'token_invalid',
+        undefined,
+      ],
       ['invalid_token', fixtures.invalidToken, 'complete', 'token_invalid', undefined],
       ['user_not_found at completion', fixtures.userNotFound, 'complete', 'token_invalid', undefined],
       ['pkce_expected_code_verifier', fixtures.pkceExpectedCodeVerifier, 'complete', 'verifier_missing', undefined],
       ['pkce_mismatch', fixtures.pkceMismatch, 'complete', 'verifier_mismatch', undefined],
-      ['pkce_did_not_expect_code_verifier', fixtures.pkceDidNotExpectCodeVerifier, 'complete', 'verifier_mismatch', undefined],
+      [
+        'pkce_did_not_expect_code_verifier',
+        fixtures.pkceDidNotExpectCodeVerifier,
+        'complete',
+        'verifier_mismatch',
+        undefined,
+      ],
       ['weak_password', fixtures.weakPassword, 'complete', 'password_weak', 'password'],
       ['breached_password', fixtures.breachedPassword, 'complete', 'password_breached', 'password'],
       ['unauthorized_credentials', fixtures.unauthorizedCredentials, 'complete', 'misconfigured', undefined],
@@ -458,7 +494,10 @@ describe('createStytchAdapter', () => {
     it('turns a 502 HTML page into server, keeping none of the HTML', async () => {
       const html = '<html><body><h1>502 Bad Gateway</h1><script>alert("x")</script></body></html>'
       server.use(
-        http.post(TEST_COMPLETE, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })),
+        http.post(
+          TEST_COMPLETE,
+          () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } }),
+        ),
       )
       const error = await rejection(createStytchAdapter({ publicToken: TEST_TOKEN }).completeReset(completeInput()))
       expect(error.code).toBe('server')
@@ -478,7 +517,16 @@ describe('createStytchAdapter', () => {
     it('turns a plain-text 403 "Captcha required" from the SDK endpoints into misconfigured, not a retry that cannot work', async () => {
       // stytchauth/stytch-browser packages/core/src/NetworkClient.ts reads a non-JSON error as text
       // and treats "Captcha required" as its CAPTCHA demand (NetworkClient.spec.ts: a 403, application/html).
-      server.use(http.post(TEST_START, () => new HttpResponse('Captcha required', { status: 403, headers: { 'Content-Type': 'application/html; utf8' } })))
+      server.use(
+        http.post(
+          TEST_START,
+          () =>
+            new HttpResponse('Captcha required', {
+              status: 403,
+              headers: { 'Content-Type': 'application/html; utf8' },
+            }),
+        ),
+      )
       const error = await rejection(createStytchAdapter({ publicToken: TEST_TOKEN }).startReset(startInput()))
       expect(error.code).toBe('misconfigured')
       expect(error.cause).toBeUndefined()
@@ -582,9 +630,17 @@ describe('createStytchAdapter', () => {
     // The whole table, written out: how the adapter stores it may change, what it maps may not.
     const TABLE: Array<[ResetErrorCode, ResetErrorField | undefined, string[]]> = [
       ['invalid_email', 'email', ['invalid_email']],
-      ['token_invalid', undefined, ['unable_to_auth_password_reset_token', 'unable_to_auth_magic_link', 'invalid_token']],
+      [
+        'token_invalid',
+        undefined,
+        ['unable_to_auth_password_reset_token', 'unable_to_auth_magic_link', 'invalid_token'],
+      ],
       ['verifier_missing', undefined, ['pkce_expected_code_verifier']],
-      ['verifier_mismatch', undefined, ['pkce_mismatch', 'pkce_did_not_expect_code_verifier', 'invalid_pkce_code_verifier']],
+      [
+        'verifier_mismatch',
+        undefined,
+        ['pkce_mismatch', 'pkce_did_not_expect_code_verifier', 'invalid_pkce_code_verifier'],
+      ],
       ['password_weak', 'password', ['weak_password']],
       ['password_breached', 'password', ['breached_password']],
       [
@@ -673,11 +729,16 @@ describe('createStytchAdapter', () => {
       },
     )
 
-    it.each([undefined, '<html>Not Found</html>'])('a 404 without a Stytch body (body %j) is misconfigured: a base URL that leads nowhere', (body) => {
-      for (const step of ['start', 'complete'] as const) {
-        expect(mapStytchError({ status: 404, ok: false, body, retryAfterSeconds: undefined }, step)).toMatchObject({ code: 'misconfigured' })
-      }
-    })
+    it.each([undefined, '<html>Not Found</html>'])(
+      'a 404 without a Stytch body (body %j) is misconfigured: a base URL that leads nowhere',
+      (body) => {
+        for (const step of ['start', 'complete'] as const) {
+          expect(mapStytchError({ status: 404, ok: false, body, retryAfterSeconds: undefined }, step)).toMatchObject({
+            code: 'misconfigured',
+          })
+        }
+      },
+    )
 
     it.each(['email_not_found', 'user_not_found'])('%s: neutral at start, token_invalid at completion', (type) => {
       for (const status of [400, 404]) {

@@ -95,7 +95,9 @@ function startInput(overrides: Partial<Parameters<ReturnType<typeof createSupaba
   }
 }
 
-function completeInput(overrides: Partial<Parameters<ReturnType<typeof createSupabaseAdapter>['completeReset']>[0]> = {}) {
+function completeInput(
+  overrides: Partial<Parameters<ReturnType<typeof createSupabaseAdapter>['completeReset']>[0]> = {},
+) {
   return {
     token: CODE,
     password: '  correct horse battery staple 🐴  ',
@@ -171,7 +173,7 @@ describe('createSupabaseAdapter', () => {
       expect(requests[0]).toMatchObject({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'strict-origin' })
     })
 
-    it('resolves on Supabase\'s 200 {}, which it answers for unknown addresses too', async () => {
+    it("resolves on Supabase's 200 {}, which it answers for unknown addresses too", async () => {
       respondOk()
       await expect(createSupabaseAdapter(OPTIONS).startReset(startInput())).resolves.toBeUndefined()
     })
@@ -191,7 +193,10 @@ describe('createSupabaseAdapter', () => {
       const adapter = createSupabaseAdapter(OPTIONS)
       const twice = async (email: string) => {
         await adapter.startReset(startInput({ email }))
-        return adapter.startReset(startInput({ email })).then(() => 'sent', (error: ResetError) => error.code)
+        return adapter.startReset(startInput({ email })).then(
+          () => 'sent',
+          (error: ResetError) => error.code,
+        )
       }
       expect(await twice('nobody@example.com')).toBe('sent')
       expect(await twice('ada@example.com')).toBe('sent')
@@ -296,14 +301,18 @@ describe('createSupabaseAdapter', () => {
     })
 
     it('fails with verifier_missing and sends nothing when there is no verifier', async () => {
-      const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput({ codeVerifier: undefined })))
+      const error = await rejection(
+        createSupabaseAdapter(OPTIONS).completeReset(completeInput({ codeVerifier: undefined })),
+      )
       expect(error.code).toBe('verifier_missing')
       expect(requests).toHaveLength(0)
     })
 
     it('refuses a password over 72 bytes of UTF-8 before the exchange spends the code, naming no number it would break', async () => {
       // 25 characters, 75 bytes: "Use at most 72 characters" would be false, so the plain message shows.
-      const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: '€'.repeat(25) })))
+      const error = await rejection(
+        createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: '€'.repeat(25) })),
+      )
       expect(error.code).toBe('password_too_long')
       expect(error.field).toBe('password')
       expect(error.details).toBeUndefined()
@@ -311,7 +320,9 @@ describe('createSupabaseAdapter', () => {
     })
 
     it('names the 72 when the characters alone are too many', async () => {
-      const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: 'a'.repeat(73) })))
+      const error = await rejection(
+        createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: 'a'.repeat(73) })),
+      )
       expect(error.code).toBe('password_too_long')
       expect(error.details).toEqual({ maxLength: SUPABASE_MAX_PASSWORD_BYTES })
       expect(requests).toHaveLength(0)
@@ -426,7 +437,7 @@ describe('createSupabaseAdapter', () => {
       expect(codeOf(`code=${CODE}&utm_source=mail`)).toBeUndefined()
     })
 
-    it('reports an expired link from Supabase\'s error redirect as token_expired', () => {
+    it("reports an expired link from Supabase's error redirect as token_expired", () => {
       expect(
         codeOf('error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired'),
       ).toBe('token_expired')
@@ -446,9 +457,12 @@ describe('createSupabaseAdapter', () => {
       expect(() => createSupabaseAdapter(undefined as never)).toThrow('needs an options object')
     })
 
-    it.each(['/supabase', 'abcdefghijklmnop.supabase.co', 'ftp://abcdefghijklmnop.supabase.co'])('a relative or non-http url %j', (url) => {
-      expect(() => createSupabaseAdapter({ ...OPTIONS, url })).toThrow('`url` must be an absolute http(s) URL')
-    })
+    it.each(['/supabase', 'abcdefghijklmnop.supabase.co', 'ftp://abcdefghijklmnop.supabase.co'])(
+      'a relative or non-http url %j',
+      (url) => {
+        expect(() => createSupabaseAdapter({ ...OPTIONS, url })).toThrow('`url` must be an absolute http(s) URL')
+      },
+    )
 
     it('a url that already ends with /auth/v1', () => {
       expect(() => createSupabaseAdapter({ ...OPTIONS, url: `${PROJECT}/auth/v1/` })).toThrow('without "/auth/v1"')
@@ -476,7 +490,9 @@ describe('createSupabaseAdapter', () => {
     })
 
     it('keepSession without onSession, onSession without keepSession, or a keepSession that is not a boolean', () => {
-      expect(() => createSupabaseAdapter({ ...OPTIONS, keepSession: true })).toThrow('`keepSession: true` needs `onSession`')
+      expect(() => createSupabaseAdapter({ ...OPTIONS, keepSession: true })).toThrow(
+        '`keepSession: true` needs `onSession`',
+      )
       expect(() => createSupabaseAdapter({ ...OPTIONS, onSession: () => {} })).toThrow(
         '`onSession` is only called with `keepSession: true`',
       )
@@ -500,7 +516,7 @@ describe('createSupabaseAdapter', () => {
       ['email_address_invalid', fixtures.emailAddressInvalid, 'start', 'invalid_email', 'email'],
       ['validation_failed', fixtures.validationFailedEmail, 'start', 'invalid_email', 'email'],
       ['captcha_failed', fixtures.captchaFailed, 'start', 'misconfigured', undefined],
-      ['the gateway\'s 401 for a wrong key', fixtures.gatewayInvalidApiKey, 'start', 'misconfigured', undefined],
+      ["the gateway's 401 for a wrong key", fixtures.gatewayInvalidApiKey, 'start', 'misconfigured', undefined],
       ['unexpected_failure', fixtures.unexpectedFailure, 'start', 'server', undefined],
       ['flow_state_not_found', fixtures.flowStateNotFound, 'exchange', 'token_invalid', undefined],
       ['flow_state_expired', fixtures.flowStateExpired, 'exchange', 'token_expired', undefined],
@@ -524,7 +540,9 @@ describe('createSupabaseAdapter', () => {
       if (step === 'update') server.use(http.put(USER, () => fixtureResponse(fixture)))
       const adapter = createSupabaseAdapter(OPTIONS)
 
-      const error = await rejection(step === 'start' ? adapter.startReset(startInput()) : adapter.completeReset(completeInput()))
+      const error = await rejection(
+        step === 'start' ? adapter.startReset(startInput()) : adapter.completeReset(completeInput()),
+      )
 
       expect(error.code).toBe(code)
       expect(error.field).toBe(field)
@@ -536,7 +554,11 @@ describe('createSupabaseAdapter', () => {
 
     it.each([
       ['weak_password (length)', fixtures.weakPasswordLength, { reasons: 'length' }],
-      ['weak_password (length, characters)', fixtures.weakPasswordLengthAndCharacters, { reasons: 'length,characters' }],
+      [
+        'weak_password (length, characters)',
+        fixtures.weakPasswordLengthAndCharacters,
+        { reasons: 'length,characters' },
+      ],
     ])('%s carries its reasons as a stable list', async (_name, fixture, details) => {
       respondOk()
       server.use(http.put(USER, () => fixtureResponse(fixture)))
@@ -545,7 +567,11 @@ describe('createSupabaseAdapter', () => {
 
     it('keeps only the reasons Supabase defines, in its own order', async () => {
       respondOk()
-      const body = { code: 'weak_password', message: 'x', weak_password: { reasons: ['<img src=x onerror=alert(1)>', 'characters', 'length'] } }
+      const body = {
+        code: 'weak_password',
+        message: 'x',
+        weak_password: { reasons: ['<img src=x onerror=alert(1)>', 'characters', 'length'] },
+      }
       server.use(http.put(USER, () => HttpResponse.json(body, { status: 422 })))
       const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput()))
       expect(error.details).toEqual({ reasons: 'length,characters' })
@@ -553,30 +579,50 @@ describe('createSupabaseAdapter', () => {
 
     it.each([
       ['user_not_found', fixtures.userNotFound],
-      ['user_not_found (legacy body)', { status: 404, body: { code: 404, error_code: 'user_not_found', msg: 'User not found' } }],
+      [
+        'user_not_found (legacy body)',
+        { status: 404, body: { code: 404, error_code: 'user_not_found', msg: 'User not found' } },
+      ],
       // recover.go answers an unknown address with 200 before these checks (mail.go's
       // validateSentWithinFrequencyLimit, the hourly cap, the built-in mailer's team list), so
       // they come only for an existing account and must look like a sent email.
       ['over_email_send_rate_limit', fixtures.overEmailSendRateLimit],
       ['over_email_send_rate_limit (legacy body)', fixtures.legacyOverEmailSendRateLimit],
-      ['email_address_not_authorized', { status: 400, body: { code: 'email_address_not_authorized', message: 'Email address "ada@example.com" cannot be used as it is not authorized' } }],
+      [
+        'email_address_not_authorized',
+        {
+          status: 400,
+          body: {
+            code: 'email_address_not_authorized',
+            message: 'Email address "ada@example.com" cannot be used as it is not authorized',
+          },
+        },
+      ],
     ])('%s on start resolves like a sent email', async (_name, fixture) => {
       server.use(http.post(RECOVER, () => fixtureResponse(fixture)))
       await expect(createSupabaseAdapter(OPTIONS).startReset(startInput())).resolves.toBeUndefined()
     })
 
     it('passes on the Retry-After of a 429, and has no wait without one', async () => {
-      server.use(http.post(RECOVER, () => fixtureResponse({ ...fixtures.overRequestRateLimit, headers: { 'Retry-After': '42' } })))
+      server.use(
+        http.post(RECOVER, () =>
+          fixtureResponse({ ...fixtures.overRequestRateLimit, headers: { 'Retry-After': '42' } }),
+        ),
+      )
       const error = await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))
       expect(error.code).toBe('rate_limited')
       expect(error.retryAfterSeconds).toBe(42)
       server.use(http.post(RECOVER, () => fixtureResponse(fixtures.overRequestRateLimit)))
-      expect((await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).retryAfterSeconds).toBeUndefined()
+      expect(
+        (await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).retryAfterSeconds,
+      ).toBeUndefined()
     })
 
     it('turns a 502 HTML page into server, keeping none of the HTML', async () => {
       const html = '<html><body><h1>502 Bad Gateway</h1><script>alert("x")</script></body></html>'
-      server.use(http.post(RECOVER, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })))
+      server.use(
+        http.post(RECOVER, () => new HttpResponse(html, { status: 502, headers: { 'Content-Type': 'text/html' } })),
+      )
       const error = await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))
       expect(error.code).toBe('server')
       expect(error.cause).toBeUndefined()
@@ -591,7 +637,9 @@ describe('createSupabaseAdapter', () => {
     })
 
     it('turns a code it does not know into unknown, or server for a 5xx', async () => {
-      server.use(http.post(RECOVER, () => HttpResponse.json({ code: 'brand_new_error', message: 'x' }, { status: 400 })))
+      server.use(
+        http.post(RECOVER, () => HttpResponse.json({ code: 'brand_new_error', message: 'x' }, { status: 400 })),
+      )
       expect((await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).code).toBe('unknown')
       server.use(http.post(RECOVER, () => HttpResponse.json({ code: 'hook_timeout', message: 'x' }, { status: 504 })))
       expect((await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).code).toBe('server')

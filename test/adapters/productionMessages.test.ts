@@ -50,7 +50,10 @@ describe('option mistakes in production builds', () => {
   it.each<[string, () => unknown]>([
     ['options', () => createStytchAdapter(null as never)],
     ['publicToken or baseUrl', () => createStytchAdapter({} as never)],
-    ['publicToken or baseUrl', () => createStytchAdapter({ publicToken: TOKEN, baseUrl: 'https://app.example.com' } as never)],
+    [
+      'publicToken or baseUrl',
+      () => createStytchAdapter({ publicToken: TOKEN, baseUrl: 'https://app.example.com' } as never),
+    ],
     ['publicToken', () => createStytchAdapter({ publicToken: 'pk_test_123' })],
     ['apiBaseUrl', () => createStytchAdapter({ publicToken: TOKEN, apiBaseUrl: '/stytch' })],
     ['baseUrl', () => createStytchAdapter({ baseUrl: 'app.example.com/api/auth' })],

@@ -77,7 +77,10 @@ describe('isResetError', () => {
   it.each([
     { label: 'a plain Error', value: new Error('token_used') },
     { label: 'an Error named ResetError without a code', value: Object.assign(new Error('x'), { name: 'ResetError' }) },
-    { label: 'an Error named ResetError with a numeric code', value: Object.assign(new Error('x'), { name: 'ResetError', code: 429 }) },
+    {
+      label: 'an Error named ResetError with a numeric code',
+      value: Object.assign(new Error('x'), { name: 'ResetError', code: 429 }),
+    },
     { label: 'an Error with a code but another name', value: Object.assign(new Error('x'), { code: 'network' }) },
     { label: 'a plain object shaped like one', value: { name: 'ResetError', code: 'network', message: 'network' } },
     { label: 'a string', value: 'ResetError' },

@@ -25,10 +25,13 @@ describe('assertRedirectUrl', () => {
     expect(() => assertRedirectUrl(value)).toThrow(/redirectUrl/)
   })
 
-  it.each(['/reset', 'reset', '//app.example.com/reset', ''])('D1: throws a TypeError that asks for an absolute URL for %j', (value) => {
-    expect(() => assertRedirectUrl(value)).toThrow(TypeError)
-    expect(() => assertRedirectUrl(value)).toThrow(/absolute/)
-  })
+  it.each(['/reset', 'reset', '//app.example.com/reset', ''])(
+    'D1: throws a TypeError that asks for an absolute URL for %j',
+    (value) => {
+      expect(() => assertRedirectUrl(value)).toThrow(TypeError)
+      expect(() => assertRedirectUrl(value)).toThrow(/absolute/)
+    },
+  )
 
   it('names the option it checks in the message', () => {
     expect(() => assertRedirectUrl('http://example.com', 'signInUrl')).toThrow(/`signInUrl`/)

@@ -23,7 +23,13 @@ function makeAdapter(overrides: { id?: string; pkce?: boolean } = {}) {
 
 async function saveRecord(): Promise<VerifierRecord> {
   const pair = await createPkcePair()
-  const record: VerifierRecord = { v: 1, ...pair, createdAt: Date.now(), expiresAt: Date.now() + 60 * 60_000, adapterId: 'app' }
+  const record: VerifierRecord = {
+    v: 1,
+    ...pair,
+    createdAt: Date.now(),
+    expiresAt: Date.now() + 60 * 60_000,
+    adapterId: 'app',
+  }
   await createWebStorageVerifierStore().save(record)
   return record
 }
@@ -41,7 +47,13 @@ afterEach(() => {
 
 describe('completeResetFlow', () => {
   it('treats exactly the link-and-verifier failures as terminal', () => {
-    expect([...TERMINAL_CODES].sort()).toEqual(['token_expired', 'token_invalid', 'token_used', 'verifier_mismatch', 'verifier_missing'])
+    expect([...TERMINAL_CODES].sort()).toEqual([
+      'token_expired',
+      'token_invalid',
+      'token_used',
+      'verifier_mismatch',
+      'verifier_missing',
+    ])
   })
 
   it('P5: sends exactly the stored verifier, the token and the password as typed', async () => {
@@ -92,7 +104,13 @@ describe('completeResetFlow', () => {
     await saveRecord()
     sessionStorage.setItem(TOKEN_KEY, 'tok')
     const store = createWebStorageVerifierStore()
-    await completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    await completeResetFlow({
+      adapter: makeAdapter(),
+      store,
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    })
     expect(sessionStorage.getItem(KEY)).toBeNull()
     expect(localStorage.getItem(KEY)).toBeNull()
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
@@ -104,7 +122,13 @@ describe('completeResetFlow', () => {
     const adapter = makeAdapter()
     expect(readCallbackToken(adapter)).toEqual({ status: 'found', token: 'tok' })
     await saveRecord()
-    await completeResetFlow({ adapter, store: createWebStorageVerifierStore(), token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    await completeResetFlow({
+      adapter,
+      store: createWebStorageVerifierStore(),
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    })
     expect(readCallbackToken(adapter)).toEqual({ status: 'done' })
     // A retryable failure leaves no verdict: the same entry still holds a usable link.
     window.history.pushState(null, '', '/reset?token=tok2')
@@ -112,7 +136,13 @@ describe('completeResetFlow', () => {
     await saveRecord()
     adapter.completeReset.mockRejectedValueOnce(new ResetError('network'))
     await expect(
-      completeResetFlow({ adapter, store: createWebStorageVerifierStore(), token: 'tok2', password: 'correct horse', signal: new AbortController().signal }),
+      completeResetFlow({
+        adapter,
+        store: createWebStorageVerifierStore(),
+        token: 'tok2',
+        password: 'correct horse',
+        signal: new AbortController().signal,
+      }),
     ).rejects.toMatchObject({ code: 'network' })
     expect(readCallbackToken(adapter)).toEqual({ status: 'found', token: 'tok2' })
   })
@@ -127,7 +157,13 @@ describe('completeResetFlow', () => {
       adapter.completeReset.mockRejectedValueOnce(thrown)
       const store = createWebStorageVerifierStore()
       await expect(
-        completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+        completeResetFlow({
+          adapter,
+          store,
+          token: 'tok',
+          password: 'correct horse',
+          signal: new AbortController().signal,
+        }),
       ).rejects.toBe(thrown)
       await expect(store.load('app')).resolves.toEqual(record)
       expect(localStorage.getItem(KEY)).not.toBeNull()
@@ -146,7 +182,13 @@ describe('completeResetFlow', () => {
       },
     }
     await expect(
-      completeResetFlow({ adapter, store, token: 'tok', password: 'a long password', signal: new AbortController().signal }),
+      completeResetFlow({
+        adapter,
+        store,
+        token: 'tok',
+        password: 'a long password',
+        signal: new AbortController().signal,
+      }),
     ).resolves.toBeUndefined()
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
@@ -157,10 +199,25 @@ describe('completeResetFlow', () => {
     adapter.completeReset.mockRejectedValueOnce(new ResetError('network'))
     const store = createWebStorageVerifierStore()
     await expect(
-      completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+      completeResetFlow({
+        adapter,
+        store,
+        token: 'tok',
+        password: 'correct horse',
+        signal: new AbortController().signal,
+      }),
     ).rejects.toMatchObject({ code: 'network' })
-    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
-    expect(adapter.completeReset.mock.calls.map(([input]) => input.codeVerifier)).toEqual([record.verifier, record.verifier])
+    await completeResetFlow({
+      adapter,
+      store,
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    })
+    expect(adapter.completeReset.mock.calls.map(([input]) => input.codeVerifier)).toEqual([
+      record.verifier,
+      record.verifier,
+    ])
   })
 
   it.each<ResetErrorCode>(['token_expired', 'token_used', 'token_invalid', 'verifier_mismatch'])(
@@ -172,7 +229,13 @@ describe('completeResetFlow', () => {
       adapter.completeReset.mockRejectedValueOnce(new ResetError(code))
       const store = createWebStorageVerifierStore()
       await expect(
-        completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+        completeResetFlow({
+          adapter,
+          store,
+          token: 'tok',
+          password: 'correct horse',
+          signal: new AbortController().signal,
+        }),
       ).rejects.toMatchObject({ name: 'ResetError', code })
       expect(sessionStorage.getItem(KEY)).toBeNull()
       expect(localStorage.getItem(KEY)).toBeNull()
@@ -183,7 +246,9 @@ describe('completeResetFlow', () => {
   it('P5: honours a terminal code thrown by another copy of the kit', async () => {
     await saveRecord()
     const adapter = makeAdapter()
-    adapter.completeReset.mockRejectedValueOnce(Object.assign(new Error('token_used'), { name: 'ResetError', code: 'token_used' }))
+    adapter.completeReset.mockRejectedValueOnce(
+      Object.assign(new Error('token_used'), { name: 'ResetError', code: 'token_used' }),
+    )
     await expect(
       completeResetFlow({
         adapter,
@@ -263,7 +328,13 @@ describe('completeResetFlow', () => {
       remove: vi.fn<VerifierStore['remove']>(async () => {}),
     } satisfies VerifierStore
     sessionStorage.setItem(TOKEN_KEY, 'tok')
-    await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+    await completeResetFlow({
+      adapter,
+      store,
+      token: 'tok',
+      password: 'correct horse',
+      signal: new AbortController().signal,
+    })
     const input = adapter.completeReset.mock.calls[0]![0]
     expect('codeVerifier' in input).toBe(false)
     expect(store.load).not.toHaveBeenCalled()
@@ -293,7 +364,8 @@ describe('completeResetFlow', () => {
     const controller = new AbortController()
     const reason = new DOMException('unmounted', 'AbortError')
     adapter.completeReset.mockImplementation(
-      ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new ResetError('token_used')))),
+      ({ signal }) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new ResetError('token_used')))),
     )
     const promise = completeResetFlow({
       adapter,

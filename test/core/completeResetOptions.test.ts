@@ -20,7 +20,10 @@ beforeEach(() => {
 
 describe('completeResetOptions', () => {
   it('keys the mutation by kit, step and adapter', () => {
-    const options = completeResetOptions({ adapter: makeAdapter({ id: 'http' }), store: createWebStorageVerifierStore() })
+    const options = completeResetOptions({
+      adapter: makeAdapter({ id: 'http' }),
+      store: createWebStorageVerifierStore(),
+    })
     expect(options.mutationKey).toEqual(['reset-kit', 'complete', 'http'])
   })
 
@@ -28,14 +31,22 @@ describe('completeResetOptions', () => {
     const adapter = makeAdapter({ pkce: false })
     const controller = new AbortController()
     const options = completeResetOptions({ adapter, store: createWebStorageVerifierStore() })
-    await expect(options.mutationFn({ token: 'tok', password: ' as typed ', signal: controller.signal })).resolves.toBeUndefined()
-    expect(adapter.completeReset).toHaveBeenCalledWith({ token: 'tok', password: ' as typed ', signal: controller.signal })
+    await expect(
+      options.mutationFn({ token: 'tok', password: ' as typed ', signal: controller.signal }),
+    ).resolves.toBeUndefined()
+    expect(adapter.completeReset).toHaveBeenCalledWith({
+      token: 'tok',
+      password: ' as typed ',
+      signal: controller.signal,
+    })
   })
 
   it('P7: rejects verifier_missing for a PKCE adapter with no stored verifier, sending nothing', async () => {
     const adapter = makeAdapter({ pkce: true })
     const options = completeResetOptions({ adapter, store: createWebStorageVerifierStore() })
-    await expect(options.mutationFn({ token: 'tok', password: 'correct horse', signal: new AbortController().signal })).rejects.toMatchObject({
+    await expect(
+      options.mutationFn({ token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+    ).rejects.toMatchObject({
       code: 'verifier_missing',
     })
     expect(adapter.completeReset).not.toHaveBeenCalled()

@@ -78,16 +78,23 @@ describe('createWebStorageVerifierStore', () => {
       expect(sessionStorage.getItem(KEY)).toBeNull()
     })
 
-    it("T7: the tab that asked drops its own copy as soon as another tab removes the mirror (storage event)", async () => {
+    it('T7: the tab that asked drops its own copy as soon as another tab removes the mirror (storage event)', async () => {
       const asking = createWebStorageVerifierStore({ now: () => NOW })
       await asking.save(RECORD)
       // What the link's tab does on success, as this tab's `storage` event reports it.
       localStorage.removeItem(KEY)
-      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: JSON.stringify(RECORD), newValue: null, storageArea: localStorage }))
+      window.dispatchEvent(
+        new StorageEvent('storage', {
+          key: KEY,
+          oldValue: JSON.stringify(RECORD),
+          newValue: null,
+          storageArea: localStorage,
+        }),
+      )
       expect(sessionStorage.getItem(KEY)).toBeNull()
     })
 
-    it("P6: a sessionStorage copy whose mirror was replaced by a newer flow gives way to the mirror", async () => {
+    it('P6: a sessionStorage copy whose mirror was replaced by a newer flow gives way to the mirror', async () => {
       const staleRecord = { ...RECORD, verifier: 'B'.repeat(43) }
       sessionStorage.setItem(KEY, JSON.stringify(staleRecord))
       localStorage.setItem(KEY, JSON.stringify(RECORD))
@@ -112,7 +119,10 @@ describe('createWebStorageVerifierStore', () => {
       { label: 'an expired record', text: JSON.stringify({ ...RECORD, expiresAt: NOW - 1 }) },
       { label: 'a record expiring right now', text: JSON.stringify({ ...RECORD, expiresAt: NOW }) },
       { label: 'a bad verifier shape', text: JSON.stringify({ ...RECORD, verifier: 'short' }) },
-      { label: 'a verifier with forbidden characters', text: JSON.stringify({ ...RECORD, verifier: `${'a'.repeat(40)}<b>` }) },
+      {
+        label: 'a verifier with forbidden characters',
+        text: JSON.stringify({ ...RECORD, verifier: `${'a'.repeat(40)}<b>` }),
+      },
       { label: 'a bad challenge shape', text: JSON.stringify({ ...RECORD, challenge: 'x' }) },
       { label: 'JSON null', text: 'null' },
     ])('P9: $label in sessionStorage loads as undefined, is removed, and nothing throws', async ({ text }) => {
@@ -130,16 +140,22 @@ describe('createWebStorageVerifierStore', () => {
       { label: 'an expired record', text: JSON.stringify({ ...RECORD, expiresAt: NOW - 1 }) },
       { label: 'a record expiring right now', text: JSON.stringify({ ...RECORD, expiresAt: NOW }) },
       { label: 'a bad verifier shape', text: JSON.stringify({ ...RECORD, verifier: 'short' }) },
-      { label: 'a verifier with forbidden characters', text: JSON.stringify({ ...RECORD, verifier: `${'a'.repeat(40)}<b>` }) },
+      {
+        label: 'a verifier with forbidden characters',
+        text: JSON.stringify({ ...RECORD, verifier: `${'a'.repeat(40)}<b>` }),
+      },
       { label: 'a bad challenge shape', text: JSON.stringify({ ...RECORD, challenge: 'x' }) },
       { label: 'JSON null', text: 'null' },
-    ])('P9: $label in localStorage loads as undefined, is removed, is not adopted, and nothing throws', async ({ text }) => {
-      localStorage.setItem(KEY, text)
-      const store = createWebStorageVerifierStore({ now: () => NOW })
-      await expect(store.load('app')).resolves.toBeUndefined()
-      expect(localStorage.getItem(KEY)).toBeNull()
-      expect(sessionStorage.getItem(KEY)).toBeNull()
-    })
+    ])(
+      'P9: $label in localStorage loads as undefined, is removed, is not adopted, and nothing throws',
+      async ({ text }) => {
+        localStorage.setItem(KEY, text)
+        const store = createWebStorageVerifierStore({ now: () => NOW })
+        await expect(store.load('app')).resolves.toBeUndefined()
+        expect(localStorage.getItem(KEY)).toBeNull()
+        expect(sessionStorage.getItem(KEY)).toBeNull()
+      },
+    )
 
     it('P9: a record stops loading once its expiry passes, by the injected clock', async () => {
       let now = NOW
@@ -234,7 +250,11 @@ describe('createWebStorageVerifierStore', () => {
         label: 'only localStorage.setItem throws QuotaExceededError',
         arrange: () => {
           const setItem = Storage.prototype.setItem
-          vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+          vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
+            this: Storage,
+            key: string,
+            value: string,
+          ) {
             if (this === localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
             setItem.call(this, key, value)
           })
@@ -336,7 +356,11 @@ describe('createWebStorageVerifierStore', () => {
         super(name)
         opened.push(this)
       }
-      override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+      override addEventListener(
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        options?: boolean | AddEventListenerOptions,
+      ): void {
         const wrapped = (event: Event) => {
           const previous = activeTab
           activeTab = this.tab
@@ -350,7 +374,11 @@ describe('createWebStorageVerifierStore', () => {
         this.#wrapped.set(listener, wrapped)
         super.addEventListener(type, wrapped, options)
       }
-      override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
+      override removeEventListener(
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        options?: boolean | EventListenerOptions,
+      ): void {
         super.removeEventListener(type, this.#wrapped.get(listener) ?? listener, options)
       }
     }
@@ -404,10 +432,22 @@ describe('createWebStorageVerifierStore', () => {
     })
 
     it.each([
-      { label: 'an answer to another ask', answer: (id: string) => ({ type: 'answer', id: `${id}-other`, record: RECORD }) },
-      { label: 'a record of another adapter', answer: (id: string) => ({ type: 'answer', id, record: { ...RECORD, adapterId: 'other' } }) },
-      { label: 'an expired record', answer: (id: string) => ({ type: 'answer', id, record: { ...RECORD, expiresAt: NOW - 1 } }) },
-      { label: 'a malformed verifier', answer: (id: string) => ({ type: 'answer', id, record: { ...RECORD, verifier: 'x' } }) },
+      {
+        label: 'an answer to another ask',
+        answer: (id: string) => ({ type: 'answer', id: `${id}-other`, record: RECORD }),
+      },
+      {
+        label: 'a record of another adapter',
+        answer: (id: string) => ({ type: 'answer', id, record: { ...RECORD, adapterId: 'other' } }),
+      },
+      {
+        label: 'an expired record',
+        answer: (id: string) => ({ type: 'answer', id, record: { ...RECORD, expiresAt: NOW - 1 } }),
+      },
+      {
+        label: 'a malformed verifier',
+        answer: (id: string) => ({ type: 'answer', id, record: { ...RECORD, verifier: 'x' } }),
+      },
       { label: 'an answer without a record', answer: (id: string) => ({ type: 'answer', id }) },
     ])('P9: ignores $label and times out to undefined', async ({ answer }) => {
       const tab = new MemoryStorage()
@@ -450,7 +490,7 @@ describe('createWebStorageVerifierStore', () => {
       expect(opened.slice(before).map((channel) => channel.name)).toEqual(['reset-kit:app'])
     })
 
-    it("P6, T7: once the link tab is done with the verifier it got from this tab, this tab drops its copy too", async () => {
+    it('P6, T7: once the link tab is done with the verifier it got from this tab, this tab drops its copy too', async () => {
       const tabA = new MemoryStorage()
       activeTab = tabA
       const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
@@ -469,7 +509,7 @@ describe('createWebStorageVerifierStore', () => {
       await vi.waitFor(() => expect(heard).toContainEqual({ type: 'forget', id: RECORD.challenge }))
     })
 
-    it('a forget for another record leaves this tab\'s record alone', async () => {
+    it("a forget for another record leaves this tab's record alone", async () => {
       const tabA = new MemoryStorage()
       activeTab = tabA
       const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })

@@ -81,7 +81,9 @@ describe('import boundary', () => {
     expect(adapterFiles.length).toBeGreaterThanOrEqual(1)
     const startFlow = coreFiles.find((file) => file.endsWith(`${sep}startResetFlow.ts`))
     expect(startFlow).toBeDefined()
-    expect(importSpecifiers(readFileSync(startFlow!, 'utf8'))).toEqual(expect.arrayContaining(['./delay', './pkce', './ResetError']))
+    expect(importSpecifiers(readFileSync(startFlow!, 'utf8'))).toEqual(
+      expect.arrayContaining(['./delay', './pkce', './ResetError']),
+    )
   })
 
   it('nothing under src/core or src/adapters imports React, a React binding, or src/react', () => {

@@ -14,7 +14,11 @@ import { isResetError, ResetError, toResetError } from '../../src/core/ResetErro
 import { retryDeadline } from '../../src/core/retryDeadline'
 import { safeReturnTo } from '../../src/core/safeReturnTo'
 import { DEFAULT_TIMEOUT_MS, errorForStatus, sendJson } from '../../src/core/sendJson'
-import { DEFAULT_MIN_DURATION_MS, DEFAULT_VERIFIER_LIFETIME_MINUTES, startResetFlow } from '../../src/core/startResetFlow'
+import {
+  DEFAULT_MIN_DURATION_MS,
+  DEFAULT_VERIFIER_LIFETIME_MINUTES,
+  startResetFlow,
+} from '../../src/core/startResetFlow'
 import { startResetOptions } from '../../src/core/startResetOptions'
 import { sweepExpiredRecords } from '../../src/core/sweepExpiredRecords'
 
@@ -84,7 +88,16 @@ describe('core index', () => {
     expect(serverCore.retryDeadline.read('app')).toBeUndefined()
     const store = serverCore.createWebStorageVerifierStore()
     await expect(store.load('app')).resolves.toBeUndefined()
-    await expect(store.save({ v: 1, verifier: 'a'.repeat(43), challenge: 'b'.repeat(43), createdAt: 0, expiresAt: 1, adapterId: 'app' })).rejects.toMatchObject({
+    await expect(
+      store.save({
+        v: 1,
+        verifier: 'a'.repeat(43),
+        challenge: 'b'.repeat(43),
+        createdAt: 0,
+        expiresAt: 1,
+        adapterId: 'app',
+      }),
+    ).rejects.toMatchObject({
       code: 'storage_unavailable',
     })
   })

@@ -21,19 +21,22 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(60)
   })
 
-  it.each(['America/New_York', 'Asia/Tokyo'])('R1: reads all three HTTP-date forms (RFC 9110 5.6.7) as GMT, in %s too', (zone) => {
-    const original = process.env.TZ
-    process.env.TZ = zone
-    try {
-      const now = Date.UTC(1994, 10, 6, 8, 48, 37)
-      expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(60)
-      expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(60)
-      expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', now)).toBe(60)
-    } finally {
-      if (original === undefined) delete process.env.TZ
-      else process.env.TZ = original
-    }
-  })
+  it.each(['America/New_York', 'Asia/Tokyo'])(
+    'R1: reads all three HTTP-date forms (RFC 9110 5.6.7) as GMT, in %s too',
+    (zone) => {
+      const original = process.env.TZ
+      process.env.TZ = zone
+      try {
+        const now = Date.UTC(1994, 10, 6, 8, 48, 37)
+        expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(60)
+        expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(60)
+        expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', now)).toBe(60)
+      } finally {
+        if (original === undefined) delete process.env.TZ
+        else process.env.TZ = original
+      }
+    },
+  )
 
   it('R1: rounds a partial second up so the wait is never cut short', () => {
     expect(parseRetryAfter(new Date(NOW + 90_000).toUTCString(), NOW - 400)).toBe(91)

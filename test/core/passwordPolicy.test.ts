@@ -61,9 +61,12 @@ describe('checkPassword', () => {
     expect(checkPassword(' abcde ')).toMatchObject({ code: 'password_too_short' })
   })
 
-  it.each(['aaaaaaaa', '12345678', 'password', 'ALLUPPERCASE'])('B2: has no composition rules (%s passes)', (password) => {
-    expect(checkPassword(password)).toBeUndefined()
-  })
+  it.each(['aaaaaaaa', '12345678', 'password', 'ALLUPPERCASE'])(
+    'B2: has no composition rules (%s passes)',
+    (password) => {
+      expect(checkPassword(password)).toBeUndefined()
+    },
+  )
 
   it('reports too short before too long when both limits are odd', () => {
     expect(checkPassword('abc', { minLength: 8, maxLength: 2 })).toMatchObject({ code: 'password_too_short' })

@@ -1,4 +1,9 @@
-import { clearCallbackToken, MAX_TOKEN_LENGTH, readCallbackToken, type CallbackEnvironment } from '../../src/core/readCallbackToken'
+import {
+  clearCallbackToken,
+  MAX_TOKEN_LENGTH,
+  readCallbackToken,
+  type CallbackEnvironment,
+} from '../../src/core/readCallbackToken'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetError } from '../../src/core/ResetError'
 
@@ -52,7 +57,11 @@ describe('readCallbackToken', () => {
     it('T1: leaves a clean path when the token was the only param', () => {
       const environment = makeEnvironment('https://app.example.com/reset?token=abc')
       readCallbackToken(makeAdapter(), environment)
-      expect(environment.history.replaceState).toHaveBeenCalledWith({ key: 'kept' }, '', 'https://app.example.com/reset')
+      expect(environment.history.replaceState).toHaveBeenCalledWith(
+        { key: 'kept' },
+        '',
+        'https://app.example.com/reset',
+      )
     })
 
     it("T1: stores the token in this tab's sessionStorage under the namespaced key", () => {
@@ -90,7 +99,9 @@ describe('readCallbackToken', () => {
 
     it('T4: missing when the stored token is malformed', () => {
       sessionStorage.setItem(KEY, '<script>')
-      expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({ status: 'missing' })
+      expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({
+        status: 'missing',
+      })
     })
 
     it.each([
@@ -109,7 +120,11 @@ describe('readCallbackToken', () => {
       const environment = makeEnvironment(`https://app.example.com/reset${query}&utm_source=x`)
       const adapter = makeAdapter({ tokenParams: ['token', 'code'] })
       expect(readCallbackToken(adapter, environment)).toEqual({ status: 'invalid', code: 'token_invalid' })
-      expect(environment.history.replaceState).toHaveBeenCalledWith({ key: 'kept' }, '', 'https://app.example.com/reset?utm_source=x')
+      expect(environment.history.replaceState).toHaveBeenCalledWith(
+        { key: 'kept' },
+        '',
+        'https://app.example.com/reset?utm_source=x',
+      )
       expect(sessionStorage.getItem(KEY)).toBeNull()
       expect(localStorage.length).toBe(0)
     })
@@ -117,10 +132,12 @@ describe('readCallbackToken', () => {
     it('T4: accepts a token of exactly MAX_TOKEN_LENGTH (2048) characters', () => {
       expect(MAX_TOKEN_LENGTH).toBe(2048)
       const token = 'a'.repeat(2048)
-      expect(readCallbackToken(makeAdapter(), makeEnvironment(`https://app.example.com/reset?token=${token}`))).toEqual({
-        status: 'found',
-        token,
-      })
+      expect(readCallbackToken(makeAdapter(), makeEnvironment(`https://app.example.com/reset?token=${token}`))).toEqual(
+        {
+          status: 'found',
+          token,
+        },
+      )
     })
 
     it.each([
@@ -140,7 +157,11 @@ describe('readCallbackToken', () => {
       const adapter = makeAdapter({ tokenParams: ['token', 'code'] })
       const environment = makeEnvironment('https://app.example.com/reset?code=xyz&next=%2Fhome')
       expect(readCallbackToken(adapter, environment)).toEqual({ status: 'found', token: 'xyz' })
-      expect(environment.history.replaceState).toHaveBeenCalledWith({ key: 'kept' }, '', 'https://app.example.com/reset?next=%2Fhome')
+      expect(environment.history.replaceState).toHaveBeenCalledWith(
+        { key: 'kept' },
+        '',
+        'https://app.example.com/reset?next=%2Fhome',
+      )
     })
 
     it('ignores params that are not among the adapter token params', () => {
@@ -182,7 +203,9 @@ describe('readCallbackToken', () => {
       const validateCallbackParams = vi.fn(() => {
         throw new ResetError('token_invalid')
       })
-      expect(readCallbackToken(makeAdapter({ validateCallbackParams }), makeEnvironment('https://app.example.com/reset'))).toEqual({
+      expect(
+        readCallbackToken(makeAdapter({ validateCallbackParams }), makeEnvironment('https://app.example.com/reset')),
+      ).toEqual({
         status: 'invalid',
         code: 'token_invalid',
       })
@@ -196,7 +219,10 @@ describe('readCallbackToken', () => {
         expect(params.get('token')).toBe('abc')
         expect(params.get('stytch_token_type')).toBe('reset_password')
       })
-      expect(readCallbackToken(makeAdapter({ validateCallbackParams }), environment)).toEqual({ status: 'found', token: 'abc' })
+      expect(readCallbackToken(makeAdapter({ validateCallbackParams }), environment)).toEqual({
+        status: 'found',
+        token: 'abc',
+      })
       expect(validateCallbackParams).toHaveBeenCalledTimes(1)
     })
 
@@ -205,7 +231,9 @@ describe('readCallbackToken', () => {
       readCallbackToken(makeAdapter({ id: 'http' }), makeEnvironment('https://app.example.com/reset?token=two'))
       expect(sessionStorage.getItem('reset-kit:stytch:token')).toBe('one')
       expect(sessionStorage.getItem('reset-kit:http:token')).toBe('two')
-      expect(readCallbackToken(makeAdapter({ id: 'stytch' }), makeEnvironment('https://app.example.com/reset'))).toEqual({
+      expect(
+        readCallbackToken(makeAdapter({ id: 'stytch' }), makeEnvironment('https://app.example.com/reset')),
+      ).toEqual({
         status: 'found',
         token: 'one',
       })
@@ -231,7 +259,9 @@ describe('readCallbackToken', () => {
         })
         expect(localStorage.length).toBe(0)
         clearCallbackToken('app')
-        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({ status: 'missing' })
+        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({
+          status: 'missing',
+        })
       } finally {
         Object.defineProperty(window, 'sessionStorage', descriptor)
       }
@@ -247,7 +277,10 @@ describe('readCallbackToken', () => {
           status: 'found',
           token: 'two',
         })
-        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({ status: 'found', token: 'two' })
+        expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({
+          status: 'found',
+          token: 'two',
+        })
       } finally {
         setItem.mockRestore()
         clearCallbackToken('app')
@@ -306,7 +339,9 @@ describe('clearCallbackToken', () => {
     readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset?token=abc'))
     clearCallbackToken('app')
     expect(sessionStorage.getItem(KEY)).toBeNull()
-    expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({ status: 'missing' })
+    expect(readCallbackToken(makeAdapter(), makeEnvironment('https://app.example.com/reset'))).toEqual({
+      status: 'missing',
+    })
   })
 
   it("forgets only that adapter's token", () => {
@@ -366,7 +401,11 @@ describe('readCallbackToken callbackParams', () => {
   })
 
   it('removes error params even when the link carries no token', () => {
-    window.history.replaceState(null, '', '/reset?error=access_denied&error_code=otp_expired&error_description=Link+expired')
+    window.history.replaceState(
+      null,
+      '',
+      '/reset?error=access_denied&error_code=otp_expired&error_description=Link+expired',
+    )
     const found = readCallbackToken({
       id: 'cb',
       tokenParams: ['code'],

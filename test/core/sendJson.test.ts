@@ -41,7 +41,11 @@ describe('sendJson', () => {
   describe('the request it makes', () => {
     it('T2: POSTs JSON with cache no-store, a referrer without path or query, no redirects and same-origin credentials', async () => {
       const fetchMock = stubFetch(async () => new Response('{}', { status: 200 }))
-      await sendJson({ url: URL_START, body: { email: 'ada@example.com', code_challenge: 'abc' }, signal: new AbortController().signal })
+      await sendJson({
+        url: URL_START,
+        body: { email: 'ada@example.com', code_challenge: 'abc' },
+        signal: new AbortController().signal,
+      })
       expect(fetchMock).toHaveBeenCalledTimes(1)
       const [url, init] = fetchMock.mock.calls[0]!
       expect(url).toBe(URL_START)
@@ -127,28 +131,37 @@ describe('sendJson', () => {
         const remove = vi.spyOn(signal, 'removeEventListener')
         await sendJson({ url: URL_START, body: {}, signal })
         expect(vi.getTimerCount()).toBe(0)
-        expect(remove.mock.calls.map(([type, listener]) => [type, listener])).toEqual(add.mock.calls.map(([type, listener]) => [type, listener]))
+        expect(remove.mock.calls.map(([type, listener]) => [type, listener])).toEqual(
+          add.mock.calls.map(([type, listener]) => [type, listener]),
+        )
       } finally {
         vi.useRealTimers()
       }
     })
 
     // Safari before 16 has neither AbortSignal.timeout nor AbortSignal.any; before 17.4, no `any`.
-    it.each(['timeout', 'any'] as const)('R3: works without AbortSignal.%s: sends, times out and aborts', async (missing) => {
-      vi.spyOn(AbortSignal, missing).mockImplementation(() => {
-        throw new TypeError(`AbortSignal.${missing} is not a function`)
-      })
-      stubFetch(async () => new Response('{"ok":1}'))
-      await expect(sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })).resolves.toMatchObject({ body: { ok: 1 } })
-      stubFetch(hangingFetch)
-      await expect(sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal })).rejects.toMatchObject({
-        code: 'timeout',
-      })
-      const controller = new AbortController()
-      const promise = sendJson({ url: URL_START, body: {}, timeoutMs: 60_000, signal: controller.signal })
-      controller.abort(new Error('stop'))
-      await expect(promise).rejects.toThrow('stop')
-    })
+    it.each(['timeout', 'any'] as const)(
+      'R3: works without AbortSignal.%s: sends, times out and aborts',
+      async (missing) => {
+        vi.spyOn(AbortSignal, missing).mockImplementation(() => {
+          throw new TypeError(`AbortSignal.${missing} is not a function`)
+        })
+        stubFetch(async () => new Response('{"ok":1}'))
+        await expect(
+          sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }),
+        ).resolves.toMatchObject({ body: { ok: 1 } })
+        stubFetch(hangingFetch)
+        await expect(
+          sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal }),
+        ).rejects.toMatchObject({
+          code: 'timeout',
+        })
+        const controller = new AbortController()
+        const promise = sendJson({ url: URL_START, body: {}, timeoutMs: 60_000, signal: controller.signal })
+        controller.abort(new Error('stop'))
+        await expect(promise).rejects.toThrow('stop')
+      },
+    )
 
     it('R3: a body that stalls after the headers still times out', async () => {
       stubFetch(async (_url, init) => {
@@ -160,7 +173,9 @@ describe('sendJson', () => {
         })
         return new Response(body, { status: 200 })
       })
-      await expect(sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal })).rejects.toMatchObject({
+      await expect(
+        sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal }),
+      ).rejects.toMatchObject({
         code: 'timeout',
       })
     })
@@ -183,16 +198,21 @@ describe('sendJson', () => {
       stubFetch(async () => {
         throw failure
       })
-      const error = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch((caught: unknown) => caught)
+      const error = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch(
+        (caught: unknown) => caught,
+      )
       expect(error).toBeInstanceOf(ResetError)
       expect(error).toMatchObject({ code: 'network', message: 'network', cause: failure })
     })
 
     it('R3: a request slower than timeoutMs becomes ResetError timeout', async () => {
       stubFetch(hangingFetch)
-      const error = await sendJson({ url: URL_START, body: {}, timeoutMs: 20, signal: new AbortController().signal }).catch(
-        (caught: unknown) => caught,
-      )
+      const error = await sendJson({
+        url: URL_START,
+        body: {},
+        timeoutMs: 20,
+        signal: new AbortController().signal,
+      }).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(ResetError)
       expect(error).toMatchObject({ code: 'timeout' })
     })
@@ -201,7 +221,12 @@ describe('sendJson', () => {
       stubFetch(hangingFetch)
       const controller = new AbortController()
       const outcome = vi.fn()
-      const done = sendJson({ url: URL_START, body: {}, timeoutMs: Number.MAX_SAFE_INTEGER, signal: controller.signal }).catch(outcome)
+      const done = sendJson({
+        url: URL_START,
+        body: {},
+        timeoutMs: Number.MAX_SAFE_INTEGER,
+        signal: controller.signal,
+      }).catch(outcome)
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect(outcome).not.toHaveBeenCalled()
       controller.abort()
@@ -246,29 +271,49 @@ describe('sendJson', () => {
           return HttpResponse.json({ request_id: 'r-1' }, { status: 200 })
         }),
       )
-      const response = await sendJson({ url: URL_START, body: { email: 'ada@example.com' }, signal: new AbortController().signal })
+      const response = await sendJson({
+        url: URL_START,
+        body: { email: 'ada@example.com' },
+        signal: new AbortController().signal,
+      })
       expect(received).toHaveBeenCalledWith('application/json', { email: 'ada@example.com' })
       expect(response).toEqual({ status: 200, ok: true, body: { request_id: 'r-1' }, retryAfterSeconds: undefined })
     })
 
     it('R4: never throws for an HTTP error status and returns its JSON body', async () => {
-      server.use(http.post(URL_START, () => HttpResponse.json({ error_type: 'reset_password_not_found' }, { status: 404 })))
+      server.use(
+        http.post(URL_START, () => HttpResponse.json({ error_type: 'reset_password_not_found' }, { status: 404 })),
+      )
       const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
-      expect(response).toEqual({ status: 404, ok: false, body: { error_type: 'reset_password_not_found' }, retryAfterSeconds: undefined })
+      expect(response).toEqual({
+        status: 404,
+        ok: false,
+        body: { error_type: 'reset_password_not_found' },
+        retryAfterSeconds: undefined,
+      })
     })
 
     it.each([301, 302, 303, 307, 308])('refuses to follow a %i redirect: ResetError misconfigured', async (status) => {
-      server.use(http.post(URL_START, () => new HttpResponse(null, { status, headers: { Location: 'https://evil.example/collect' } })))
-      const error = await sendJson({ url: URL_START, body: { token: 't', password: 'p' }, signal: new AbortController().signal }).catch(
-        (caught: unknown) => caught,
+      server.use(
+        http.post(
+          URL_START,
+          () => new HttpResponse(null, { status, headers: { Location: 'https://evil.example/collect' } }),
+        ),
       )
+      const error = await sendJson({
+        url: URL_START,
+        body: { token: 't', password: 'p' },
+        signal: new AbortController().signal,
+      }).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(ResetError)
       expect(error).toMatchObject({ code: 'misconfigured' })
     })
 
     it('R4: a non-JSON body (an HTML error page) becomes undefined', async () => {
       server.use(
-        http.post(URL_START, () => HttpResponse.html('<html><body><img src=x onerror=alert(1)>Bad gateway</body></html>', { status: 502 })),
+        http.post(URL_START, () =>
+          HttpResponse.html('<html><body><img src=x onerror=alert(1)>Bad gateway</body></html>', { status: 502 }),
+        ),
       )
       const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
       expect(response.status).toBe(502)
@@ -296,7 +341,9 @@ describe('sendJson', () => {
 
     it('R1: prefers Retry-After over X-Retry-After', async () => {
       server.use(
-        http.post(URL_START, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '10', 'X-Retry-After': '99' } })),
+        http.post(URL_START, () =>
+          HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '10', 'X-Retry-After': '99' } }),
+        ),
       )
       const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
       expect(response.retryAfterSeconds).toBe(10)
@@ -304,7 +351,9 @@ describe('sendJson', () => {
 
     it('R1: falls back to X-Retry-After when Retry-After is unreadable', async () => {
       server.use(
-        http.post(URL_START, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': 'soon', 'X-Retry-After': '45' } })),
+        http.post(URL_START, () =>
+          HttpResponse.json({}, { status: 429, headers: { 'Retry-After': 'soon', 'X-Retry-After': '45' } }),
+        ),
       )
       const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
       expect(response.retryAfterSeconds).toBe(45)
@@ -312,7 +361,9 @@ describe('sendJson', () => {
 
     it('R1: reads an HTTP-date Retry-After against the current time', async () => {
       const inMinute = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000).toUTCString()
-      server.use(http.post(URL_START, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': inMinute } })))
+      server.use(
+        http.post(URL_START, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': inMinute } })),
+      )
       const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
       expect(response.retryAfterSeconds).toBeGreaterThanOrEqual(59)
       expect(response.retryAfterSeconds).toBeLessThanOrEqual(61)
@@ -322,7 +373,13 @@ describe('sendJson', () => {
 
 describe('errorForStatus', () => {
   function response(status: number, overrides: Partial<SendJsonResponse> = {}): SendJsonResponse {
-    return { status, ok: status >= 200 && status < 300, body: { error_message: 'User ada@example.com is locked' }, retryAfterSeconds: undefined, ...overrides }
+    return {
+      status,
+      ok: status >= 200 && status < 300,
+      body: { error_message: 'User ada@example.com is locked' },
+      retryAfterSeconds: undefined,
+      ...overrides,
+    }
   }
 
   it('R1: 429 becomes rate_limited with the wait and the body as cause', () => {

@@ -28,10 +28,20 @@ function makeAdapter(overrides: { id?: string; pkce?: boolean } = {}) {
 /** A start request for ada@example.com with no minimum duration; `overrides` set the rest. */
 /** The completion a test finishes the flow with: any token, a valid password, a live signal. */
 function complete(adapter: ResetAdapter, store: VerifierStore): Promise<void> {
-  return completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal: new AbortController().signal })
+  return completeResetFlow({
+    adapter,
+    store,
+    token: 'tok',
+    password: 'correct horse',
+    signal: new AbortController().signal,
+  })
 }
 
-function flowInput(adapter: ResetAdapter, store: VerifierStore, overrides: Partial<StartResetFlowInput> = {}): StartResetFlowInput {
+function flowInput(
+  adapter: ResetAdapter,
+  store: VerifierStore,
+  overrides: Partial<StartResetFlowInput> = {},
+): StartResetFlowInput {
   return {
     adapter,
     store,
@@ -130,7 +140,11 @@ describe('startResetFlow', () => {
     expect(input.codeChallenge).toBe(record.challenge)
     await expect(computeChallenge(record.verifier)).resolves.toBe(input.codeChallenge)
     expect(JSON.stringify(input)).not.toContain(record.verifier)
-    expect(Object.values(input).filter((value) => typeof value === 'string').join('\n')).not.toContain(record.verifier)
+    expect(
+      Object.values(input)
+        .filter((value) => typeof value === 'string')
+        .join('\n'),
+    ).not.toContain(record.verifier)
     expect(input.redirectUrl).toBe(REDIRECT_URL)
   })
 
@@ -336,7 +350,9 @@ describe('startResetFlow', () => {
     await startResetFlow(input)
     now += 10 * 60_000
     await startResetFlow(input)
-    expect(adapter.startReset.mock.calls[1]![0].codeChallenge).not.toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
+    expect(adapter.startReset.mock.calls[1]![0].codeChallenge).not.toBe(
+      adapter.startReset.mock.calls[0]![0].codeChallenge,
+    )
     expect(storedRecord().createdAt).toBe(now)
   })
 
@@ -504,7 +520,8 @@ describe('startResetFlow', () => {
     const controller = new AbortController()
     const reason = new DOMException('unmounted', 'AbortError')
     adapter.startReset.mockImplementation(
-      ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new TypeError('aborted fetch')))),
+      ({ signal }) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new TypeError('aborted fetch')))),
     )
     const promise = startResetFlow({
       adapter,

@@ -74,19 +74,27 @@ describe('createBetterAuthServer', () => {
     expect(running.emails).toHaveLength(1)
     const [email] = running.emails
     expect(email?.user.email).toBe('ada@example.com')
-    expect(email?.url).toBe(`${running.base}/api/auth/reset-password/${email?.token}?callbackURL=${encodeURIComponent(redirectTo)}`)
+    expect(email?.url).toBe(
+      `${running.base}/api/auth/reset-password/${email?.token}?callbackURL=${encodeURIComponent(redirectTo)}`,
+    )
   })
 
   it('answers the same 200 for an unknown email and sends nothing', async () => {
     running = await start()
-    const response = await post(running, '/request-password-reset', { email: 'nobody@example.com', redirectTo: `${running.base}/reset` })
+    const response = await post(running, '/request-password-reset', {
+      email: 'nobody@example.com',
+      redirectTo: `${running.base}/reset`,
+    })
     expect(response.status).toBe(200)
     expect(running.emails).toEqual([])
   })
 
   it('refuses a redirectTo outside the trusted origins with 403 INVALID_REDIRECT_URL', async () => {
     running = await start()
-    const response = await post(running, '/request-password-reset', { email: 'ada@example.com', redirectTo: 'https://evil.example/reset' })
+    const response = await post(running, '/request-password-reset', {
+      email: 'ada@example.com',
+      redirectTo: 'https://evil.example/reset',
+    })
     expect(response.status).toBe(403)
     expect(await response.json()).toMatchObject({ code: 'INVALID_REDIRECT_URL' })
     expect(running.emails).toEqual([])
@@ -94,7 +102,10 @@ describe('createBetterAuthServer', () => {
 
   it('redirects the emailed link to redirectTo?token=…, and an unknown token to ?error=INVALID_TOKEN', async () => {
     running = await start()
-    await post(running, '/request-password-reset', { email: 'ada@example.com', redirectTo: `${running.base}/reset?backend=better-auth` })
+    await post(running, '/request-password-reset', {
+      email: 'ada@example.com',
+      redirectTo: `${running.base}/reset?backend=better-auth`,
+    })
     const followed = await fetch(running.emails[0]?.url ?? '', { redirect: 'manual' })
     expect(followed.status).toBe(302)
     const target = new URL(followed.headers.get('location') ?? '')
@@ -102,9 +113,12 @@ describe('createBetterAuthServer', () => {
     expect(target.searchParams.get('backend')).toBe('better-auth')
     expect(target.searchParams.get('token')).toBe(running.emails[0]?.token)
 
-    const bogus = await fetch(`${running.base}/api/auth/reset-password/not-a-token?callbackURL=${encodeURIComponent(`${running.base}/reset`)}`, {
-      redirect: 'manual',
-    })
+    const bogus = await fetch(
+      `${running.base}/api/auth/reset-password/not-a-token?callbackURL=${encodeURIComponent(`${running.base}/reset`)}`,
+      {
+        redirect: 'manual',
+      },
+    )
     expect(new URL(bogus.headers.get('location') ?? '').search).toBe('?error=INVALID_TOKEN')
   })
 
@@ -129,7 +143,8 @@ describe('createBetterAuthServer', () => {
 
   it('rate-limits reset requests to 3 a minute with 429 and X-Retry-After, until reset()', async () => {
     running = await start({ rateLimit: true })
-    const request = () => post(running, '/request-password-reset', { email: 'grace@example.com', redirectTo: `${running.base}/reset` })
+    const request = () =>
+      post(running, '/request-password-reset', { email: 'grace@example.com', redirectTo: `${running.base}/reset` })
     for (let i = 0; i < 3; i++) expect((await request()).status).toBe(200)
     const limited = await request()
     expect(limited.status).toBe(429)

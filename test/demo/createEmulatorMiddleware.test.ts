@@ -34,7 +34,9 @@ beforeEach(() => {
   emulator.configure({ rateLimitPerMinute: 5 })
 })
 
-function startReset(body: unknown = { email: 'ada@example.com', reset_password_redirect_url: 'http://127.0.0.1:5173/reset' }) {
+function startReset(
+  body: unknown = { email: 'ada@example.com', reset_password_redirect_url: 'http://127.0.0.1:5173/reset' },
+) {
   return fetch(`${base}/__emulator/stytch/sdk/v1/passwords/email/reset/start`, {
     method: 'POST',
     headers: { Authorization: AUTH, 'Content-Type': 'application/json' },
@@ -99,7 +101,10 @@ describe('createEmulatorMiddleware', () => {
     expect(await changed.json()).toEqual({ rateLimitPerMinute: 50 })
     expect(emulator.config.rateLimitPerMinute).toBe(50)
 
-    const bad = await fetch(`${base}/__emulator/config`, { method: 'POST', body: JSON.stringify({ rateLimitPerMinute: 0 }) })
+    const bad = await fetch(`${base}/__emulator/config`, {
+      method: 'POST',
+      body: JSON.stringify({ rateLimitPerMinute: 0 }),
+    })
     expect(bad.status).toBe(400)
     expect(emulator.config.rateLimitPerMinute).toBe(50)
   })
@@ -151,7 +156,11 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
       // Reads the stream itself: the middleware must hand it over unread.
       const chunks: Buffer[] = []
       for await (const chunk of request) chunks.push(chunk as Buffer)
-      mountRequests.push({ method: request.method ?? '', url: request.url ?? '', body: Buffer.concat(chunks).toString('utf8') })
+      mountRequests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        body: Buffer.concat(chunks).toString('utf8'),
+      })
       response.statusCode = 200
       response.end('mounted')
     },
@@ -187,7 +196,11 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
   }
 
   async function outbox(): Promise<Array<{ backend: string; to: string; link: string }>> {
-    return (await (await fetch(`${suiteBase}/__emulator/outbox`)).json()) as Array<{ backend: string; to: string; link: string }>
+    return (await (await fetch(`${suiteBase}/__emulator/outbox`)).json()) as Array<{
+      backend: string
+      to: string
+      link: string
+    }>
   }
 
   it('serves Stack Auth under /__emulator/stack-auth with its known-error header', async () => {
@@ -203,11 +216,18 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
 
   it('serves Supabase under /__emulator/supabase with the query string and Host, and forwards 303 redirects', async () => {
     const redirect = `${suiteBase}/reset?backend=supabase`
-    const recovered = await fetch(`${suiteBase}/__emulator/supabase/auth/v1/recover?redirect_to=${encodeURIComponent(redirect)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', apikey: DEMO_SUPABASE_ANON_KEY },
-      body: JSON.stringify({ email: 'ada@example.com', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 's256' }),
-    })
+    const recovered = await fetch(
+      `${suiteBase}/__emulator/supabase/auth/v1/recover?redirect_to=${encodeURIComponent(redirect)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', apikey: DEMO_SUPABASE_ANON_KEY },
+        body: JSON.stringify({
+          email: 'ada@example.com',
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 's256',
+        }),
+      },
+    )
     expect(recovered.status).toBe(200)
     const [email] = await outbox()
     expect(email?.backend).toBe('supabase')
@@ -234,9 +254,14 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
   })
 
   it('hands requests under a mount to its handler with the body unread', async () => {
-    const response = await fetch(`${suiteBase}/api/auth/request-password-reset?x=1`, { method: 'POST', body: '{"email":"ada@example.com"}' })
+    const response = await fetch(`${suiteBase}/api/auth/request-password-reset?x=1`, {
+      method: 'POST',
+      body: '{"email":"ada@example.com"}',
+    })
     expect(await response.text()).toBe('mounted')
-    expect(mountRequests).toEqual([{ method: 'POST', url: '/api/auth/request-password-reset?x=1', body: '{"email":"ada@example.com"}' }])
+    expect(mountRequests).toEqual([
+      { method: 'POST', url: '/api/auth/request-password-reset?x=1', body: '{"email":"ada@example.com"}' },
+    ])
     // A path that only starts with the same letters is not under the mount.
     expect((await fetch(`${suiteBase}/api/authority`)).status).toBe(404)
   })
@@ -262,7 +287,10 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
       })
     expect((await check()).status).toBe(200)
 
-    const moved = await fetch(`${suiteBase}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 7 * 86_400_000 + 1 }) })
+    const moved = await fetch(`${suiteBase}/__emulator/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advanceMs: 7 * 86_400_000 + 1 }),
+    })
     expect(moved.status).toBe(200)
     expect(await moved.json()).toEqual({ now: expect.any(String), offsetMs: 7 * 86_400_000 + 1 })
     expect((await check()).headers.get('x-stack-known-error')).toBe('VERIFICATION_CODE_EXPIRED')
@@ -276,7 +304,10 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
     ['a string', { advanceMs: '5000' }],
     ['no body', undefined],
   ])('answers 400 to POST /__emulator/clock with %s', async (_name, body) => {
-    const response = await fetch(`${suiteBase}/__emulator/clock`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })
+    const response = await fetch(`${suiteBase}/__emulator/clock`, {
+      method: 'POST',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
     expect(response.status).toBe(400)
     expect(suite.clock.offsetMs).toBe(0)
   })

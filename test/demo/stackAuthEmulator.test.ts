@@ -20,7 +20,8 @@ function setup(options: StackAuthEmulatorOptions = {}) {
   const emulator = createStackAuthEmulator({ now: () => clock, ...options })
   const post = (path: string, body: unknown, headers: Record<string, string> = CLIENT_HEADERS) =>
     emulator.handle({ method: 'POST', path, headers, body })
-  const send = (body: Record<string, unknown> = {}) => post(SEND, { email: 'ada@example.com', callback_url: CALLBACK, ...body })
+  const send = (body: Record<string, unknown> = {}) =>
+    post(SEND, { email: 'ada@example.com', callback_url: CALLBACK, ...body })
   /** Sends a reset code and returns it from the emailed link. */
   const sendAndGetCode = async (body: Record<string, unknown> = {}) => {
     const response = await send(body)
@@ -50,7 +51,13 @@ describe('createStackAuthEmulator', () => {
     it.each([
       ['keys but no access type', withoutAccessType, 400, 'PROJECT_KEY_WITHOUT_ACCESS_TYPE', undefined],
       ['no Stack headers at all', { 'Content-Type': 'application/json' }, 400, 'ACCESS_TYPE_REQUIRED', undefined],
-      ['an unknown access type', { ...CLIENT_HEADERS, 'X-Stack-Access-Type': 'browser' }, 400, 'INVALID_ACCESS_TYPE', undefined],
+      [
+        'an unknown access type',
+        { ...CLIENT_HEADERS, 'X-Stack-Access-Type': 'browser' },
+        400,
+        'INVALID_ACCESS_TYPE',
+        undefined,
+      ],
       ['no project id', withoutProject, 400, 'ACCESS_TYPE_WITHOUT_PROJECT_ID', { request_type: 'client' }],
       ['no publishable key', withoutKey, 401, 'CLIENT_AUTHENTICATION_REQUIRED', undefined],
       [
@@ -67,7 +74,13 @@ describe('createStackAuthEmulator', () => {
         'INVALID_PUBLISHABLE_CLIENT_KEY',
         { project_id: '00000000-0000-4000-8000-000000000000' },
       ],
-      ['server access without a key', { ...CLIENT_HEADERS, 'X-Stack-Access-Type': 'server' }, 401, 'SERVER_AUTHENTICATION_REQUIRED', undefined],
+      [
+        'server access without a key',
+        { ...CLIENT_HEADERS, 'X-Stack-Access-Type': 'server' },
+        401,
+        'SERVER_AUTHENTICATION_REQUIRED',
+        undefined,
+      ],
     ])('answers %s with %i %s', async (_name, headers, status, code, details) => {
       const { post, emulator } = setup()
       const response = await post(SEND, { email: 'ada@example.com', callback_url: CALLBACK }, headers)
@@ -79,7 +92,9 @@ describe('createStackAuthEmulator', () => {
 
     it('matches header names case-insensitively', async () => {
       const { post } = setup()
-      const lower = Object.fromEntries(Object.entries(CLIENT_HEADERS).map(([name, value]) => [name.toLowerCase(), value]))
+      const lower = Object.fromEntries(
+        Object.entries(CLIENT_HEADERS).map(([name, value]) => [name.toLowerCase(), value]),
+      )
       expect((await post(SEND, { email: 'ada@example.com', callback_url: CALLBACK }, lower)).status).toBe(200)
     })
 
@@ -93,8 +108,16 @@ describe('createStackAuthEmulator', () => {
   describe('request bodies', () => {
     it.each([
       ['no Content-Type', { ...CLIENT_HEADERS, 'Content-Type': '' }, 'SCHEMA_ERROR'],
-      ['text/plain (fetch with a string body and no header)', { ...CLIENT_HEADERS, 'Content-Type': 'text/plain;charset=UTF-8' }, 'SCHEMA_ERROR'],
-      ['a form content type', { ...CLIENT_HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' }, 'BODY_PARSING_ERROR'],
+      [
+        'text/plain (fetch with a string body and no header)',
+        { ...CLIENT_HEADERS, 'Content-Type': 'text/plain;charset=UTF-8' },
+        'SCHEMA_ERROR',
+      ],
+      [
+        'a form content type',
+        { ...CLIENT_HEADERS, 'Content-Type': 'application/x-www-form-urlencoded' },
+        'BODY_PARSING_ERROR',
+      ],
     ])('rejects a JSON body sent with %s', async (_name, headers, code) => {
       const { post } = setup()
       const response = await post(SEND, { email: 'ada@example.com', callback_url: CALLBACK }, headers)
@@ -110,14 +133,39 @@ describe('createStackAuthEmulator', () => {
 
     it.each([
       ['send-reset-code without email', SEND, { callback_url: CALLBACK }, 'body.email is a required field'],
-      ['send-reset-code with a malformed email', SEND, { email: 'ada@', callback_url: CALLBACK }, 'body.email must be a valid email'],
-      ['send-reset-code without callback_url', SEND, { email: 'ada@example.com' }, 'body.callback_url is a required field'],
-      ['send-reset-code with a relative callback_url', SEND, { email: 'ada@example.com', callback_url: '/reset' }, 'body.callback_url is not a valid URL'],
-      ['send-reset-code with an unknown field', SEND, { email: 'ada@example.com', callback_url: CALLBACK, locale: 'fr' }, 'unknown properties: locale'],
+      [
+        'send-reset-code with a malformed email',
+        SEND,
+        { email: 'ada@', callback_url: CALLBACK },
+        'body.email must be a valid email',
+      ],
+      [
+        'send-reset-code without callback_url',
+        SEND,
+        { email: 'ada@example.com' },
+        'body.callback_url is a required field',
+      ],
+      [
+        'send-reset-code with a relative callback_url',
+        SEND,
+        { email: 'ada@example.com', callback_url: '/reset' },
+        'body.callback_url is not a valid URL',
+      ],
+      [
+        'send-reset-code with an unknown field',
+        SEND,
+        { email: 'ada@example.com', callback_url: CALLBACK, locale: 'fr' },
+        'unknown properties: locale',
+      ],
       ['check-code with a short code', CHECK, { code: 'abc' }, 'body.code must be exactly 45 characters'],
       ['check-code with a numeric code', CHECK, { code: 42 }, 'body.code must be a `string` type'],
       ['reset without password', RESET, { code: 'a'.repeat(45) }, 'body.password is a required field'],
-      ['reset with a PKCE verifier', RESET, { code: 'a'.repeat(45), password: NEW_PASSWORD, code_verifier: 'x' }, 'unknown properties: code_verifier'],
+      [
+        'reset with a PKCE verifier',
+        RESET,
+        { code: 'a'.repeat(45), password: NEW_PASSWORD, code_verifier: 'x' },
+        'unknown properties: code_verifier',
+      ],
       ['a body that is an array', SEND, ['ada@example.com'], 'body must be a `object` type'],
     ])('answers SCHEMA_ERROR for %s', async (_name, path, body, fragment) => {
       const { post } = setup()
@@ -186,7 +234,10 @@ describe('createStackAuthEmulator', () => {
       const response = await send({ callback_url: callback })
       expect(response.status).toBe(400)
       expect(response.headers['X-Stack-Known-Error']).toBe('REDIRECT_URL_NOT_WHITELISTED')
-      expect(response.body).toEqual({ code: 'REDIRECT_URL_NOT_WHITELISTED', error: expect.stringMatching(/trusted domains/) })
+      expect(response.body).toEqual({
+        code: 'REDIRECT_URL_NOT_WHITELISTED',
+        error: expect.stringMatching(/trusted domains/),
+      })
       expect(emulator.outbox).toHaveLength(0)
     })
 
@@ -241,7 +292,10 @@ describe('createStackAuthEmulator', () => {
 
       const check = await post(CHECK, { code })
       expect(check.status).toBe(409)
-      expect(check.body).toEqual({ code: 'VERIFICATION_CODE_ALREADY_USED', error: 'The verification link has already been used.' })
+      expect(check.body).toEqual({
+        code: 'VERIFICATION_CODE_ALREADY_USED',
+        error: 'The verification link has already been used.',
+      })
       const again = await post(RESET, { code, password: 'yet another passphrase' })
       expect(again.status).toBe(409)
       expect(errorCode(again)).toBe('VERIFICATION_CODE_ALREADY_USED')
@@ -257,23 +311,28 @@ describe('createStackAuthEmulator', () => {
       expect(response.status).toBe(400)
       expect(response.headers['X-Stack-Known-Error']).toBe(code)
       expect(response.body).toEqual({ code, details, error: expect.any(String) })
-      expect(errorCode(await post(RESET, { code: link, password: NEW_PASSWORD }))).toBe('VERIFICATION_CODE_ALREADY_USED')
+      expect(errorCode(await post(RESET, { code: link, password: NEW_PASSWORD }))).toBe(
+        'VERIFICATION_CODE_ALREADY_USED',
+      )
     })
 
     it.each([
       ['71 characters', 'a'.repeat(71)],
       ['36 emoji (72 UTF-16 units: Stack counts units)', '😀'.repeat(36)],
-    ])('refuses %s with a SCHEMA_ERROR on body.password before looking at the code, which stays usable', async (_name, password) => {
-      // Stack's passwordSchema is yupString().max(70): the request schema fails before the handler
-      // looks the code up, so the attempt is not counted and the link is not spent.
-      const { sendAndGetCode, post } = setup()
-      const code = await sendAndGetCode()
-      const response = await post(RESET, { code, password })
-      expect(response.status).toBe(400)
-      expect(response.headers['X-Stack-Known-Error']).toBe('SCHEMA_ERROR')
-      expect((response.body as { error: string }).error).toContain('body.password must be at most 70 characters')
-      expect((await post(RESET, { code, password: NEW_PASSWORD })).status).toBe(200)
-    })
+    ])(
+      'refuses %s with a SCHEMA_ERROR on body.password before looking at the code, which stays usable',
+      async (_name, password) => {
+        // Stack's passwordSchema is yupString().max(70): the request schema fails before the handler
+        // looks the code up, so the attempt is not counted and the link is not spent.
+        const { sendAndGetCode, post } = setup()
+        const code = await sendAndGetCode()
+        const response = await post(RESET, { code, password })
+        expect(response.status).toBe(400)
+        expect(response.headers['X-Stack-Known-Error']).toBe('SCHEMA_ERROR')
+        expect((response.body as { error: string }).error).toContain('body.password must be at most 70 characters')
+        expect((await post(RESET, { code, password: NEW_PASSWORD })).status).toBe(200)
+      },
+    )
 
     it.each([
       ['8 characters', 'abcdefgh'],
@@ -322,7 +381,11 @@ describe('createStackAuthEmulator', () => {
       const { sendAndGetCode, post } = setup()
       const before = await post(SIGN_IN, { email: 'ada@example.com', password: 'correct horse battery' })
       expect(before.status).toBe(200)
-      expect(before.body).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), user_id: expect.any(String) })
+      expect(before.body).toEqual({
+        access_token: expect.any(String),
+        refresh_token: expect.any(String),
+        user_id: expect.any(String),
+      })
 
       const code = await sendAndGetCode()
       expect((await post(RESET, { code, password: NEW_PASSWORD })).status).toBe(200)
@@ -336,7 +399,9 @@ describe('createStackAuthEmulator', () => {
 
     it('answers EMAIL_PASSWORD_MISMATCH for an unknown email too', async () => {
       const { post } = setup()
-      expect(errorCode(await post(SIGN_IN, { email: 'nobody@example.com', password: NEW_PASSWORD }))).toBe('EMAIL_PASSWORD_MISMATCH')
+      expect(errorCode(await post(SIGN_IN, { email: 'nobody@example.com', password: NEW_PASSWORD }))).toBe(
+        'EMAIL_PASSWORD_MISMATCH',
+      )
     })
   })
 
@@ -354,7 +419,10 @@ describe('createStackAuthEmulator', () => {
 
     it('takes its users and projects from the options', async () => {
       const project = { projectId: 'p-1', publishableClientKey: 'pck_1', displayName: 'Acme' }
-      const { post, emulator } = setup({ users: [{ email: 'linus@example.com', password: 'penguins!' }], projects: [project] })
+      const { post, emulator } = setup({
+        users: [{ email: 'linus@example.com', password: 'penguins!' }],
+        projects: [project],
+      })
       const headers = {
         'Content-Type': 'application/json',
         'X-Stack-Project-Id': 'p-1',
@@ -363,7 +431,9 @@ describe('createStackAuthEmulator', () => {
       }
       expect((await post(SEND, { email: 'linus@example.com', callback_url: CALLBACK }, headers)).status).toBe(200)
       expect(emulator.outbox[0]?.subject).toBe('Reset your password at Acme')
-      expect(errorCode(await post(SEND, { email: 'linus@example.com', callback_url: CALLBACK }))).toBe('INVALID_PUBLISHABLE_CLIENT_KEY')
+      expect(errorCode(await post(SEND, { email: 'linus@example.com', callback_url: CALLBACK }))).toBe(
+        'INVALID_PUBLISHABLE_CLIENT_KEY',
+      )
     })
   })
 })

@@ -160,7 +160,12 @@ describe('createStytchEmulator', () => {
       ['an email with spaces', { email: 'ada lovelace@example.com' }, 400, 'invalid_email'],
       ['a missing redirect URL', { reset_password_redirect_url: undefined }, 400, 'no_password_reset_redirect_url'],
       ['an empty redirect URL', { reset_password_redirect_url: '' }, 400, 'no_password_reset_redirect_url'],
-      ['a relative redirect URL', { reset_password_redirect_url: '/reset' }, 400, 'invalid_password_reset_redirect_url'],
+      [
+        'a relative redirect URL',
+        { reset_password_redirect_url: '/reset' },
+        400,
+        'invalid_password_reset_redirect_url',
+      ],
       [
         'a javascript: redirect URL',
         { reset_password_redirect_url: 'javascript:alert(1)' },
@@ -179,14 +184,24 @@ describe('createStytchEmulator', () => {
         400,
         'invalid_password_reset_redirect_url',
       ],
-      ['a login redirect to another host', { login_redirect_url: 'https://evil.example/' }, 400, 'invalid_login_redirect_url'],
+      [
+        'a login redirect to another host',
+        { login_redirect_url: 'https://evil.example/' },
+        400,
+        'invalid_login_redirect_url',
+      ],
       ['4 minutes', { reset_password_expiration_minutes: 4 }, 400, 'invalid_expiration'],
       ['10081 minutes', { reset_password_expiration_minutes: 10_081 }, 400, 'invalid_expiration'],
       ['a fractional expiration', { reset_password_expiration_minutes: 30.5 }, 400, 'invalid_expiration'],
       ['an expiration sent as a string', { reset_password_expiration_minutes: '30' }, 400, 'invalid_expiration'],
       ['the kit’s pt-BR tag instead of Stytch’s pt-br', { locale: 'pt-BR' }, 400, 'invalid_locale'],
       ['a padded code_challenge', { code_challenge: `${RFC_CHALLENGE}=` }, 400, 'invalid_pkce_code_challenge'],
-      ['a base64 (not url) code_challenge', { code_challenge: `${RFC_CHALLENGE.slice(0, 42)}+` }, 400, 'invalid_pkce_code_challenge'],
+      [
+        'a base64 (not url) code_challenge',
+        { code_challenge: `${RFC_CHALLENGE.slice(0, 42)}+` },
+        400,
+        'invalid_pkce_code_challenge',
+      ],
       [
         'the plain challenge method',
         { code_challenge: RFC_CHALLENGE, code_challenge_method: 'plain' },
@@ -351,7 +366,9 @@ describe('createStytchEmulator', () => {
       const { startAndGetToken, post, advance } = setup()
       const token = await startAndGetToken()
       advance(30 * 60_000)
-      expect(errorType(await post(RESET, { token, password: NEW_PASSWORD }))).toBe('unable_to_auth_password_reset_token')
+      expect(errorType(await post(RESET, { token, password: NEW_PASSWORD }))).toBe(
+        'unable_to_auth_password_reset_token',
+      )
     })
 
     it.each([

@@ -17,11 +17,12 @@ function setup(options: SupabaseEmulatorOptions = {}) {
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = API_KEY) =>
     emulator.handle({ method, path, headers, body })
   const recover = (body: Record<string, unknown> = {}, redirect: string | null = REDIRECT) =>
-    call(
-      'POST',
-      `/auth/v1/recover${redirect === null ? '' : `?redirect_to=${encodeURIComponent(redirect)}`}`,
-      { email: 'ada@example.com', code_challenge: RFC_CHALLENGE, code_challenge_method: 's256', ...body },
-    )
+    call('POST', `/auth/v1/recover${redirect === null ? '' : `?redirect_to=${encodeURIComponent(redirect)}`}`, {
+      email: 'ada@example.com',
+      code_challenge: RFC_CHALLENGE,
+      code_challenge_method: 's256',
+      ...body,
+    })
   /** Opens the newest email's link like a browser: returns where GoTrue's /verify redirects. */
   const openEmailLink = async (link = emulator.outbox[0]?.link) => {
     if (!link) throw new Error('no email was sent')
@@ -52,7 +53,18 @@ function setup(options: SupabaseEmulatorOptions = {}) {
   const advance = (ms: number) => {
     clock += ms
   }
-  return { emulator, call, recover, openEmailLink, recoverAndGetCode, exchange, recoverySession, updatePassword, signIn, advance }
+  return {
+    emulator,
+    call,
+    recover,
+    openEmailLink,
+    recoverAndGetCode,
+    exchange,
+    recoverySession,
+    updatePassword,
+    signIn,
+    advance,
+  }
 }
 
 /** The GoTrue `error_code` in either error format. */
@@ -68,7 +80,12 @@ describe('createSupabaseEmulator', () => {
       ['a wrong apikey', { apikey: 'not-the-anon-key' }, { message: 'Invalid API key', hint: expect.any(String) }],
     ])('answers 401 for %s', async (_name, headers, body) => {
       const { call, emulator } = setup()
-      const response = await call('POST', `/auth/v1/recover?redirect_to=${encodeURIComponent(REDIRECT)}`, { email: 'ada@example.com' }, headers)
+      const response = await call(
+        'POST',
+        `/auth/v1/recover?redirect_to=${encodeURIComponent(REDIRECT)}`,
+        { email: 'ada@example.com' },
+        headers,
+      )
       expect(response.status).toBe(401)
       expect(response.body).toEqual(body)
       expect(emulator.outbox).toHaveLength(0)
@@ -76,7 +93,12 @@ describe('createSupabaseEmulator', () => {
 
     it('accepts the key as the apikey query parameter too', async () => {
       const { call } = setup()
-      const response = await call('POST', `/auth/v1/recover?apikey=${DEMO_SUPABASE_ANON_KEY}`, { email: 'ada@example.com' }, {})
+      const response = await call(
+        'POST',
+        `/auth/v1/recover?apikey=${DEMO_SUPABASE_ANON_KEY}`,
+        { email: 'ada@example.com' },
+        {},
+      )
       expect(response.status).toBe(200)
     })
 
@@ -95,7 +117,12 @@ describe('createSupabaseEmulator', () => {
       expect(response.body).toEqual({})
       expect(emulator.outbox).toHaveLength(1)
       const [email] = emulator.outbox
-      expect(email).toMatchObject({ backend: 'supabase', to: 'ada@example.com', subject: 'Reset Your Password', locale: 'en' })
+      expect(email).toMatchObject({
+        backend: 'supabase',
+        to: 'ada@example.com',
+        subject: 'Reset Your Password',
+        locale: 'en',
+      })
       const link = new URL(email?.link ?? '')
       expect(link.origin + link.pathname).toBe('https://demo.supabase.test/auth/v1/verify')
       expect(link.searchParams.get('type')).toBe('recovery')
@@ -126,10 +153,26 @@ describe('createSupabaseEmulator', () => {
     it.each([
       ['a missing email', { email: undefined }, 'Password recovery requires an email'],
       ['a malformed email', { email: 'ada@' }, 'Unable to validate email address: invalid format'],
-      ['a challenge without a method', { code_challenge_method: undefined }, 'PKCE flow requires code_challenge_method and code_challenge'],
-      ['a method without a challenge', { code_challenge: undefined }, 'PKCE flow requires code_challenge_method and code_challenge'],
-      ['a 42-character challenge', { code_challenge: RFC_CHALLENGE.slice(1) }, 'code challenge has to be between 43 and 128 characters'],
-      ['a challenge with "+"', { code_challenge: `${RFC_CHALLENGE.slice(1)}+` }, 'code challenge can only contain alphanumeric characters, hyphens, periods, underscores and tildes'],
+      [
+        'a challenge without a method',
+        { code_challenge_method: undefined },
+        'PKCE flow requires code_challenge_method and code_challenge',
+      ],
+      [
+        'a method without a challenge',
+        { code_challenge: undefined },
+        'PKCE flow requires code_challenge_method and code_challenge',
+      ],
+      [
+        'a 42-character challenge',
+        { code_challenge: RFC_CHALLENGE.slice(1) },
+        'code challenge has to be between 43 and 128 characters',
+      ],
+      [
+        'a challenge with "+"',
+        { code_challenge: `${RFC_CHALLENGE.slice(1)}+` },
+        'code challenge can only contain alphanumeric characters, hyphens, periods, underscores and tildes',
+      ],
       ['an unknown method', { code_challenge_method: 'sha256' }, 'unsupported code_challenge method'],
     ])('answers 400 validation_failed for %s', async (_name, body, message) => {
       const { recover, emulator } = setup()
@@ -139,10 +182,13 @@ describe('createSupabaseEmulator', () => {
       expect(emulator.outbox).toHaveLength(0)
     })
 
-    it.each(['s256', 'S256', 'plain'])('accepts the challenge method %s, case-insensitively like GoTrue', async (method) => {
-      const { recover } = setup()
-      expect((await recover({ code_challenge_method: method })).status).toBe(200)
-    })
+    it.each(['s256', 'S256', 'plain'])(
+      'accepts the challenge method %s, case-insensitively like GoTrue',
+      async (method) => {
+        const { recover } = setup()
+        expect((await recover({ code_challenge_method: method })).status).toBe(200)
+      },
+    )
 
     it.each([
       ['not allowed', 'https://evil.example/reset'],
@@ -155,14 +201,21 @@ describe('createSupabaseEmulator', () => {
 
     it('falls back to an allowed Referer when there is no redirect_to', async () => {
       const { call, emulator } = setup()
-      await call('POST', '/auth/v1/recover', { email: 'ada@example.com' }, { ...API_KEY, referer: 'http://localhost:5173/' })
+      await call(
+        'POST',
+        '/auth/v1/recover',
+        { email: 'ada@example.com' },
+        { ...API_KEY, referer: 'http://localhost:5173/' },
+      )
       expect(new URL(emulator.outbox[0]?.link ?? '').searchParams.get('redirect_to')).toBe('http://localhost:5173/')
     })
 
     it('allows any port on the site URL’s host, as GoTrue does', async () => {
       const { recover, emulator } = setup({ siteUrl: 'https://app.example.com', allowedRedirectOrigins: [] })
       await recover({}, 'https://app.example.com:8443/reset')
-      expect(new URL(emulator.outbox[0]?.link ?? '').searchParams.get('redirect_to')).toBe('https://app.example.com:8443/reset')
+      expect(new URL(emulator.outbox[0]?.link ?? '').searchParams.get('redirect_to')).toBe(
+        'https://app.example.com:8443/reset',
+      )
     })
 
     it('answers 429 over_email_send_rate_limit within 60 seconds for the same user', async () => {
@@ -282,7 +335,11 @@ describe('createSupabaseEmulator', () => {
 
       const again = await exchange(code)
       expect(again.status).toBe(404)
-      expect(again.body).toEqual({ code: 404, error_code: 'flow_state_not_found', msg: 'invalid flow state, no valid flow state found' })
+      expect(again.body).toEqual({
+        code: 404,
+        error_code: 'flow_state_not_found',
+        msg: 'invalid flow state, no valid flow state found',
+      })
     })
 
     it('answers 400 bad_code_verifier for a wrong verifier and keeps the flow state', async () => {
@@ -321,7 +378,11 @@ describe('createSupabaseEmulator', () => {
       advance(60_000 + 1)
       const expired = await exchange(code)
       expect(expired.status).toBe(422)
-      expect(expired.body).toEqual({ code: 422, error_code: 'flow_state_expired', msg: 'invalid flow state, flow state has expired' })
+      expect(expired.body).toEqual({
+        code: 422,
+        error_code: 'flow_state_expired',
+        msg: 'invalid flow state, flow state has expired',
+      })
     })
 
     it.each([
@@ -358,10 +419,35 @@ describe('createSupabaseEmulator', () => {
     })
 
     it.each([
-      ['7 characters', 'abcdefg', 422, { code: 422, error_code: 'weak_password', msg: 'Password should be at least 8 characters.', weak_password: { reasons: ['length'] } }],
-      ['the current password', 'correct horse battery', 422, { code: 422, error_code: 'same_password', msg: 'New password should be different from the old password.' }],
-      ['73 bytes', 'a'.repeat(73), 400, { code: 400, error_code: 'validation_failed', msg: 'Password cannot be longer than 72 characters' }],
-      ['37 two-byte characters (74 bytes of UTF-8)', 'é'.repeat(37), 400, { code: 400, error_code: 'validation_failed', msg: 'Password cannot be longer than 72 characters' }],
+      [
+        '7 characters',
+        'abcdefg',
+        422,
+        {
+          code: 422,
+          error_code: 'weak_password',
+          msg: 'Password should be at least 8 characters.',
+          weak_password: { reasons: ['length'] },
+        },
+      ],
+      [
+        'the current password',
+        'correct horse battery',
+        422,
+        { code: 422, error_code: 'same_password', msg: 'New password should be different from the old password.' },
+      ],
+      [
+        '73 bytes',
+        'a'.repeat(73),
+        400,
+        { code: 400, error_code: 'validation_failed', msg: 'Password cannot be longer than 72 characters' },
+      ],
+      [
+        '37 two-byte characters (74 bytes of UTF-8)',
+        'é'.repeat(37),
+        400,
+        { code: 400, error_code: 'validation_failed', msg: 'Password cannot be longer than 72 characters' },
+      ],
     ])('rejects %s', async (_name, password, status, body) => {
       const { recoverySession, updatePassword } = setup()
       const token = await recoverySession()
@@ -379,7 +465,9 @@ describe('createSupabaseEmulator', () => {
     it('uses a 6-byte minimum by default, like GoTrue', async () => {
       const { recoverySession, updatePassword } = setup({ minPasswordLength: undefined })
       const token = await recoverySession()
-      expect((await updatePassword(token, '12345')).body).toMatchObject({ msg: 'Password should be at least 6 characters.' })
+      expect((await updatePassword(token, '12345')).body).toMatchObject({
+        msg: 'Password should be at least 6 characters.',
+      })
       expect((await updatePassword(token, '123456')).status).toBe(200)
     })
 
@@ -416,10 +504,25 @@ describe('createSupabaseEmulator', () => {
 
   describe('error format by API version', () => {
     it.each([
-      ['no version header', API_KEY, { code: 400, error_code: 'bad_code_verifier', msg: expect.any(String) }, undefined],
-      ['a malformed version', { ...API_KEY, 'X-Supabase-Api-Version': 'latest' }, { code: 400, error_code: 'bad_code_verifier', msg: expect.any(String) }, undefined],
+      [
+        'no version header',
+        API_KEY,
+        { code: 400, error_code: 'bad_code_verifier', msg: expect.any(String) },
+        undefined,
+      ],
+      [
+        'a malformed version',
+        { ...API_KEY, 'X-Supabase-Api-Version': 'latest' },
+        { code: 400, error_code: 'bad_code_verifier', msg: expect.any(String) },
+        undefined,
+      ],
       ['2024-01-01', DATED, { code: 'bad_code_verifier', message: expect.any(String) }, '2024-01-01'],
-      ['a later date', { ...API_KEY, 'X-Supabase-Api-Version': '2025-06-01' }, { code: 'bad_code_verifier', message: expect.any(String) }, '2024-01-01'],
+      [
+        'a later date',
+        { ...API_KEY, 'X-Supabase-Api-Version': '2025-06-01' },
+        { code: 'bad_code_verifier', message: expect.any(String) },
+        '2024-01-01',
+      ],
     ])('with %s', async (_name, headers, body, echoed) => {
       const { recoverAndGetCode, exchange } = setup()
       const response = await exchange(await recoverAndGetCode(), OTHER_VERIFIER, headers)

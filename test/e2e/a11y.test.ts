@@ -56,7 +56,9 @@ beforeEach(async () => {
 })
 
 function messagesOf(tag: string): Messages {
-  return JSON.parse(readFileSync(resolve(import.meta.dirname, `../../locales/${tag}/reset-kit.json`), 'utf8')) as Messages
+  return JSON.parse(
+    readFileSync(resolve(import.meta.dirname, `../../locales/${tag}/reset-kit.json`), 'utf8'),
+  ) as Messages
 }
 
 /** axe on the kit's root, once per colour scheme; returns the violations by `state (scheme)`. */
@@ -136,7 +138,12 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
           status: 429,
           headers: { 'Retry-After': '120' },
           contentType: 'application/json',
-          body: JSON.stringify({ status_code: 429, request_id: 'r', error_type: 'too_many_requests', error_message: 'Slow down.' }),
+          body: JSON.stringify({
+            status_code: 429,
+            request_id: 'r',
+            error_type: 'too_many_requests',
+            error_message: 'Slow down.',
+          }),
         })
       }
     })
@@ -196,7 +203,11 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
       if (check === 'expired') return route.fulfill(known(stackAuth.verificationCodeExpired))
       if (check === 'used') return route.fulfill(known(stackAuth.verificationCodeAlreadyUsed))
       if (check === 'down') return route.fulfill({ status: 503, contentType: 'application/json', body: '{}' })
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) })
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(stackAuth.checkCodeOk),
+      })
     })
     await page.route(STACK_RESET, async (route) => {
       if (change === 'hold') {
@@ -204,7 +215,12 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
         return route.fulfill({ status: 503, contentType: 'application/json', body: '{}' })
       }
       if (change === 'rate-limit') {
-        return route.fulfill({ status: 429, headers: { 'Retry-After': '120' }, contentType: 'application/json', body: '{}' })
+        return route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '120' },
+          contentType: 'application/json',
+          body: '{}',
+        })
       }
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ success: true }) })
     })
@@ -285,48 +301,67 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
 
 describe('layout and focus in Chromium', () => {
   // WCAG 1.4.12's text spacing, applied by a user stylesheet.
-  const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }'
+  const TEXT_SPACING =
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }'
 
   /** How far (CSS px) any part of the kit reaches past its card's content box; 0 when nothing does. */
   function overflowPastCard(page: Page): Promise<number> {
     return page.locator('[data-reset-kit]').evaluate((root) => {
       const style = getComputedStyle(root)
-      const inner = root.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)
-      const widest = Math.max(...[...root.querySelectorAll('*')].map((element) => element.getBoundingClientRect().right))
+      const inner =
+        root.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)
+      const widest = Math.max(
+        ...[...root.querySelectorAll('*')].map((element) => element.getBoundingClientRect().right),
+      )
       return Math.max(0, Math.round(widest - inner))
     })
   }
 
-  it.each(['fr-FR', 'en-XA'])('A: at 320 px wide, in %s, nothing of the kit reaches past its card, with text spacing too (WCAG 1.4.10, 1.4.12)', async (browserLocale) => {
-    const context = await browser.newContext({ locale: browserLocale, reducedMotion: 'reduce', viewport: { width: 320, height: 640 } })
-    const page = await context.newPage()
-    await page.route(STACK_CHECK, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }))
-    const tag = LOCALES.find((locale) => locale.browserLocale === browserLocale)!.tag
-    const m = messagesOf(tag)
-    const measured: Record<string, number> = {}
-    for (const [url, state, heading] of [
-      [`${demo.url}/`, 'form', m.forgot.title],
-      [`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`, 'ready', m.reset.title],
-    ] as const) {
-      await page.goto(url)
-      await view(page, state, heading)
-      measured[state] = await overflowPastCard(page)
-      await page.addStyleTag({ content: TEXT_SPACING })
-      measured[`${state}, text spacing`] = await overflowPastCard(page)
-    }
-    expect(measured).toEqual({ form: 0, 'form, text spacing': 0, ready: 0, 'ready, text spacing': 0 })
-    await context.close()
-  })
+  it.each(['fr-FR', 'en-XA'])(
+    'A: at 320 px wide, in %s, nothing of the kit reaches past its card, with text spacing too (WCAG 1.4.10, 1.4.12)',
+    async (browserLocale) => {
+      const context = await browser.newContext({
+        locale: browserLocale,
+        reducedMotion: 'reduce',
+        viewport: { width: 320, height: 640 },
+      })
+      const page = await context.newPage()
+      await page.route(STACK_CHECK, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }),
+      )
+      const tag = LOCALES.find((locale) => locale.browserLocale === browserLocale)!.tag
+      const m = messagesOf(tag)
+      const measured: Record<string, number> = {}
+      for (const [url, state, heading] of [
+        [`${demo.url}/`, 'form', m.forgot.title],
+        [`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`, 'ready', m.reset.title],
+      ] as const) {
+        await page.goto(url)
+        await view(page, state, heading)
+        measured[state] = await overflowPastCard(page)
+        await page.addStyleTag({ content: TEXT_SPACING })
+        measured[`${state}, text spacing`] = await overflowPastCard(page)
+      }
+      expect(measured).toEqual({ form: 0, 'form, text spacing': 0, ready: 0, 'ready, text spacing': 0 })
+      await context.close()
+    },
+  )
 
   it('the demo at 320 px wide scrolls only down, never sideways, on each of its pages (WCAG 1.4.10)', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', reducedMotion: 'reduce', viewport: { width: 320, height: 640 } })
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      reducedMotion: 'reduce',
+      viewport: { width: 320, height: 640 },
+    })
     const page = await context.newPage()
     const sideways: Record<string, number> = {}
     for (const path of ['/', '/reset', '/outbox']) {
       await page.goto(`${demo.url}${path}`)
       await page.locator('main').waitFor()
       await page.waitForLoadState('networkidle')
-      sideways[path] = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      sideways[path] = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
     }
     expect(sideways).toEqual({ '/': 0, '/reset': 0, '/outbox': 0 })
     await context.close()
@@ -337,7 +372,9 @@ describe('layout and focus in Chromium', () => {
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
     await view(page, 'form', 'Reset your password')
-    const animated = await page.locator('[data-reset-kit] [data-part="submit"]').evaluate((element) => getComputedStyle(element).transitionProperty)
+    const animated = await page
+      .locator('[data-reset-kit] [data-part="submit"]')
+      .evaluate((element) => getComputedStyle(element).transitionProperty)
     await context.close()
     expect(animated.split(', ')).toEqual(expect.arrayContaining(['box-shadow']))
     expect(animated).not.toMatch(/\ball\b|outline/)
@@ -356,14 +393,18 @@ describe('layout and focus in Chromium', () => {
       ratios[colorScheme] = await input.evaluate((element) => {
         const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number)
         const luminance = (color: string) => {
-          const [r, g, b] = channels(color).map((value) => value / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+          const [r, g, b] = channels(color)
+            .map((value) => value / 255)
+            .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
           return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
         }
         // The outermost ring (the largest spread) is what shows against the card.
-        const rings = getComputedStyle(element).boxShadow.split(/,(?![^(]*\))/).map((ring) => ({
-          color: ring.match(/rgba?\([^)]*\)/)?.[0] ?? '',
-          spread: Number(ring.trim().split(/\s+/).at(-1)?.replace('px', '') ?? 0),
-        }))
+        const rings = getComputedStyle(element)
+          .boxShadow.split(/,(?![^(]*\))/)
+          .map((ring) => ({
+            color: ring.match(/rgba?\([^)]*\)/)?.[0] ?? '',
+            spread: Number(ring.trim().split(/\s+/).at(-1)?.replace('px', '') ?? 0),
+          }))
         const outer = rings.sort((a, b) => b.spread - a.spread)[0]!
         if (channels(outer.color).length > 3 && channels(outer.color)[3]! < 1) return 0
         const card = getComputedStyle(element.closest('[data-reset-kit]')!).backgroundColor
@@ -384,7 +425,9 @@ describe('layout and focus in Chromium', () => {
     const page = await context.newPage()
     await page.emulateMedia({ forcedColors: 'active' })
     const held = gate()
-    await page.route(STACK_CHECK, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }))
+    await page.route(STACK_CHECK, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }),
+    )
     await page.route(STACK_RESET, async (route) => {
       await held.promise
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ success: true }) })

@@ -99,7 +99,8 @@ describe('Stack Auth (emulated) through the demo, in Chromium', () => {
     const second = await context.newPage()
     const calls: string[] = []
     second.on('request', (request) => {
-      if (request.url().includes('/api/v1/auth/password/')) calls.push(new URL(request.url()).pathname.split('/password/')[1] ?? '')
+      if (request.url().includes('/api/v1/auth/password/'))
+        calls.push(new URL(request.url()).pathname.split('/password/')[1] ?? '')
     })
     await second.goto(link)
     await second.getByRole('heading', { name: 'This link has already been used' }).waitFor()
@@ -154,7 +155,8 @@ describe('Supabase (emulated) through the demo, in Chromium', () => {
     const page = await elsewhere.newPage()
     const exchanges: string[] = []
     page.on('request', (request) => {
-      if (request.url().includes('/auth/v1/token') || request.url().includes('/auth/v1/user')) exchanges.push(request.url())
+      if (request.url().includes('/auth/v1/token') || request.url().includes('/auth/v1/user'))
+        exchanges.push(request.url())
     })
     await page.goto(link)
     await page.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()

@@ -28,7 +28,10 @@ let demo: DemoServer
 let browser: Browser
 
 beforeAll(async () => {
-  ;[demo, browser] = await Promise.all([startDemo({ headers: { 'Content-Security-Policy': POLICY } }), launchChromium()])
+  ;[demo, browser] = await Promise.all([
+    startDemo({ headers: { 'Content-Security-Policy': POLICY } }),
+    launchChromium(),
+  ])
 })
 
 afterAll(async () => {
@@ -119,7 +122,9 @@ describe('under a strict Content-Security-Policy, in Chromium', () => {
       script.textContent = 'window.__inline = true'
       document.body.append(script)
     })
-    await expect.poll(() => violations.map((violation) => violation.directive).sort()).toEqual(['script-src-elem', 'style-src-attr'])
+    await expect
+      .poll(() => violations.map((violation) => violation.directive).sort())
+      .toEqual(['script-src-elem', 'style-src-attr'])
     expect(consoleErrors.length).toBeGreaterThan(0)
     expect(await page.evaluate(() => (window as { __inline?: boolean }).__inline)).toBeUndefined()
     await context.close()

@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { choosePassword, latestEmail, newDemoContext, requestLink, resetEmulators, setStytchRateLimit, STYTCH_COMPLETE } from './demoFlow'
+import {
+  choosePassword,
+  latestEmail,
+  newDemoContext,
+  requestLink,
+  resetEmulators,
+  setStytchRateLimit,
+  STYTCH_COMPLETE,
+} from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -26,7 +34,10 @@ let demo: DemoServer
 let browser: Browser
 
 beforeAll(async () => {
-  ;[demo, browser] = await Promise.all([startDemo({ headers: { 'Content-Security-Policy': POLICY } }), launchChromium()])
+  ;[demo, browser] = await Promise.all([
+    startDemo({ headers: { 'Content-Security-Policy': POLICY } }),
+    launchChromium(),
+  ])
 })
 
 afterAll(async () => {
@@ -58,7 +69,8 @@ async function watch(context: BrowserContext): Promise<Watch> {
     })
   })
   context.on('console', (message) => {
-    if (/Content Security Policy|Refused to|TrustedHTML|TrustedScript|Trusted Type/i.test(message.text())) seen.consoleErrors.push(message.text())
+    if (/Content Security Policy|Refused to|TrustedHTML|TrustedScript|Trusted Type/i.test(message.text()))
+      seen.consoleErrors.push(message.text())
   })
   context.on('page', (page) => page.on('pageerror', (error) => seen.pageErrors.push(String(error))))
   return seen
@@ -69,12 +81,20 @@ async function noInlineStyle(page: Page, seen: Watch): Promise<void> {
   const styled = await page.evaluate(() =>
     [...document.querySelectorAll('[data-reset-kit], [data-reset-kit] *')]
       .filter((element) => element.hasAttribute('style'))
-      .map((element) => `${element.closest('[data-state]')?.getAttribute('data-state')}: <${element.tagName.toLowerCase()} style="${element.getAttribute('style')}">`),
+      .map(
+        (element) =>
+          `${element.closest('[data-state]')?.getAttribute('data-state')}: <${element.tagName.toLowerCase()} style="${element.getAttribute('style')}">`,
+      ),
   )
   seen.styled.push(...styled)
 }
 
-const clean = (seen: Watch) => ({ violations: seen.violations, consoleErrors: seen.consoleErrors, pageErrors: seen.pageErrors, styled: seen.styled })
+const clean = (seen: Watch) => ({
+  violations: seen.violations,
+  consoleErrors: seen.consoleErrors,
+  pageErrors: seen.pageErrors,
+  styled: seen.styled,
+})
 const NONE = { violations: [], consoleErrors: [], pageErrors: [], styled: [] }
 
 describe('under a strict policy with Trusted Types, in Chromium', () => {
@@ -93,7 +113,9 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
       }
     })
     expect(blocked).toBe(true)
-    await expect.poll(() => seen.violations.map((violation) => violation.directive)).toEqual(['require-trusted-types-for'])
+    await expect
+      .poll(() => seen.violations.map((violation) => violation.directive))
+      .toEqual(['require-trusted-types-for'])
     await context.close()
   })
 
@@ -115,12 +137,16 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
       await noInlineStyle(page, seen)
       await page.getByRole('button', { name: 'Use a different email address' }).click()
       await page.getByRole('button', { name: 'Send reset link' }).click()
-      await expect.poll(() => page.locator('[data-reset-kit] [role="alert"]').textContent()).toMatch(/Too many attempts/)
+      await expect
+        .poll(() => page.locator('[data-reset-kit] [role="alert"]').textContent())
+        .toMatch(/Too many attempts/)
       await page.waitForTimeout(1200)
       await noInlineStyle(page, seen)
       // A reload restores the wait from sessionStorage.
       await page.reload()
-      await expect.poll(() => page.locator('[data-reset-kit] [role="alert"]').textContent()).toMatch(/Too many attempts/)
+      await expect
+        .poll(() => page.locator('[data-reset-kit] [role="alert"]').textContent())
+        .toMatch(/Too many attempts/)
       await noInlineStyle(page, seen)
       expect(clean(seen)).toEqual(NONE)
       await context.close()
@@ -152,21 +178,35 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
     let answer: 'bad-gateway' | 'rate-limited' | 'through' = 'bad-gateway'
     await tab.route(`**${STYTCH_COMPLETE}`, async (route) => {
       if (answer === 'through') return route.continue()
-      if (answer === 'bad-gateway') return route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1><script>alert(1)</script>' })
+      if (answer === 'bad-gateway')
+        return route.fulfill({
+          status: 502,
+          contentType: 'text/html',
+          body: '<h1>Bad Gateway</h1><script>alert(1)</script>',
+        })
       return route.fulfill({
         status: 429,
         headers: { 'Retry-After': '3' },
         contentType: 'application/json',
-        body: JSON.stringify({ status_code: 429, request_id: 'r', error_type: 'too_many_requests', error_message: 'Slow down.' }),
+        body: JSON.stringify({
+          status_code: 429,
+          request_id: 'r',
+          error_type: 'too_many_requests',
+          error_message: 'Slow down.',
+        }),
       })
     })
     await choosePassword(tab, 'a brand new passphrase')
-    await expect.poll(() => tab.locator('[data-reset-kit] [role="alert"]').textContent()).toMatch(/Something went wrong/)
+    await expect
+      .poll(() => tab.locator('[data-reset-kit] [role="alert"]').textContent())
+      .toMatch(/Something went wrong/)
     await noInlineStyle(tab, seen)
     answer = 'rate-limited'
     await choosePassword(tab, 'a brand new passphrase')
     await expect.poll(() => tab.locator('[data-reset-kit] [role="alert"]').textContent()).toMatch(/Too many attempts/)
-    await expect.poll(() => tab.locator('[data-reset-kit] [role="alert"]').textContent(), { timeout: 8000 }).toMatch(/try again now/)
+    await expect
+      .poll(() => tab.locator('[data-reset-kit] [role="alert"]').textContent(), { timeout: 8000 })
+      .toMatch(/try again now/)
     await noInlineStyle(tab, seen)
     answer = 'through'
     await choosePassword(tab, 'a brand new passphrase')
@@ -184,23 +224,26 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
     await context.close()
   })
 
-  it.each(['en-US', 'es-ES', 'fr-FR', 'pt-BR', 'en-XA'])('a link opened on another device, and the form, in %s (the locale chunk loads under the policy)', async (locale) => {
-    const laptop = await newDemoContext(browser)
-    await requestLink(await laptop.newPage(), demo, 'ada@example.com')
-    const { link } = await latestEmail(demo, 'ada@example.com')
-    const phone = await newDemoContext(browser, { locale })
-    const seen = await watch(phone)
-    const page = await phone.newPage()
-    await page.goto(link)
-    await page.locator('[data-reset-kit][data-state="verifier_missing"]').waitFor()
-    const expected = locale === 'en-XA' ? 'en-XA' : locale.split('-')[0] === 'pt' ? 'pt-BR' : locale.split('-')[0]
-    await expect.poll(() => page.locator('[data-reset-kit]').getAttribute('lang')).toBe(expected)
-    await noInlineStyle(page, seen)
-    await page.goto(`${demo.url}/`)
-    await expect.poll(() => page.locator('[data-reset-kit]').getAttribute('lang')).toBe(expected)
-    await noInlineStyle(page, seen)
-    expect(clean(seen)).toEqual(NONE)
-    await laptop.close()
-    await phone.close()
-  })
+  it.each(['en-US', 'es-ES', 'fr-FR', 'pt-BR', 'en-XA'])(
+    'a link opened on another device, and the form, in %s (the locale chunk loads under the policy)',
+    async (locale) => {
+      const laptop = await newDemoContext(browser)
+      await requestLink(await laptop.newPage(), demo, 'ada@example.com')
+      const { link } = await latestEmail(demo, 'ada@example.com')
+      const phone = await newDemoContext(browser, { locale })
+      const seen = await watch(phone)
+      const page = await phone.newPage()
+      await page.goto(link)
+      await page.locator('[data-reset-kit][data-state="verifier_missing"]').waitFor()
+      const expected = locale === 'en-XA' ? 'en-XA' : locale.split('-')[0] === 'pt' ? 'pt-BR' : locale.split('-')[0]
+      await expect.poll(() => page.locator('[data-reset-kit]').getAttribute('lang')).toBe(expected)
+      await noInlineStyle(page, seen)
+      await page.goto(`${demo.url}/`)
+      await expect.poll(() => page.locator('[data-reset-kit]').getAttribute('lang')).toBe(expected)
+      await noInlineStyle(page, seen)
+      expect(clean(seen)).toEqual(NONE)
+      await laptop.close()
+      await phone.close()
+    },
+  )
 })

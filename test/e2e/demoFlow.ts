@@ -52,7 +52,9 @@ export async function readOutbox(demo: DemoServer): Promise<OutboxEmail[]> {
 
 /** The newest email to `to` (from `backend`, when given); throws when there is none. */
 export async function latestEmail(demo: DemoServer, to: string, backend?: DemoBackend): Promise<OutboxEmail> {
-  const email = (await readOutbox(demo)).find((candidate) => candidate.to === to && (!backend || candidate.backend === backend))
+  const email = (await readOutbox(demo)).find(
+    (candidate) => candidate.to === to && (!backend || candidate.backend === backend),
+  )
   if (!email) throw new Error(`no email to ${to}${backend ? ` from ${backend}` : ''} in the outbox`)
   return email
 }
@@ -91,7 +93,10 @@ export async function choosePassword(page: Page, password: string): Promise<void
 /** The `reset-kit:` keys in this page's localStorage and sessionStorage, sorted. */
 export async function kitStorageKeys(page: Page): Promise<{ local: string[]; session: string[] }> {
   return page.evaluate(() => {
-    const keys = (storage: Storage) => Object.keys(storage).filter((key) => key.startsWith('reset-kit:')).sort()
+    const keys = (storage: Storage) =>
+      Object.keys(storage)
+        .filter((key) => key.startsWith('reset-kit:'))
+        .sort()
     return { local: keys(localStorage), session: keys(sessionStorage) }
   })
 }
@@ -107,7 +112,8 @@ export interface SeenRequest {
 export function recordRequests(page: Page, path: string): SeenRequest[] {
   const seen: SeenRequest[] = []
   page.on('request', (request: Request) => {
-    if (new URL(request.url()).pathname === path) seen.push({ method: request.method(), url: request.url(), body: request.postData() })
+    if (new URL(request.url()).pathname === path)
+      seen.push({ method: request.method(), url: request.url(), body: request.postData() })
   })
   return seen
 }

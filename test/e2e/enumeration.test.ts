@@ -43,7 +43,8 @@ async function submit(page: Page, email: string, until: 'sent' | 'alert'): Promi
     const started = performance.now()
     // Stamped by the page itself the moment the outcome renders, so the test's own latency does not count.
     new MutationObserver((_records, observer) => {
-      const done = root?.matches('[data-state="sent"]') || (root?.querySelector('[data-part="alert"]')?.textContent ?? '') !== ''
+      const done =
+        root?.matches('[data-state="sent"]') || (root?.querySelector('[data-part="alert"]')?.textContent ?? '') !== ''
       if (done) {
         ;(window as unknown as { __elapsed: number }).__elapsed = performance.now() - started
         observer.disconnect()
@@ -123,7 +124,12 @@ describe('account enumeration in Chromium', () => {
         status: 429,
         headers: { 'Retry-After': '30' },
         contentType: 'application/json',
-        body: JSON.stringify({ status_code: 429, request_id: 'r', error_type: 'too_many_requests', error_message: 'Too many requests.' }),
+        body: JSON.stringify({
+          status_code: 429,
+          request_id: 'r',
+          error_type: 'too_many_requests',
+          error_message: 'Too many requests.',
+        }),
       }),
     )
 

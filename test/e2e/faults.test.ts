@@ -128,7 +128,10 @@ describe('offline', () => {
     await expect.poll(() => alertOf(tab).textContent()).toBe(NETWORK)
     expect(await tab.getByLabel('New password', { exact: true }).inputValue()).toBe('typed while offline')
     expect(await tab.getByLabel('Confirm new password').inputValue()).toBe('typed while offline')
-    expect(await kitStorageKeys(tab)).toEqual({ local: [VERIFIER_KEY], session: ['reset-kit:stytch:token', VERIFIER_KEY] })
+    expect(await kitStorageKeys(tab)).toEqual({
+      local: [VERIFIER_KEY],
+      session: ['reset-kit:stytch:token', VERIFIER_KEY],
+    })
 
     await tab.waitForTimeout(1_500)
     await context.setOffline(false)
@@ -161,14 +164,18 @@ describe('rate limits', () => {
     await page.getByRole('button', { name: 'Use a different email address' }).click()
     await page.getByRole('button', { name: 'Send reset link' }).click()
     // Retry-After counts from the first request of the window, so a slow machine sees a little less.
-    await expect.poll(() => alertOf(page).textContent()).toMatch(/^Too many attempts\. Please wait ([45]\d|60) seconds, then try again\.$/)
+    await expect
+      .poll(() => alertOf(page).textContent())
+      .toMatch(/^Too many attempts\. Please wait ([45]\d|60) seconds, then try again\.$/)
     const submit = page.getByRole('button', { name: 'Send reset link' })
     expect(await submit.getAttribute('aria-disabled')).toBe('true')
 
     // The wait is kept in this tab: a reload neither lifts it nor sends anything.
     await page.reload()
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
-    await expect.poll(() => alertOf(page).textContent()).toMatch(/^Too many attempts\. Please wait \d+ seconds, then try again\.$/)
+    await expect
+      .poll(() => alertOf(page).textContent())
+      .toMatch(/^Too many attempts\. Please wait \d+ seconds, then try again\.$/)
     expect(await submit.getAttribute('aria-disabled')).toBe('true')
     await page.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
     // force: Playwright would wait for an aria-disabled button to enable; a person just clicks.
@@ -198,17 +205,26 @@ describe('rate limits', () => {
         status: 429,
         headers: { 'Retry-After': '90' },
         contentType: 'application/json',
-        body: JSON.stringify({ status_code: 429, request_id: 'r', error_type: 'too_many_requests', error_message: 'Slow down.' }),
+        body: JSON.stringify({
+          status_code: 429,
+          request_id: 'r',
+          error_type: 'too_many_requests',
+          error_message: 'Slow down.',
+        }),
       })
     })
     await choosePassword(tab, 'a brand new passphrase')
-    await expect.poll(() => alertOf(tab).textContent()).toBe('Too many attempts. Please wait 90 seconds, then try again.')
+    await expect
+      .poll(() => alertOf(tab).textContent())
+      .toBe('Too many attempts. Please wait 90 seconds, then try again.')
     const submit = tab.getByRole('button', { name: 'Change password' })
     expect(await submit.getAttribute('aria-disabled')).toBe('true')
 
     await tab.reload()
     await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
-    await expect.poll(() => alertOf(tab).textContent()).toMatch(/^Too many attempts\. Please wait \d+ seconds, then try again\.$/)
+    await expect
+      .poll(() => alertOf(tab).textContent())
+      .toMatch(/^Too many attempts\. Please wait \d+ seconds, then try again\.$/)
     expect(await submit.getAttribute('aria-disabled')).toBe('true')
     await tab.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
     await tab.getByLabel('Confirm new password').fill('a brand new passphrase')

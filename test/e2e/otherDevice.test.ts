@@ -101,7 +101,10 @@ describe('a reset link and the browser that asked for it, in Chromium', () => {
     // Another verifier stands in this browser's place (RFC 7636's example): well-formed, live, wrong.
     await tab.evaluate(() => {
       const key = 'reset-kit:stytch:verifier'
-      const record = { ...JSON.parse(localStorage.getItem(key) ?? '{}'), verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk' }
+      const record = {
+        ...JSON.parse(localStorage.getItem(key) ?? '{}'),
+        verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+      }
       localStorage.setItem(key, JSON.stringify(record))
       sessionStorage.setItem(key, JSON.stringify(record))
     })
@@ -110,7 +113,9 @@ describe('a reset link and the browser that asked for it, in Chromium', () => {
     expect(await tab.getByRole('textbox').count()).toBe(0)
     await tab.waitForTimeout(1_000)
     expect(completions).toHaveLength(1)
-    expect(JSON.parse(completions[0]!.body ?? '{}')).toMatchObject({ code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk' })
+    expect(JSON.parse(completions[0]!.body ?? '{}')).toMatchObject({
+      code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+    })
     expect(await kitStorageKeys(tab)).toEqual({ local: [], session: [] })
     expect(await stytchSignIn(demo, 'grace@example.com', 'hopper-1906')).toBe(200)
     await context.close()

@@ -20,7 +20,8 @@ let browser: Browser
 const atServer: Seen[] = []
 
 beforeAll(async () => {
-  const onRequest = (request: IncomingMessage) => atServer.push({ url: request.url ?? '', referer: request.headers.referer })
+  const onRequest = (request: IncomingMessage) =>
+    atServer.push({ url: request.url ?? '', referer: request.headers.referer })
   ;[demo, browser] = await Promise.all([startDemo({ onRequest }), launchChromium()])
 })
 
@@ -38,7 +39,11 @@ beforeEach(async () => {
 function refererLog(page: Page): Promise<Seen>[] {
   const seen: Promise<Seen>[] = []
   page.on('request', (request) => {
-    seen.push(request.allHeaders().then((headers) => ({ method: request.method(), url: request.url(), referer: headers.referer })))
+    seen.push(
+      request
+        .allHeaders()
+        .then((headers) => ({ method: request.method(), url: request.url(), referer: headers.referer })),
+    )
   })
   return seen
 }

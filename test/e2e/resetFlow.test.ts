@@ -32,7 +32,6 @@ async function latestEmailTo(address: string): Promise<OutboxEmail> {
   return email
 }
 
-
 async function requestLink(page: Page, email: string): Promise<void> {
   await page.goto(`${demo.url}/`)
   await page.getByRole('textbox', { name: 'Email address' }).fill(email)

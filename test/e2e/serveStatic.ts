@@ -28,7 +28,10 @@ export function serveStatic(root: string) {
     let file = resolve(join(base, decodeURIComponent(pathname)))
     // Never serve anything outside the build folder.
     if (file !== base && !file.startsWith(base + sep)) file = join(base, 'index.html')
-    const isFile = await stat(file).then((entry) => entry.isFile(), () => false)
+    const isFile = await stat(file).then(
+      (entry) => entry.isFile(),
+      () => false,
+    )
     if (!isFile) file = join(base, 'index.html')
     response.statusCode = 200
     response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')

@@ -16,7 +16,8 @@ import { startDemo, type DemoServer } from './startDemo'
 // blocked site data makes the `sessionStorage` / `localStorage` getters throw a SecurityError;
 // a full or zero quota (private modes) makes `setItem` throw a QuotaExceededError.
 
-const STORAGE_UNAVAILABLE = 'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.'
+const STORAGE_UNAVAILABLE =
+  'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.'
 
 type Fault = 'both getters throw' | 'the localStorage getter throws' | 'setItem throws'
 

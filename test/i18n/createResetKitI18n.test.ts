@@ -2,7 +2,7 @@ import en from '../../locales/en/reset-kit.json'
 import { createResetKitI18n, englishMessages, NAMESPACE } from '../../src/i18n/createResetKitI18n'
 
 describe('createResetKitI18n', () => {
-  it("gives each instance its own English: strings merged into one reach neither another instance nor the bundled English", () => {
+  it('gives each instance its own English: strings merged into one reach neither another instance nor the bundled English', () => {
     const original = en.forgot.title
     const first = createResetKitI18n()
     const second = createResetKitI18n()

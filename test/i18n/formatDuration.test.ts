@@ -44,9 +44,54 @@ describe('formatDuration', () => {
   // 0, 1, 2, 21 s; 2, 21 min; 2, 21 h; 2, 21, 1000 days.
   const SECONDS = [0, 1, 2, 21, 120, 1260, 7200, 75_600, 172_800, 1_814_400, 86_400_000]
   it.each([
-    ['es', ['0 segundos', '1 segundo', '2 segundos', '21 segundos', '2 minutos', '21 minutos', '2 horas', '21 horas', '2 días', '21 días', '1000 días']],
-    ['fr', ['0 seconde', '1 seconde', '2 secondes', '21 secondes', '2 minutes', '21 minutes', '2 heures', '21 heures', '2 jours', '21 jours', '1 000 jours']],
-    ['pt-BR', ['0 segundo', '1 segundo', '2 segundos', '21 segundos', '2 minutos', '21 minutos', '2 horas', '21 horas', '2 dias', '21 dias', '1.000 dias']],
+    [
+      'es',
+      [
+        '0 segundos',
+        '1 segundo',
+        '2 segundos',
+        '21 segundos',
+        '2 minutos',
+        '21 minutos',
+        '2 horas',
+        '21 horas',
+        '2 días',
+        '21 días',
+        '1000 días',
+      ],
+    ],
+    [
+      'fr',
+      [
+        '0 seconde',
+        '1 seconde',
+        '2 secondes',
+        '21 secondes',
+        '2 minutes',
+        '21 minutes',
+        '2 heures',
+        '21 heures',
+        '2 jours',
+        '21 jours',
+        '1 000 jours',
+      ],
+    ],
+    [
+      'pt-BR',
+      [
+        '0 segundo',
+        '1 segundo',
+        '2 segundos',
+        '21 segundos',
+        '2 minutos',
+        '21 minutos',
+        '2 horas',
+        '21 horas',
+        '2 dias',
+        '21 dias',
+        '1.000 dias',
+      ],
+    ],
   ])('%s: 0, 1, 2 and 21 of each unit, and 1000 days', (locale, expected) => {
     expect(SECONDS.map((seconds) => formatDuration(seconds, locale).replace(/\s/gu, ' '))).toEqual(expected)
   })

@@ -74,7 +74,8 @@ function expectedKeys(tag: string): string[] {
 /** The English string(s) a locale key translates. */
 function englishFor(key: string): string[] {
   const plural = key.match(/^(.*)_(zero|one|two|few|many|other)$/)
-  if (plural?.[1] && pluralBases.includes(plural[1])) return [en[`${plural[1]}_one`] ?? '', en[`${plural[1]}_other`] ?? '']
+  if (plural?.[1] && pluralBases.includes(plural[1]))
+    return [en[`${plural[1]}_one`] ?? '', en[`${plural[1]}_other`] ?? '']
   return [en[key] ?? '']
 }
 
@@ -168,7 +169,11 @@ describe('locales', () => {
       const { t, missing } = i18nFor(tag, messages)
       for (const key of Object.keys(en)) {
         const base = key.replace(/_(one|other)$/, '')
-        const text = t(pluralBases.includes(base) ? base : key, { count: 3, email: 'ana@example.com', duration: '30 min' })
+        const text = t(pluralBases.includes(base) ? base : key, {
+          count: 3,
+          email: 'ana@example.com',
+          duration: '30 min',
+        })
         expect(text, `${tag} ${key}`).not.toMatch(/\{\{|\}\}|\$t\(/)
       }
       expect(missing).toEqual([])
@@ -204,7 +209,9 @@ describe('locales', () => {
       const strings = flatten(messages)
       const { t } = i18nFor(tag, messages)
       expect(t('reset.description', { count: 0 })).toBe(strings[`reset.description_${zero}`]?.replace('{{count}}', '0'))
-      expect(t('errors.password_too_short', { count: 1 })).toBe(strings['errors.password_too_short_one']?.replace('{{count}}', '1'))
+      expect(t('errors.password_too_short', { count: 1 })).toBe(
+        strings['errors.password_too_short_one']?.replace('{{count}}', '1'),
+      )
       expect(t('errors.password_too_short', { count: 1_000_000 })).toBe(
         strings['errors.password_too_short_many']?.replace('{{count}}', '1000000'),
       )
@@ -259,7 +266,9 @@ describe('locales', () => {
     const pseudo = flatten(readLocale('en-XA'))
 
     it('is up to date with English (regenerate with `node scripts/pseudo-locale.mjs`)', () => {
-      expect(() => execFileSync(process.execPath, ['scripts/pseudo-locale.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow()
+      expect(() =>
+        execFileSync(process.execPath, ['scripts/pseudo-locale.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' }),
+      ).not.toThrow()
     })
 
     it('wraps every string in ⟦ ⟧ and accents its letters', () => {

@@ -81,7 +81,9 @@ afterEach(() => {
 
 describe('<ForgotPasswordForm>', () => {
   it('A1, A4: shows a titled form with a labelled email field (autocomplete=email) and a submit button', async () => {
-    const { container } = render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    const { container } = render(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />,
+    )
 
     expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
     expect(screen.getByRole('form', { name: 'Reset your password' })).toBeInTheDocument()
@@ -96,7 +98,14 @@ describe('<ForgotPasswordForm>', () => {
   })
 
   it('pre-fills the field from defaultEmail', () => {
-    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} defaultEmail="ada@example.com" minDurationMs={0} />)
+    render(
+      <ForgotPasswordForm
+        adapter={fakeAdapter()}
+        redirectUrl={REDIRECT_URL}
+        defaultEmail="ada@example.com"
+        minDurationMs={0}
+      />,
+    )
 
     expect(emailField()).toHaveValue('ada@example.com')
   })
@@ -106,7 +115,9 @@ describe('<ForgotPasswordForm>', () => {
     async (typed) => {
       const user = userEvent.setup()
       const adapter = fakeAdapter()
-      const { container } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+      const { container } = render(
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />,
+      )
 
       if (typed) await user.type(emailField(), typed)
       await user.click(submitButton())
@@ -140,7 +151,9 @@ describe('<ForgotPasswordForm>', () => {
     const request = deferred()
     const onSent = vi.fn()
     const adapter = fakeAdapter({ startReset: () => request.promise })
-    const { container } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} minDurationMs={0} />)
+    const { container } = render(
+      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} minDurationMs={0} />,
+    )
 
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
@@ -159,7 +172,11 @@ describe('<ForgotPasswordForm>', () => {
     const heading = await screen.findByRole('heading', { name: 'Check your email' })
     // Focus moves in an effect after the commit that shows the heading.
     await waitFor(() => expect(heading).toHaveFocus())
-    expect(screen.getByText(/If an account exists for ada@example\.com, we've sent a password reset link/).closest('[role="status"]')).not.toBeNull()
+    expect(
+      screen
+        .getByText(/If an account exists for ada@example\.com, we've sent a password reset link/)
+        .closest('[role="status"]'),
+    ).not.toBeNull()
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument()
     expect(screen.getByRole('alert')).toBeEmptyDOMElement()
     expect(onSent).toHaveBeenCalledTimes(1)
@@ -170,11 +187,15 @@ describe('<ForgotPasswordForm>', () => {
   it('E1: the confirmation is the same markup whichever address was typed', async () => {
     const user = userEvent.setup()
     const confirmationFor = async (email: string) => {
-      const { container, unmount } = render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+      const { container, unmount } = render(
+        <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />,
+      )
       await user.type(emailField(), email)
       await user.click(submitButton())
       await screen.findByRole('heading', { name: 'Check your email' })
-      const html = container.outerHTML.replaceAll(email, '<email>').replace(/«[^»]+»|_r_[0-9a-z]+_|:r[0-9a-z]+:/g, '<id>')
+      const html = container.outerHTML
+        .replaceAll(email, '<email>')
+        .replace(/«[^»]+»|_r_[0-9a-z]+_|:r[0-9a-z]+:/g, '<id>')
       unmount()
       return html
     }
@@ -278,7 +299,9 @@ describe('<ForgotPasswordForm>', () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
     const onSent = vi.fn()
     const adapter = fakeAdapter({ pkce: true })
-    const { container } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} minDurationMs={0} />)
+    const { container } = render(
+      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} minDurationMs={0} />,
+    )
 
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
@@ -286,7 +309,9 @@ describe('<ForgotPasswordForm>', () => {
 
     const waiting = screen.getByRole('button', { name: 'Send again in 60 seconds' })
     expect(waiting).toHaveAttribute('aria-disabled', 'true')
-    expect(screen.getByText('You can ask for another email once the countdown ends.').closest('[role="status"]')).not.toBeNull()
+    expect(
+      screen.getByText('You can ask for another email once the countdown ends.').closest('[role="status"]'),
+    ).not.toBeNull()
     await expectNoAxeViolations(container)
 
     await user.click(waiting)
@@ -316,12 +341,15 @@ describe('<ForgotPasswordForm>', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
     const adapter = fakeAdapter()
-    adapter.startReset.mockResolvedValueOnce().mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 120 }))
+    adapter.startReset
+      .mockResolvedValueOnce()
+      .mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 120 }))
     const { container } = render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
     // Every text the countdowns ever render, including frames that a later effect would correct.
     const seen: string[] = []
     const observer = new MutationObserver(() => {
-      for (const part of container.querySelectorAll('[data-part="resend"], [data-part="alert"]')) seen.push(part.textContent ?? '')
+      for (const part of container.querySelectorAll('[data-part="resend"], [data-part="alert"]'))
+        seen.push(part.textContent ?? '')
     })
     observer.observe(container, { subtree: true, childList: true, characterData: true })
 
@@ -336,7 +364,9 @@ describe('<ForgotPasswordForm>', () => {
 
     // In seconds; a wait shown in minutes counts as its upper bound.
     const waits = seen.flatMap((text) =>
-      [...text.matchAll(/(\d+) (seconds?|minutes?)/g)].map((match) => Number(match[1]) * (match[2]!.startsWith('minute') ? 60 : 1)),
+      [...text.matchAll(/(\d+) (seconds?|minutes?)/g)].map(
+        (match) => Number(match[1]) * (match[2]!.startsWith('minute') ? 60 : 1),
+      ),
     )
     expect(waits).toContain(60)
     expect(waits).toContain(120)
@@ -370,7 +400,13 @@ describe('<ForgotPasswordForm>', () => {
       },
     })
     const { container, unmount } = render(
-      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} onError={onError} minDurationMs={0} />,
+      <ForgotPasswordForm
+        adapter={adapter}
+        redirectUrl={REDIRECT_URL}
+        onSent={onSent}
+        onError={onError}
+        minDurationMs={0}
+      />,
     )
 
     const shown = alertTexts()
@@ -394,7 +430,9 @@ describe('<ForgotPasswordForm>', () => {
     render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} minDurationMs={0} />)
 
     expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
-    expect(screen.getByRole('alert')).toHaveTextContent(/^Too many attempts\. Please wait (1[01]\d seconds|2 minutes), then try again\.$/)
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /^Too many attempts\. Please wait (1[01]\d seconds|2 minutes), then try again\.$/,
+    )
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
     expect(adapter.startReset).toHaveBeenCalledTimes(1)
@@ -445,36 +483,57 @@ describe('<ForgotPasswordForm>', () => {
     { code: 'server', text: 'Something went wrong on our side. Please try again in a moment.', id: 'E3' },
     { code: 'network', text: "We couldn't reach the server. Check your connection and try again.", id: 'R3' },
     { code: 'timeout', text: 'The server took too long to answer. Please try again.', id: 'R3' },
-    { code: 'redirect_not_allowed', text: "We can't send reset emails right now. Please try again later or contact support.", id: 'D3' },
+    {
+      code: 'redirect_not_allowed',
+      text: "We can't send reset emails right now. Please try again later or contact support.",
+      id: 'D3',
+    },
     { code: 'unknown', text: 'Something went wrong. Please try again.', id: 'R4' },
-    { code: 'storage_unavailable', text: 'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.', id: 'S1' },
-    { code: 'insecure_context', text: "This page isn't secure, so we can't send a reset link from it. Open it over https.", id: 'P3' },
-  ] as const)('$id: $code shows its own alert, never the confirmation, and keeps the address', async ({ code, text }) => {
-    const user = userEvent.setup()
-    const onSent = vi.fn()
-    const onError = vi.fn()
-    const adapter = fakeAdapter({
-      startReset: async () => {
-        throw new ResetError(code)
-      },
-    })
-    const { container } = render(
-      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} onError={onError} minDurationMs={0} />,
-    )
+    {
+      code: 'storage_unavailable',
+      text: 'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.',
+      id: 'S1',
+    },
+    {
+      code: 'insecure_context',
+      text: "This page isn't secure, so we can't send a reset link from it. Open it over https.",
+      id: 'P3',
+    },
+  ] as const)(
+    '$id: $code shows its own alert, never the confirmation, and keeps the address',
+    async ({ code, text }) => {
+      const user = userEvent.setup()
+      const onSent = vi.fn()
+      const onError = vi.fn()
+      const adapter = fakeAdapter({
+        startReset: async () => {
+          throw new ResetError(code)
+        },
+      })
+      const { container } = render(
+        <ForgotPasswordForm
+          adapter={adapter}
+          redirectUrl={REDIRECT_URL}
+          onSent={onSent}
+          onError={onError}
+          minDurationMs={0}
+        />,
+      )
 
-    await user.type(emailField(), 'ada@example.com')
-    await user.click(submitButton())
+      await user.type(emailField(), 'ada@example.com')
+      await user.click(submitButton())
 
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
-    expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
-    expect(emailField()).toHaveValue('ada@example.com')
-    expect(emailField()).not.toHaveAttribute('aria-invalid')
-    expect(submitButton()).not.toHaveAttribute('aria-disabled')
-    expect(onSent).not.toHaveBeenCalled()
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
-    expect(adapter.startReset).toHaveBeenCalledTimes(1)
-    await expectNoAxeViolations(container)
-  })
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
+      expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
+      expect(emailField()).toHaveValue('ada@example.com')
+      expect(emailField()).not.toHaveAttribute('aria-invalid')
+      expect(submitButton()).not.toHaveAttribute('aria-disabled')
+      expect(onSent).not.toHaveBeenCalled()
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
+      expect(adapter.startReset).toHaveBeenCalledTimes(1)
+      await expectNoAxeViolations(container)
+    },
+  )
 
   it('R4: a ResetError whose code the kit has no string for (a custom adapter’s, a newer copy’s) shows the generic message, never its key', async () => {
     const user = userEvent.setup()
@@ -540,9 +599,11 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
-      'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.',
-    ))
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Your browser is blocking the storage this page needs. Allow this site to store data, then try again.',
+      ),
+    )
     expect(adapter.startReset).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage_unavailable' }))
     expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
@@ -564,7 +625,11 @@ describe('<ForgotPasswordForm>', () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again in a moment.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Something went wrong on our side. Please try again in a moment.',
+      ),
+    )
     expect(container.querySelector('img')).toBeNull()
     expect(container).not.toHaveTextContent('onerror')
     expect(container).not.toHaveTextContent('not found')
@@ -611,7 +676,13 @@ describe('<ForgotPasswordForm>', () => {
       <ForgotPasswordForm
         adapter={fakeAdapter()}
         redirectUrl={REDIRECT_URL}
-        classNames={{ root: 'my-root', heading: 'my-heading', input: 'my-input', submit: 'my-submit', alert: 'my-alert' }}
+        classNames={{
+          root: 'my-root',
+          heading: 'my-heading',
+          input: 'my-input',
+          submit: 'my-submit',
+          alert: 'my-alert',
+        }}
         minDurationMs={0}
       />,
     )
@@ -635,7 +706,11 @@ describe('<ForgotPasswordForm>', () => {
     const user = userEvent.setup()
     const request = deferred()
     const { container } = render(
-      <ForgotPasswordForm adapter={fakeAdapter({ startReset: () => request.promise })} redirectUrl={REDIRECT_URL} minDurationMs={0} />,
+      <ForgotPasswordForm
+        adapter={fakeAdapter({ startReset: () => request.promise })}
+        redirectUrl={REDIRECT_URL}
+        minDurationMs={0}
+      />,
     )
     const root = container.querySelector('[data-part="root"]')
     const field = container.querySelector('[data-part="field"]')
@@ -718,7 +793,13 @@ describe('<ForgotPasswordForm>', () => {
     const onError = vi.fn()
     const adapter = fakeAdapter({ startReset: () => request.promise })
     const { unmount } = render(
-      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} onError={onError} minDurationMs={0} />,
+      <ForgotPasswordForm
+        adapter={adapter}
+        redirectUrl={REDIRECT_URL}
+        onSent={onSent}
+        onError={onError}
+        minDurationMs={0}
+      />,
     )
 
     await user.type(emailField(), 'ada@example.com')
@@ -739,7 +820,7 @@ describe('<ForgotPasswordForm>', () => {
   })
 })
 
-describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => {
+describe("<ForgotPasswordForm> with late answers and a host's defaults", () => {
   async function reachConfirmation(user: ReturnType<typeof userEvent.setup>, email = 'old@example.com') {
     await user.type(emailField(), email)
     await user.click(submitButton())
@@ -757,7 +838,15 @@ describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => 
       },
     })
     const onSent = vi.fn()
-    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} resendCooldownSeconds={0} onSent={onSent} />)
+    render(
+      <ForgotPasswordForm
+        adapter={adapter}
+        redirectUrl={REDIRECT_URL}
+        minDurationMs={0}
+        resendCooldownSeconds={0}
+        onSent={onSent}
+      />,
+    )
     await reachConfirmation(user)
     await user.click(screen.getByRole('button', { name: 'Send the email again' }))
     await waitFor(() => expect(adapter.startReset).toHaveBeenCalledTimes(2))
@@ -782,10 +871,14 @@ describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => 
         if (calls === 2) throw new ResetError('rate_limited', { retryAfterSeconds: 120 })
       },
     })
-    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} resendCooldownSeconds={0} />)
+    render(
+      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} resendCooldownSeconds={0} />,
+    )
     await reachConfirmation(user)
     await user.click(screen.getByRole('button', { name: 'Send the email again' }))
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 2 minutes, then try again.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 2 minutes, then try again.'),
+    )
 
     await user.click(screen.getByRole('button', { name: 'Use a different email address' }))
 
@@ -796,9 +889,14 @@ describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => 
   it('R5: a request cancelled because the adapter changed is not reported as an error', async () => {
     const user = userEvent.setup()
     const onError = vi.fn()
-    const first = fakeAdapter({ startReset: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) })
+    const first = fakeAdapter({
+      startReset: ({ signal }) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    })
     const second = { ...fakeAdapter(), id: 'second' }
-    const { rerender } = render(<ForgotPasswordForm adapter={first} redirectUrl={REDIRECT_URL} minDurationMs={0} onError={onError} />)
+    const { rerender } = render(
+      <ForgotPasswordForm adapter={first} redirectUrl={REDIRECT_URL} minDurationMs={0} onError={onError} />,
+    )
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
     await waitFor(() => expect(first.startReset).toHaveBeenCalled())
@@ -857,7 +955,9 @@ describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => 
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 30 seconds, then try again.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 30 seconds, then try again.'),
+    )
     expect(onCaught).not.toHaveBeenCalled()
     expect(adapter.startReset).toHaveBeenCalledTimes(1)
   })
@@ -869,7 +969,14 @@ describe('<ForgotPasswordForm> with late answers and a host\'s defaults', () => 
     { minutes: 2880, sentence: 'The link works for 2 days.' },
   ])('never overstates the link lifetime: $minutes minutes', async ({ minutes, sentence }) => {
     const user = userEvent.setup()
-    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={minutes} />)
+    render(
+      <ForgotPasswordForm
+        adapter={fakeAdapter()}
+        redirectUrl={REDIRECT_URL}
+        minDurationMs={0}
+        expiresInMinutes={minutes}
+      />,
+    )
     await reachConfirmation(user)
     expect(screen.getByText(sentence)).toBeInTheDocument()
   })

@@ -212,7 +212,7 @@ describe('<ResetKitProvider>', () => {
     expect(host.getResourceBundle('fr', 'translation')).toEqual({ hello: 'Bonjour' })
   })
 
-  it("X1: renders the typed address as typed with a host instance that escapes interpolations", async () => {
+  it('X1: renders the typed address as typed with a host instance that escapes interpolations', async () => {
     const host = await hostI18n()
     render(
       <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
@@ -282,7 +282,12 @@ describe('<ResetKitProvider> props that change after mount', () => {
       return (
         <ResetKitProvider adapter={adapter} verifierStorage={createWebStorageVerifierStore({ mode: 'session' })}>
           {done ? <p>host saw success</p> : null}
-          <ResetPasswordPage forgotPasswordUrl="/forgot" requireConfirmation={false} onSuccess={() => setDone(true)} onError={onError} />
+          <ResetPasswordPage
+            forgotPasswordUrl="/forgot"
+            requireConfirmation={false}
+            onSuccess={() => setDone(true)}
+            onError={onError}
+          />
         </ResetKitProvider>
       )
     }

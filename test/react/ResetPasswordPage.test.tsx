@@ -141,14 +141,18 @@ describe('<ResetPasswordPage>', () => {
     window.history.replaceState(null, '', url)
     const onError = vi.fn()
     const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}) }
-    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
+    const { container } = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />,
+    )
 
     expect(await screen.findByRole('heading', { name: "This link doesn't work" })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
     expect(adapter.checkToken).not.toHaveBeenCalled()
     expect(adapter.completeReset).not.toHaveBeenCalled()
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: expect.stringMatching(/^token_(missing|invalid)$/) }))
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: expect.stringMatching(/^token_(missing|invalid)$/) }),
+    )
     expect(window.location.search).not.toContain('token')
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
     await expectNoAxeViolations(container)
@@ -182,7 +186,17 @@ describe('<ResetPasswordPage>', () => {
 
   it('P9: a corrupt or foreign verifier record counts as missing and is removed', async () => {
     localStorage.setItem(VERIFIER_KEY, '{"v":1,"verifier":"x"')
-    sessionStorage.setItem(VERIFIER_KEY, JSON.stringify({ v: 1, verifier: 'A'.repeat(43), challenge: 'B'.repeat(43), createdAt: 0, expiresAt: Date.now() + 60_000, adapterId: 'other' }))
+    sessionStorage.setItem(
+      VERIFIER_KEY,
+      JSON.stringify({
+        v: 1,
+        verifier: 'A'.repeat(43),
+        challenge: 'B'.repeat(43),
+        createdAt: 0,
+        expiresAt: Date.now() + 60_000,
+        adapterId: 'other',
+      }),
+    )
     const adapter = fakeAdapter({ pkce: true })
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
 
@@ -362,34 +376,39 @@ describe('<ResetPasswordPage>', () => {
     { code: 'token_expired', title: 'This link has expired' },
     { code: 'token_used', title: 'This link has already been used' },
     { code: 'token_invalid', title: "This link doesn't work" },
-  ] as const)('T5, P5: $code from the server shows "$title" with a new-link offer, clears the fields and forgets the verifier', async ({ code, title }) => {
-    const user = userEvent.setup()
-    await storeVerifier()
-    const onError = vi.fn()
-    const adapter = fakeAdapter({
-      pkce: true,
-      completeReset: async () => {
-        throw new ResetError(code)
-      },
-    })
-    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
-    await findForm()
+  ] as const)(
+    'T5, P5: $code from the server shows "$title" with a new-link offer, clears the fields and forgets the verifier',
+    async ({ code, title }) => {
+      const user = userEvent.setup()
+      await storeVerifier()
+      const onError = vi.fn()
+      const adapter = fakeAdapter({
+        pkce: true,
+        completeReset: async () => {
+          throw new ResetError(code)
+        },
+      })
+      const { container } = render(
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />,
+      )
+      await findForm()
 
-    await user.type(passwordField(), 'correct horse battery')
-    await user.type(confirmField(), 'correct horse battery')
-    await user.click(submitButton())
+      await user.type(passwordField(), 'correct horse battery')
+      await user.type(confirmField(), 'correct horse battery')
+      await user.click(submitButton())
 
-    await findFocusedHeading(title)
-    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
-    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
-    expect(screen.queryByLabelText('Confirm new password')).not.toBeInTheDocument()
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
-    expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
-    expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
-    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
-    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
-    await expectNoAxeViolations(container)
-  })
+      await findFocusedHeading(title)
+      expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
+      expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+      expect(screen.queryByLabelText('Confirm new password')).not.toBeInTheDocument()
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
+      expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
+      expect(localStorage.getItem(VERIFIER_KEY)).toBeNull()
+      expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+      expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+      await expectNoAxeViolations(container)
+    },
+  )
 
   it('P8: the server rejecting the verifier shows the other-browser screen and does not retry', async () => {
     const user = userEvent.setup()
@@ -416,80 +435,91 @@ describe('<ResetPasswordPage>', () => {
 
   it.each([
     { code: 'password_weak', text: 'This password is too easy to guess. Try a longer phrase or add more words.' },
-    { code: 'password_breached', text: "This password has appeared in a data breach. Choose one you haven't used elsewhere." },
-  ] as const)('B3, P5: $code, thrown with no field as a custom adapter may, puts its reason on New password and keeps token and verifier for another try', async ({ code, text }) => {
-    const user = userEvent.setup()
-    const verifier = await storeVerifier()
-    const adapter = fakeAdapter({ pkce: true })
-    adapter.completeReset.mockRejectedValueOnce(new ResetError(code))
-    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
-    await findForm()
+    {
+      code: 'password_breached',
+      text: "This password has appeared in a data breach. Choose one you haven't used elsewhere.",
+    },
+  ] as const)(
+    'B3, P5: $code, thrown with no field as a custom adapter may, puts its reason on New password and keeps token and verifier for another try',
+    async ({ code, text }) => {
+      const user = userEvent.setup()
+      const verifier = await storeVerifier()
+      const adapter = fakeAdapter({ pkce: true })
+      adapter.completeReset.mockRejectedValueOnce(new ResetError(code))
+      const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+      await findForm()
 
-    await user.type(passwordField(), 'password1')
-    await user.type(confirmField(), 'password1')
-    await user.click(submitButton())
+      await user.type(passwordField(), 'password1')
+      await user.type(confirmField(), 'password1')
+      await user.click(submitButton())
 
-    expect(await screen.findByText(text)).toBeInTheDocument()
-    // The length-based hint would say "good" beside the backend's verdict; it waits for the next edit.
-    expect(screen.queryByText(/^Strength: /)).not.toBeInTheDocument()
-    expect(passwordField()).toHaveAttribute('aria-invalid', 'true')
-    expect(passwordField()).toHaveAccessibleDescription(new RegExp(text.replace(/[.?']/g, '.')))
-    expect(passwordField()).toHaveFocus()
-    expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument()
-    expect(localStorage.getItem(VERIFIER_KEY)).toContain(verifier)
-    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
-    await expectNoAxeViolations(container)
+      expect(await screen.findByText(text)).toBeInTheDocument()
+      // The length-based hint would say "good" beside the backend's verdict; it waits for the next edit.
+      expect(screen.queryByText(/^Strength: /)).not.toBeInTheDocument()
+      expect(passwordField()).toHaveAttribute('aria-invalid', 'true')
+      expect(passwordField()).toHaveAccessibleDescription(new RegExp(text.replace(/[.?']/g, '.')))
+      expect(passwordField()).toHaveFocus()
+      expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument()
+      expect(localStorage.getItem(VERIFIER_KEY)).toContain(verifier)
+      expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
+      await expectNoAxeViolations(container)
 
-    await user.clear(passwordField())
-    await user.type(passwordField(), 'a much longer passphrase')
-    expect(screen.queryByText(text)).not.toBeInTheDocument()
-    expect(screen.getByText(/^Strength: /)).toBeInTheDocument()
-    await user.clear(confirmField())
-    await user.type(confirmField(), 'a much longer passphrase')
-    await user.click(submitButton())
+      await user.clear(passwordField())
+      await user.type(passwordField(), 'a much longer passphrase')
+      expect(screen.queryByText(text)).not.toBeInTheDocument()
+      expect(screen.getByText(/^Strength: /)).toBeInTheDocument()
+      await user.clear(confirmField())
+      await user.type(confirmField(), 'a much longer passphrase')
+      await user.click(submitButton())
 
-    await screen.findByRole('heading', { name: 'Your password has been changed' })
-    expect(adapter.completeReset).toHaveBeenCalledTimes(2)
-    expect(adapter.completeReset.mock.calls[1]![0]).toMatchObject({
-      token: 'tok_123',
-      password: 'a much longer passphrase',
-      codeVerifier: verifier,
-    })
-  })
+      await screen.findByRole('heading', { name: 'Your password has been changed' })
+      expect(adapter.completeReset).toHaveBeenCalledTimes(2)
+      expect(adapter.completeReset.mock.calls[1]![0]).toMatchObject({
+        token: 'tok_123',
+        password: 'a much longer passphrase',
+        codeVerifier: verifier,
+      })
+    },
+  )
 
   it.each([
     { code: 'network', text: "We couldn't reach the server. Check your connection and try again." },
     { code: 'server', text: 'Something went wrong on our side. Please try again in a moment.' },
     { code: 'timeout', text: 'The server took too long to answer. Please try again.' },
-  ] as const)('R3, P5: $code shows an alert, keeps what was typed and the verifier, and does not retry', async ({ code, text }) => {
-    const user = userEvent.setup()
-    const verifier = await storeVerifier()
-    const onError = vi.fn()
-    const adapter = fakeAdapter({ pkce: true })
-    adapter.completeReset.mockRejectedValueOnce(new ResetError(code, { cause: '<img src=x onerror=alert(1)>' }))
-    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
-    await findForm()
+  ] as const)(
+    'R3, P5: $code shows an alert, keeps what was typed and the verifier, and does not retry',
+    async ({ code, text }) => {
+      const user = userEvent.setup()
+      const verifier = await storeVerifier()
+      const onError = vi.fn()
+      const adapter = fakeAdapter({ pkce: true })
+      adapter.completeReset.mockRejectedValueOnce(new ResetError(code, { cause: '<img src=x onerror=alert(1)>' }))
+      const { container } = render(
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />,
+      )
+      await findForm()
 
-    await user.type(passwordField(), 'correct horse battery')
-    await user.type(confirmField(), 'correct horse battery')
-    await user.click(submitButton())
+      await user.type(passwordField(), 'correct horse battery')
+      await user.type(confirmField(), 'correct horse battery')
+      await user.click(submitButton())
 
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
-    expect(passwordField()).toHaveValue('correct horse battery')
-    expect(confirmField()).toHaveValue('correct horse battery')
-    expect(localStorage.getItem(VERIFIER_KEY)).toContain(verifier)
-    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
-    expect(container.querySelector('img')).toBeNull()
-    await expectNoAxeViolations(container)
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
+      expect(passwordField()).toHaveValue('correct horse battery')
+      expect(confirmField()).toHaveValue('correct horse battery')
+      expect(localStorage.getItem(VERIFIER_KEY)).toContain(verifier)
+      expect(sessionStorage.getItem(TOKEN_KEY)).toBe('tok_123')
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }))
+      expect(container.querySelector('img')).toBeNull()
+      await expectNoAxeViolations(container)
 
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
-    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+      await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+      expect(adapter.completeReset).toHaveBeenCalledTimes(1)
 
-    await user.click(submitButton())
-    await screen.findByRole('heading', { name: 'Your password has been changed' })
-    expect(adapter.completeReset.mock.calls[1]![0].codeVerifier).toBe(verifier)
-  })
+      await user.click(submitButton())
+      await screen.findByRole('heading', { name: 'Your password has been changed' })
+      expect(adapter.completeReset.mock.calls[1]![0].codeVerifier).toBe(verifier)
+    },
+  )
 
   it('R1: a 429 shows the wait, blocks the button until it is over and never retries on its own', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
@@ -544,7 +574,9 @@ describe('<ResetPasswordPage>', () => {
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
     await findForm()
     expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
-    expect(screen.getByRole('alert')).toHaveTextContent(/^Too many attempts\. Please wait [89]\d seconds, then try again\.$/)
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /^Too many attempts\. Please wait [89]\d seconds, then try again\.$/,
+    )
     await user.type(passwordField(), 'correct horse battery')
     await user.type(confirmField(), 'correct horse battery')
     await user.click(submitButton())
@@ -560,7 +592,12 @@ describe('<ResetPasswordPage>', () => {
   it('A4: "Show password" is a toggle button that reveals both fields and hides them again on submit', async () => {
     const user = userEvent.setup()
     const request = deferred()
-    render(<ResetPasswordPage adapter={fakeAdapter({ completeReset: () => request.promise })} forgotPasswordUrl={FORGOT_URL} />)
+    render(
+      <ResetPasswordPage
+        adapter={fakeAdapter({ completeReset: () => request.promise })}
+        forgotPasswordUrl={FORGOT_URL}
+      />,
+    )
     await findForm()
     const toggle = screen.getByRole('button', { name: 'Show password' })
 
@@ -628,7 +665,14 @@ describe('<ResetPasswordPage>', () => {
     { returnTo: null, href: '/sign-in' },
   ])('D2: returnTo $returnTo leads "Sign in" to $href', async ({ returnTo, href }) => {
     const user = userEvent.setup()
-    render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} signInUrl="/sign-in" returnTo={returnTo} />)
+    render(
+      <ResetPasswordPage
+        adapter={fakeAdapter()}
+        forgotPasswordUrl={FORGOT_URL}
+        signInUrl="/sign-in"
+        returnTo={returnTo}
+      />,
+    )
     await findForm()
 
     await user.type(passwordField(), 'correct horse battery')
@@ -643,7 +687,9 @@ describe('<ResetPasswordPage>', () => {
     const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(() => check.promise)
     const adapter = { ...fakeAdapter(), checkToken }
     const onError = vi.fn()
-    const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />)
+    const { container } = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} onError={onError} />,
+    )
     let formEverShown = false
     const observer = new MutationObserver(() => {
       formEverShown ||= container.querySelector('input') !== null
@@ -821,10 +867,14 @@ describe('<ResetPasswordPage>', () => {
   it("takes minLength and maxLength from the adapter's password limits when the page sets none, and its own props win", async () => {
     const user = userEvent.setup()
     const adapter = { ...fakeAdapter(), minPasswordLength: 10, maxPasswordLength: 12 }
-    const { unmount } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    const { unmount } = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />,
+    )
     await findForm()
 
-    expect(screen.getByText('Your new password needs at least 10 characters. A longer passphrase is stronger.')).toBeInTheDocument()
+    expect(
+      screen.getByText('Your new password needs at least 10 characters. A longer passphrase is stronger.'),
+    ).toBeInTheDocument()
     await user.type(passwordField(), 'ninechars')
     await user.click(submitButton())
     expect(await screen.findByText('Use at least 10 characters.')).toBeInTheDocument()
@@ -835,9 +885,19 @@ describe('<ResetPasswordPage>', () => {
     unmount()
 
     window.history.replaceState(null, '', LINK)
-    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} minLength={4} maxLength={20} />)
+    render(
+      <ResetPasswordPage
+        adapter={adapter}
+        forgotPasswordUrl={FORGOT_URL}
+        requireConfirmation={false}
+        minLength={4}
+        maxLength={20}
+      />,
+    )
     await findForm()
-    expect(screen.getByText('Your new password needs at least 4 characters. A longer passphrase is stronger.')).toBeInTheDocument()
+    expect(
+      screen.getByText('Your new password needs at least 4 characters. A longer passphrase is stronger.'),
+    ).toBeInTheDocument()
     await user.type(passwordField(), 'thirteen char')
     await user.click(submitButton())
     await screen.findByRole('heading', { name: 'Your password has been changed' })
@@ -1012,7 +1072,12 @@ describe('<ResetPasswordPage> with a new link, a rate-limited check and late ans
     const adapter = fakeAdapter({ completeReset: () => answer.promise })
     const onSuccess = vi.fn()
     const { unmount } = render(
-      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} onSuccess={onSuccess} />,
+      <ResetPasswordPage
+        adapter={adapter}
+        forgotPasswordUrl={FORGOT_URL}
+        requireConfirmation={false}
+        onSuccess={onSuccess}
+      />,
     )
     await findForm()
     await user.type(passwordField(), 'correct horse battery')
@@ -1045,7 +1110,10 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
   it('A5: a link check that answers while the user is in a control of the host page leaves focus there', async () => {
     const user = userEvent.setup()
     const check = deferred()
-    const adapter = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(() => check.promise) }
+    const adapter = {
+      ...fakeAdapter(),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(() => check.promise),
+    }
     render(
       <>
         <input aria-label="Search the help centre" />
@@ -1072,6 +1140,8 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
     const toggle = screen.getByRole('button', { name: 'Show password' })
     await user.click(toggle)
     expect(confirmField()).toHaveAttribute('type', 'text')
-    expect(toggle.getAttribute('aria-controls')?.split(' ').sort()).toEqual([passwordField().id, confirmField().id].sort())
+    expect(toggle.getAttribute('aria-controls')?.split(' ').sort()).toEqual(
+      [passwordField().id, confirmField().id].sort(),
+    )
   })
 })

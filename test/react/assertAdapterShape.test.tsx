@@ -66,11 +66,17 @@ describe('assertAdapterShape', () => {
 
     const error = errorOf(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />)
 
-    expect((error as TypeError).message).toMatch(/<ForgotPasswordForm>.*`startReset` and `completeReset` must be functions/)
+    expect((error as TypeError).message).toMatch(
+      /<ForgotPasswordForm>.*`startReset` and `completeReset` must be functions/,
+    )
   })
 
   it('lets a complete custom adapter, with or without checkToken, render', () => {
     expect(errorOf(<ResetPasswordPage adapter={customAdapter()} forgotPasswordUrl="/forgot" />)).toBeUndefined()
-    expect(errorOf(<ResetPasswordPage adapter={{ ...customAdapter(), checkToken: async () => {} }} forgotPasswordUrl="/forgot" />)).toBeUndefined()
+    expect(
+      errorOf(
+        <ResetPasswordPage adapter={{ ...customAdapter(), checkToken: async () => {} }} forgotPasswordUrl="/forgot" />,
+      ),
+    ).toBeUndefined()
   })
 })

@@ -105,7 +105,9 @@ describe('the success screen with a token prop', () => {
   it('stays after the page is mounted again with the same token (a new key, Back in the app)', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter()
-    const { rerender } = render(<ResetPasswordPage key="en" adapter={adapter} token="tok_2" forgotPasswordUrl={FORGOT_URL} />)
+    const { rerender } = render(
+      <ResetPasswordPage key="en" adapter={adapter} token="tok_2" forgotPasswordUrl={FORGOT_URL} />,
+    )
     await submit(user)
     await screen.findByRole('heading', { name: 'Your password has been changed' })
 

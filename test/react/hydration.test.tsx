@@ -26,7 +26,9 @@ afterEach(() => {
 describe('hydrating server-rendered HTML', () => {
   it('keeps an address typed (or autofilled) before the script loaded, and sends it', async () => {
     const adapter = fakeAdapter()
-    const form = <ForgotPasswordForm adapter={adapter} redirectUrl="https://app.example.com/reset-password" minDurationMs={0} />
+    const form = (
+      <ForgotPasswordForm adapter={adapter} redirectUrl="https://app.example.com/reset-password" minDurationMs={0} />
+    )
     const container = document.createElement('div')
     // The server's HTML as inert markup, as in a browser before the bundle runs.
     container.append(...new DOMParser().parseFromString(renderToString(form), 'text/html').body.childNodes)
@@ -40,7 +42,9 @@ describe('hydrating server-rendered HTML', () => {
     expect(screen.getByLabelText('Email address')).toHaveValue('ada@example.com')
     await userEvent.setup().click(screen.getByRole('button', { name: 'Send reset link' }))
 
-    await waitFor(() => expect(adapter.startReset).toHaveBeenCalledWith(expect.objectContaining({ email: 'ada@example.com' })))
+    await waitFor(() =>
+      expect(adapter.startReset).toHaveBeenCalledWith(expect.objectContaining({ email: 'ada@example.com' })),
+    )
     expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
   })
 })

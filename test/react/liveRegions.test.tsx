@@ -75,7 +75,9 @@ describe('<ForgotPasswordForm> live regions', () => {
 
   it('names the link lifetime through Intl when expiresInMinutes is set', async () => {
     const user = userEvent.setup()
-    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} expiresInMinutes={30} minDurationMs={0} />)
+    render(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} expiresInMinutes={30} minDurationMs={0} />,
+    )
     await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com')
     await user.click(screen.getByRole('button', { name: 'Send reset link' }))
     await screen.findByRole('heading', { name: 'Check your email' })
@@ -124,7 +126,9 @@ describe('<ResetPasswordPage> link checks', () => {
     render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" />)
     // Before the check's microtask: the first screen shown is already the final one.
     expect(screen.getByRole('heading', { name: "We couldn't check your link" })).toBeInTheDocument()
-    expect(await screen.findByText("Password reset isn't set up correctly on this site. Please contact support.")).toBeInTheDocument()
+    expect(
+      await screen.findByText("Password reset isn't set up correctly on this site. Please contact support."),
+    ).toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: "This link doesn't work" })).not.toBeInTheDocument()
   })
 

@@ -59,14 +59,24 @@ beforeEach(() => {
 describe.each(Object.entries(LOCALES))('every state in %s', (locale, messages: Messages) => {
   async function sendFrom(adapter: ResetAdapter, email = 'ada@example.com') {
     const user = userEvent.setup()
-    const view = render(<ForgotPasswordForm adapter={adapter} locale={locale} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />)
+    const view = render(
+      <ForgotPasswordForm
+        adapter={adapter}
+        locale={locale}
+        redirectUrl={REDIRECT_URL}
+        minDurationMs={0}
+        expiresInMinutes={30}
+      />,
+    )
     await user.type(await screen.findByRole('textbox', { name: messages.forgot.emailLabel }), email)
     await user.click(screen.getByRole('button', { name: messages.forgot.submit }))
     return view
   }
 
   it('forgot: idle', async () => {
-    const { container } = render(<ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} />)
+    const { container } = render(
+      <ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} />,
+    )
     await screen.findByRole('heading', { name: messages.forgot.title })
     expectFullyTranslated(container)
   })
@@ -83,11 +93,14 @@ describe.each(Object.entries(LOCALES))('every state in %s', (locale, messages: M
     expectFullyTranslated(container)
   })
 
-  it.each<ResetErrorCode>(['rate_limited', 'network', 'server', 'redirect_not_allowed', 'storage_unavailable'])('forgot: %s', async (code) => {
-    const { container } = await sendFrom(fakeAdapter({ startReset: failing(code, { retryAfterSeconds: 90 }) }))
-    await waitFor(() => expect(screen.getByRole('alert')).not.toBeEmptyDOMElement())
-    expectFullyTranslated(container)
-  })
+  it.each<ResetErrorCode>(['rate_limited', 'network', 'server', 'redirect_not_allowed', 'storage_unavailable'])(
+    'forgot: %s',
+    async (code) => {
+      const { container } = await sendFrom(fakeAdapter({ startReset: failing(code, { retryAfterSeconds: 90 }) }))
+      await waitFor(() => expect(screen.getByRole('alert')).not.toBeEmptyDOMElement())
+      expectFullyTranslated(container)
+    },
+  )
 
   async function openReset(adapter: ResetAdapter, url = '/reset?token=tok_123') {
     window.history.replaceState(null, '', url)
@@ -101,7 +114,9 @@ describe.each(Object.entries(LOCALES))('every state in %s', (locale, messages: M
     expectFullyTranslated(container)
     await user.type(screen.getByLabelText(messages.reset.passwordLabel), 'short')
     await user.click(screen.getByRole('button', { name: messages.reset.submit }))
-    await waitFor(() => expect(screen.getByLabelText(messages.reset.passwordLabel)).toHaveAttribute('aria-invalid', 'true'))
+    await waitFor(() =>
+      expect(screen.getByLabelText(messages.reset.passwordLabel)).toHaveAttribute('aria-invalid', 'true'),
+    )
     expectFullyTranslated(container)
   })
 
@@ -116,14 +131,18 @@ describe.each(Object.entries(LOCALES))('every state in %s', (locale, messages: M
     ['rate_limited', 'title'],
   ])('reset: completion fails with %s', async (code, title) => {
     const user = userEvent.setup()
-    const { container } = await openReset(fakeAdapter({ completeReset: failing(code, { field: code.startsWith('password') ? 'password' : undefined }) }))
+    const { container } = await openReset(
+      fakeAdapter({ completeReset: failing(code, { field: code.startsWith('password') ? 'password' : undefined }) }),
+    )
     await screen.findByRole('heading', { name: messages.reset.title })
     await user.type(screen.getByLabelText(messages.reset.passwordLabel), 'a long enough password')
     await user.type(screen.getByLabelText(messages.reset.confirmLabel), 'a long enough password')
     await user.click(screen.getByRole('button', { name: messages.reset.submit }))
     if (title === 'title') {
       // The form stays: wait for the field error or the alert that explains the failure.
-      await waitFor(() => expect(container.querySelector('[data-part="fieldError"], [data-part="alert"]:not(:empty)')).not.toBeNull())
+      await waitFor(() =>
+        expect(container.querySelector('[data-part="fieldError"], [data-part="alert"]:not(:empty)')).not.toBeNull(),
+      )
     } else {
       await screen.findByRole('heading', { name: messages.reset[title as 'title'] })
     }
@@ -234,7 +253,9 @@ describe('runtime locale', () => {
     window.history.replaceState(null, '', '/reset?token=tok_1')
     const user = userEvent.setup()
     const adapter = fakeAdapter({ pkce: true })
-    render(<ResetPasswordPage adapter={adapter} locale="pt-BR" forgotPasswordUrl="/forgot" requireConfirmation={false} />)
+    render(
+      <ResetPasswordPage adapter={adapter} locale="pt-BR" forgotPasswordUrl="/forgot" requireConfirmation={false} />,
+    )
     await user.type(await screen.findByLabelText(ptBR.reset.passwordLabel), 'uma senha bem longa')
     await user.click(screen.getByRole('button', { name: ptBR.reset.submit }))
     await screen.findByRole('heading', { name: ptBR.reset.successTitle })
@@ -251,47 +272,66 @@ describe('plural rules per language', () => {
     { locale: 'fr', messages: fr, forms: { 0: 'one', 1: 'one', 2: 'other', 21: 'other' } },
     { locale: 'pt-BR', messages: ptBR, forms: { 0: 'one', 1: 'one', 2: 'other', 21: 'other' } },
     { locale: 'es', messages: es, forms: { 0: 'other', 1: 'one', 2: 'other', 21: 'other' } },
-  ] as const)('I2: in $locale the length hint and the too-short error take the form the language uses for 0, 1, 2 and 21', async ({ locale, messages, forms }) => {
-    const user = userEvent.setup()
-    for (const count of [0, 1, 2, 21] as const) {
-      window.history.replaceState(null, '', '/reset?token=tok_1')
-      const { container, unmount } = render(
-        <ResetPasswordPage adapter={fakeAdapter()} locale={locale} minLength={count} requireConfirmation={false} forgotPasswordUrl="/forgot" />,
-      )
-      const hint = messages.reset[`description_${forms[count]}`].replace('{{count}}', String(count))
-      await screen.findByText(hint)
-      if (count > 0) {
-        // An empty password is too short for any minimum above 0.
-        await user.click(screen.getByRole('button', { name: messages.reset.submit }))
-        const error = messages.errors[`password_too_short_${forms[count]}`].replace('{{count}}', String(count))
-        await waitFor(() => expect(container.querySelector('[data-part="fieldError"]')).toHaveTextContent(error))
+  ] as const)(
+    'I2: in $locale the length hint and the too-short error take the form the language uses for 0, 1, 2 and 21',
+    async ({ locale, messages, forms }) => {
+      const user = userEvent.setup()
+      for (const count of [0, 1, 2, 21] as const) {
+        window.history.replaceState(null, '', '/reset?token=tok_1')
+        const { container, unmount } = render(
+          <ResetPasswordPage
+            adapter={fakeAdapter()}
+            locale={locale}
+            minLength={count}
+            requireConfirmation={false}
+            forgotPasswordUrl="/forgot"
+          />,
+        )
+        const hint = messages.reset[`description_${forms[count]}`].replace('{{count}}', String(count))
+        await screen.findByText(hint)
+        if (count > 0) {
+          // An empty password is too short for any minimum above 0.
+          await user.click(screen.getByRole('button', { name: messages.reset.submit }))
+          const error = messages.errors[`password_too_short_${forms[count]}`].replace('{{count}}', String(count))
+          await waitFor(() => expect(container.querySelector('[data-part="fieldError"]')).toHaveTextContent(error))
+        }
+        unmount()
       }
-      unmount()
-    }
-  })
+    },
+  )
 
   it.each([
     { locale: 'fr', messages: fr, lastSecond: '1 seconde' },
     { locale: 'pt-BR', messages: ptBR, lastSecond: '1 segundo' },
-  ] as const)('I2: the resend countdown in $locale says "$lastSecond" at its last second', async ({ locale, messages, lastSecond }) => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-    const { container } = render(<ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
-    await user.type(await screen.findByRole('textbox', { name: messages.forgot.emailLabel }), 'ada@example.com')
-    await user.click(screen.getByRole('button', { name: messages.forgot.submit }))
-    await screen.findByRole('heading', { name: messages.forgot.sentTitle })
+  ] as const)(
+    'I2: the resend countdown in $locale says "$lastSecond" at its last second',
+    async ({ locale, messages, lastSecond }) => {
+      vi.useFakeTimers({ shouldAdvanceTime: true })
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+      const { container } = render(
+        <ForgotPasswordForm adapter={fakeAdapter()} locale={locale} redirectUrl={REDIRECT_URL} minDurationMs={0} />,
+      )
+      await user.type(await screen.findByRole('textbox', { name: messages.forgot.emailLabel }), 'ada@example.com')
+      await user.click(screen.getByRole('button', { name: messages.forgot.submit }))
+      await screen.findByRole('heading', { name: messages.forgot.sentTitle })
 
-    await act(() => vi.advanceTimersByTimeAsync(59_000))
-    // Intl puts a no-break space between number and unit; compare the words.
-    const resend = () => (container.querySelector('[data-part="resend"]')?.textContent ?? '').replace(/\s/gu, ' ')
-    expect(resend()).toBe(messages.forgot.resendIn.replace('{{duration}}', lastSecond))
-  })
+      await act(() => vi.advanceTimersByTimeAsync(59_000))
+      // Intl puts a no-break space between number and unit; compare the words.
+      const resend = () => (container.querySelector('[data-part="resend"]')?.textContent ?? '').replace(/\s/gu, ' ')
+      expect(resend()).toBe(messages.forgot.resendIn.replace('{{duration}}', lastSecond))
+    },
+  )
 })
 
 describe("a host's i18next options and provider resources", () => {
   it('I1: a host instance with flat keys (keySeparator: false) still shows whole sentences, never keys', async () => {
     const host = createInstance()
-    await host.init({ lng: 'en', keySeparator: false, nsSeparator: '.', resources: { en: { translation: { 'Sign in': 'Sign in' } } } })
+    await host.init({
+      lng: 'en',
+      keySeparator: false,
+      nsSeparator: '.',
+      resources: { en: { translation: { 'Sign in': 'Sign in' } } },
+    })
     render(
       <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
         <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
@@ -301,20 +341,27 @@ describe("a host's i18next options and provider resources", () => {
     expect(screen.getByRole('button')).toHaveTextContent(en.forgot.submit)
   })
 
-  it.each([{ load: 'languageOnly' as const }, { lowerCaseLng: true }])("I1: a host instance with %j still shows the kit in pt-BR", async (options) => {
-    const host = createInstance()
-    await host.init({ lng: 'pt-BR', ...options, resources: { pt: { translation: { hello: 'Olá' } } } })
-    render(
-      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
-        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
-      </ResetKitProvider>,
-    )
-    expect(await screen.findByRole('heading', { name: ptBR.forgot.title })).toBeInTheDocument()
-  })
+  it.each([{ load: 'languageOnly' as const }, { lowerCaseLng: true }])(
+    'I1: a host instance with %j still shows the kit in pt-BR',
+    async (options) => {
+      const host = createInstance()
+      await host.init({ lng: 'pt-BR', ...options, resources: { pt: { translation: { hello: 'Olá' } } } })
+      render(
+        <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+        </ResetKitProvider>,
+      )
+      expect(await screen.findByRole('heading', { name: ptBR.forgot.title })).toBeInTheDocument()
+    },
+  )
 
   it('I1: a host instance with its own interpolation delimiters (%{name}) still fills in the email and the durations', async () => {
     const host = createInstance()
-    await host.init({ lng: 'en', interpolation: { prefix: '%{', suffix: '}' }, resources: { en: { translation: { hello: 'Hello %{name}' } } } })
+    await host.init({
+      lng: 'en',
+      interpolation: { prefix: '%{', suffix: '}' },
+      resources: { en: { translation: { hello: 'Hello %{name}' } } },
+    })
     const user = userEvent.setup()
     render(
       <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
@@ -331,26 +378,42 @@ describe("a host's i18next options and provider resources", () => {
   })
 
   it.each([
-    ['provider resources', (form: React.ReactNode) => <ResetKitProvider adapter={fakeAdapter()} locale="de_DE" resources={{ de_DE: fr }}>{form}</ResetKitProvider>],
+    [
+      'provider resources',
+      (form: React.ReactNode) => (
+        <ResetKitProvider adapter={fakeAdapter()} locale="de_DE" resources={{ de_DE: fr }}>
+          {form}
+        </ResetKitProvider>
+      ),
+    ],
     [
       'a host instance',
       (form: React.ReactNode) => {
         const host = createInstance()
         void host.init({ lng: 'de_DE', initAsync: false, resources: { de_DE: { 'reset-kit': fr } } })
-        return <ResetKitProvider adapter={fakeAdapter()} i18n={host}>{form}</ResetKitProvider>
+        return (
+          <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+            {form}
+          </ResetKitProvider>
+        )
       },
     ],
-  ])('I1: a locale the host tags with an underscore (de_DE, through %s) gets lang="de-DE" and its durations, not a RangeError', async (_, wrap) => {
-    // Any complete set of strings will do: here the French ones, filed under de_DE as a host's would be.
-    const user = userEvent.setup()
-    const { container } = render(wrap(<ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />))
-    await user.type(await screen.findByRole('textbox', { name: fr.forgot.emailLabel }), 'ada@example.com')
-    await user.click(screen.getByRole('button', { name: fr.forgot.submit }))
-    await screen.findByRole('heading', { name: fr.forgot.sentTitle })
-    // Intl's German units: what Intl.NumberFormat('de_DE') throws on.
-    expect(screen.getByText(/^Le lien est valable/)).toHaveTextContent(/^Le lien est valable 30\sMinuten\.$/)
-    expect(container.querySelector('section')).toHaveAttribute('lang', 'de-DE')
-  })
+  ])(
+    'I1: a locale the host tags with an underscore (de_DE, through %s) gets lang="de-DE" and its durations, not a RangeError',
+    async (_, wrap) => {
+      // Any complete set of strings will do: here the French ones, filed under de_DE as a host's would be.
+      const user = userEvent.setup()
+      const { container } = render(
+        wrap(<ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />),
+      )
+      await user.type(await screen.findByRole('textbox', { name: fr.forgot.emailLabel }), 'ada@example.com')
+      await user.click(screen.getByRole('button', { name: fr.forgot.submit }))
+      await screen.findByRole('heading', { name: fr.forgot.sentTitle })
+      // Intl's German units: what Intl.NumberFormat('de_DE') throws on.
+      expect(screen.getByText(/^Le lien est valable/)).toHaveTextContent(/^Le lien est valable 30\sMinuten\.$/)
+      expect(container.querySelector('section')).toHaveAttribute('lang', 'de-DE')
+    },
+  )
 
   it('provider resources replace shipped English strings', () => {
     render(
@@ -364,7 +427,11 @@ describe("a host's i18next options and provider resources", () => {
 
   it('a provider replacing one French string still gets the rest of the shipped French', async () => {
     render(
-      <ResetKitProvider adapter={fakeAdapter()} locale="fr" resources={{ fr: { forgot: { title: 'Mot de passe oublié ?' } } }}>
+      <ResetKitProvider
+        adapter={fakeAdapter()}
+        locale="fr"
+        resources={{ fr: { forgot: { title: 'Mot de passe oublié ?' } } }}
+      >
         <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
       </ResetKitProvider>,
     )
@@ -380,14 +447,23 @@ describe("a host's i18next options and provider resources", () => {
       rerender(
         <>
           <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />
-          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} messages={{ forgot: { title: 'Forgot it?' } }} />
+          <ForgotPasswordForm
+            adapter={adapter}
+            redirectUrl={REDIRECT_URL}
+            messages={{ forgot: { title: 'Forgot it?' } }}
+          />
         </>,
       )
       expect(screen.getByRole('heading', { name: 'Forgot it?' })).toBeInTheDocument()
       rerender(
         <>
           <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />
-          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} locale="fr" messages={{ forgot: { title: 'Oublié ?' } }} />
+          <ForgotPasswordForm
+            adapter={adapter}
+            redirectUrl={REDIRECT_URL}
+            locale="fr"
+            messages={{ forgot: { title: 'Oublié ?' } }}
+          />
         </>,
       )
       expect(screen.getByRole('heading', { name: 'Oublié ?' })).toBeInTheDocument()

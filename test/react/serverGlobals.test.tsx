@@ -60,7 +60,9 @@ beforeAll(() => {
         }
         reads.push({
           name,
-          site: file ? `${file.startsWith(SRC) ? file.slice(SRC.length) : file.replace(/.*node_modules\//, '')}:${lineNumber}` : frame,
+          site: file
+            ? `${file.startsWith(SRC) ? file.slice(SRC.length) : file.replace(/.*node_modules\//, '')}:${lineNumber}`
+            : frame,
           // Around the read: minified dependencies put a whole file on one line.
           line: line?.slice(Math.max(0, column - 60), column + 40).trim(),
         })
@@ -83,12 +85,19 @@ function fakeAdapter(): ResetAdapter {
 }
 
 /** The reads, the kit's and its dependencies' (TanStack Query asks `typeof window`), that are not a `typeof` guard of the global read. */
-const unguarded = () => reads.filter((read) => !read.line || !new RegExp(`typeof (window|globalThis)?\\.?${read.name}\\b`).test(read.line))
+const unguarded = () =>
+  reads.filter((read) => !read.line || !new RegExp(`typeof (window|globalThis)?\\.?${read.name}\\b`).test(read.line))
 
 describe('on a server, the kit reads no browser global except to ask whether it exists', () => {
   it('the trap sees a read, and where it came from', () => {
     expect((globalThis as Record<string, unknown>).navigator).toBeUndefined()
-    expect(reads).toEqual([{ name: 'navigator', site: expect.stringContaining('serverGlobals.test.tsx'), line: expect.stringContaining('globalThis as Record') }])
+    expect(reads).toEqual([
+      {
+        name: 'navigator',
+        site: expect.stringContaining('serverGlobals.test.tsx'),
+        line: expect.stringContaining('globalThis as Record'),
+      },
+    ])
   })
 
   it('importing every entry', async () => {
@@ -104,27 +113,61 @@ describe('on a server, the kit reads no browser global except to ask whether it 
     expect(unguarded()).toEqual([])
   })
 
-  it.each(['renderToString', 'renderToPipeableStream'] as const)('rendering every component, in every locale, with and without a provider (%s)', async (how) => {
-    const html = await onServer(async (kit) => {
-      const render = async (element: React.ReactElement) => (how === 'renderToString' ? renderToString(element) : (await renderToStream(element)).join(''))
-      const out: string[] = []
-      for (const locale of [undefined, 'en', 'es', 'fr', 'pt-BR', 'en-XA', 'de']) {
-        out.push(
-          await render(<kit.ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset" locale={locale} defaultEmail="a@example.com" expiresInMinutes={30} />),
-          await render(<kit.ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl="/forgot" locale={locale} returnTo="https://evil.example/" />),
-          await render(<kit.ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl="/forgot" locale={locale} token="abc123" />),
-          await render(
-            <kit.ResetKitProvider adapter={fakeAdapter()} locale={locale} resources={{ fr }} verifierStorage={kit.createWebStorageVerifierStore({ mode: 'session' })}>
-              <kit.ForgotPasswordForm redirectUrl="https://app.example.com/reset" messages={{ forgot: { title: 'Hi' } }} />
-              <kit.ResetPasswordPage forgotPasswordUrl="/forgot" token="" />
-            </kit.ResetKitProvider>,
-          ),
-        )
-      }
-      return out.join('\n')
-    })
-    expect(html).toContain(fr.forgot.submit)
-    expect(html).not.toContain('abc123')
-    expect(unguarded()).toEqual([])
-  })
+  it.each(['renderToString', 'renderToPipeableStream'] as const)(
+    'rendering every component, in every locale, with and without a provider (%s)',
+    async (how) => {
+      const html = await onServer(async (kit) => {
+        const render = async (element: React.ReactElement) =>
+          how === 'renderToString' ? renderToString(element) : (await renderToStream(element)).join('')
+        const out: string[] = []
+        for (const locale of [undefined, 'en', 'es', 'fr', 'pt-BR', 'en-XA', 'de']) {
+          out.push(
+            await render(
+              <kit.ForgotPasswordForm
+                adapter={fakeAdapter()}
+                redirectUrl="https://app.example.com/reset"
+                locale={locale}
+                defaultEmail="a@example.com"
+                expiresInMinutes={30}
+              />,
+            ),
+            await render(
+              <kit.ResetPasswordPage
+                adapter={fakeAdapter()}
+                forgotPasswordUrl="/forgot"
+                locale={locale}
+                returnTo="https://evil.example/"
+              />,
+            ),
+            await render(
+              <kit.ResetPasswordPage
+                adapter={fakeAdapter()}
+                forgotPasswordUrl="/forgot"
+                locale={locale}
+                token="abc123"
+              />,
+            ),
+            await render(
+              <kit.ResetKitProvider
+                adapter={fakeAdapter()}
+                locale={locale}
+                resources={{ fr }}
+                verifierStorage={kit.createWebStorageVerifierStore({ mode: 'session' })}
+              >
+                <kit.ForgotPasswordForm
+                  redirectUrl="https://app.example.com/reset"
+                  messages={{ forgot: { title: 'Hi' } }}
+                />
+                <kit.ResetPasswordPage forgotPasswordUrl="/forgot" token="" />
+              </kit.ResetKitProvider>,
+            ),
+          )
+        }
+        return out.join('\n')
+      })
+      expect(html).toContain(fr.forgot.submit)
+      expect(html).not.toContain('abc123')
+      expect(unguarded()).toEqual([])
+    },
+  )
 })

@@ -20,7 +20,13 @@ const MESSAGES = { en, es, fr, 'pt-BR': ptBR, 'en-XA': enXA } as const
 type Locale = keyof typeof MESSAGES
 const LOCALES = Object.keys(MESSAGES) as Locale[]
 // A browser preference that resolves to each locale.
-const BROWSER: Record<Locale, string[]> = { en: ['en-US'], es: ['es-MX', 'en'], fr: ['fr-CA', 'en'], 'pt-BR': ['pt-PT', 'en'], 'en-XA': ['en-XA'] }
+const BROWSER: Record<Locale, string[]> = {
+  en: ['en-US'],
+  es: ['es-MX', 'en'],
+  fr: ['fr-CA', 'en'],
+  'pt-BR': ['pt-PT', 'en'],
+  'en-XA': ['en-XA'],
+}
 
 function fakeAdapter(): ResetAdapter {
   return {
@@ -44,9 +50,11 @@ function component(kit: Kit, which: Component, props: Record<string, unknown> = 
 }
 
 // What each view shows first on a server: the form, or the link being checked.
-const serverTitle = (which: Component, locale: Locale) => (which === 'forgot' ? MESSAGES[locale].forgot.title : MESSAGES[locale].reset.checkingTitle)
+const serverTitle = (which: Component, locale: Locale) =>
+  which === 'forgot' ? MESSAGES[locale].forgot.title : MESSAGES[locale].reset.checkingTitle
 // What the browser shows once the kit has run: the form, or (a token in the URL) the password form.
-const clientTitle = (which: Component, locale: Locale) => (which === 'forgot' ? MESSAGES[locale].forgot.title : MESSAGES[locale].reset.title)
+const clientTitle = (which: Component, locale: Locale) =>
+  which === 'forgot' ? MESSAGES[locale].forgot.title : MESSAGES[locale].reset.title
 
 interface Case {
   name: string
@@ -71,14 +79,25 @@ function cases(): Case[] {
     for (const locale of LOCALES) {
       const bundle = MESSAGES[locale]
       all.push(
-        { name: `${which} ${locale}: locale prop, no provider`, which, url, server: 'en', client: locale, element: (kit) => component(kit, which, { adapter: fakeAdapter(), locale }) },
+        {
+          name: `${which} ${locale}: locale prop, no provider`,
+          which,
+          url,
+          server: 'en',
+          client: locale,
+          element: (kit) => component(kit, which, { adapter: fakeAdapter(), locale }),
+        },
         {
           name: `${which} ${locale}: provider locale, no resources`,
           which,
           url,
           server: 'en',
           client: locale,
-          element: (kit) => <kit.ResetKitProvider adapter={fakeAdapter()} locale={locale}>{component(kit, which)}</kit.ResetKitProvider>,
+          element: (kit) => (
+            <kit.ResetKitProvider adapter={fakeAdapter()} locale={locale}>
+              {component(kit, which)}
+            </kit.ResetKitProvider>
+          ),
         },
         {
           name: `${which} ${locale}: provider locale and resources`,
@@ -92,7 +111,15 @@ function cases(): Case[] {
             </kit.ResetKitProvider>
           ),
         },
-        { name: `${which} ${locale}: browser languages, no provider`, which, url, languages: BROWSER[locale], server: 'en', client: locale, element: (kit) => component(kit, which, { adapter: fakeAdapter() }) },
+        {
+          name: `${which} ${locale}: browser languages, no provider`,
+          which,
+          url,
+          languages: BROWSER[locale],
+          server: 'en',
+          client: locale,
+          element: (kit) => component(kit, which, { adapter: fakeAdapter() }),
+        },
         {
           name: `${which} ${locale}: browser languages, provider resources`,
           which,
@@ -100,7 +127,11 @@ function cases(): Case[] {
           languages: BROWSER[locale],
           server: 'en',
           client: locale,
-          element: (kit) => <kit.ResetKitProvider adapter={fakeAdapter()} resources={{ [locale]: bundle }}>{component(kit, which)}</kit.ResetKitProvider>,
+          element: (kit) => (
+            <kit.ResetKitProvider adapter={fakeAdapter()} resources={{ [locale]: bundle }}>
+              {component(kit, which)}
+            </kit.ResetKitProvider>
+          ),
         },
         {
           name: `${which} ${locale}: host i18next instance in that language with the kit's strings`,
@@ -112,8 +143,16 @@ function cases(): Case[] {
           client: locale,
           element: (kit) => {
             const host = createInstance()
-            void host.init({ lng: locale, resources: { [locale]: { app: { hello: 'hi' }, [kit.NAMESPACE]: bundle } }, initAsync: false })
-            return <kit.ResetKitProvider adapter={fakeAdapter()} i18n={host}>{component(kit, which)}</kit.ResetKitProvider>
+            void host.init({
+              lng: locale,
+              resources: { [locale]: { app: { hello: 'hi' }, [kit.NAMESPACE]: bundle } },
+              initAsync: false,
+            })
+            return (
+              <kit.ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+                {component(kit, which)}
+              </kit.ResetKitProvider>
+            )
           },
         },
       )
@@ -150,7 +189,9 @@ function cases(): Case[] {
             classNames: { root: 'card', heading: 'title' },
             headingLevel: 1,
             unstyled: true,
-            ...(which === 'forgot' ? { defaultEmail: "o'brien@example.com", expiresInMinutes: 30 } : { minLength: 12, returnTo: '/next' }),
+            ...(which === 'forgot'
+              ? { defaultEmail: "o'brien@example.com", expiresInMinutes: 30 }
+              : { minLength: 12, returnTo: '/next' }),
           }),
       },
     )
@@ -185,7 +226,10 @@ function cases(): Case[] {
           {component(kit, 'reset', { adapter: fakeAdapter() })}
         </>
       ),
-      then: () => expect(window.document.querySelectorAll('meta[name="referrer"][content="no-referrer"]').length).toBeGreaterThan(0),
+      then: () =>
+        expect(window.document.querySelectorAll('meta[name="referrer"][content="no-referrer"]').length).toBeGreaterThan(
+          0,
+        ),
     },
     {
       name: 'reset: no token anywhere',
@@ -199,16 +243,23 @@ function cases(): Case[] {
   return all
 }
 
-const htmlDocument = (body: string) => `<!DOCTYPE html><html><head><meta name="referrer" content="no-referrer"></head><body><div id="root">${body}</div></body></html>`
+const htmlDocument = (body: string) =>
+  `<!DOCTYPE html><html><head><meta name="referrer" content="no-referrer"></head><body><div id="root">${body}</div></body></html>`
 
-async function hydrate(element: (kit: Kit) => ReactElement, page: Omit<Parameters<typeof inBrowser>[0], 'html'> & { body: string }, then: (root: HTMLElement) => Promise<void>) {
+async function hydrate(
+  element: (kit: Kit) => ReactElement,
+  page: Omit<Parameters<typeof inBrowser>[0], 'html'> & { body: string },
+  then: (root: HTMLElement) => Promise<void>,
+) {
   const recoverable: unknown[] = []
   const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
   const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
   try {
     await inBrowser({ ...page, html: htmlDocument(page.body) }, async (kit, client) => {
       const container = window.document.getElementById('root')!
-      const root = client.hydrateRoot(container, element(kit), { onRecoverableError: (error) => recoverable.push(error) })
+      const root = client.hydrateRoot(container, element(kit), {
+        onRecoverableError: (error) => recoverable.push(error),
+      })
       try {
         await settle()
         await then((container.querySelector('[data-part="root"]') ?? container.firstElementChild) as HTMLElement)
@@ -233,26 +284,44 @@ async function hydrate(element: (kit: Kit) => ReactElement, page: Omit<Parameter
 // never suspends), French and the cases with no locale of their own, to keep the file's time down.
 const streamed = (c: Case) => !/ (en|es|pt-BR|en-XA):/.test(c.name)
 
-describe.each(['renderToString', 'renderToPipeableStream'] as const)('server HTML from %s, hydrated in a browser', (how) => {
-  it.each(cases().filter((c) => how === 'renderToString' || streamed(c)).map((c) => [c.name, c] as const))('%s', async (_, c) => {
-    const html = await onServer(async (kit) => (how === 'renderToString' ? renderToString(c.element(kit)) : (await renderToStream(c.element(kit))).join('')))
-    expect(html).toContain(serverTitle(c.which, c.server).replace(/'/g, '&#x27;').replace(/&(?!#)/g, '&amp;'))
-    expect(html).toContain(`lang="${c.server}"`)
-    expect(html).not.toMatch(/<script|\sstyle=/i)
-    // Neither the token nor anything from the URL or storage reaches the server's HTML.
-    expect(html).not.toContain('abc123')
+describe.each(['renderToString', 'renderToPipeableStream'] as const)(
+  'server HTML from %s, hydrated in a browser',
+  (how) => {
+    it.each(
+      cases()
+        .filter((c) => how === 'renderToString' || streamed(c))
+        .map((c) => [c.name, c] as const),
+    )('%s', async (_, c) => {
+      const html = await onServer(async (kit) =>
+        how === 'renderToString' ? renderToString(c.element(kit)) : (await renderToStream(c.element(kit))).join(''),
+      )
+      expect(html).toContain(
+        serverTitle(c.which, c.server)
+          .replace(/'/g, '&#x27;')
+          .replace(/&(?!#)/g, '&amp;'),
+      )
+      expect(html).toContain(`lang="${c.server}"`)
+      expect(html).not.toMatch(/<script|\sstyle=/i)
+      // Neither the token nor anything from the URL or storage reaches the server's HTML.
+      expect(html).not.toContain('abc123')
 
-    const reported = await hydrate(c.element, { url: c.url, languages: c.languages, session: c.session, historyState: c.historyState, body: html }, async (root) => {
-      await eventually(() => {
-        expect(root.getAttribute('lang')).toBe(c.client)
-        if (c.which === 'forgot' || c.url || c.name.includes('token prop')) expect(root.querySelector('[data-part="heading"]')?.textContent).toBe(clientTitle(c.which, c.client))
-      })
-      if (c.url) expect(window.location.search).toBe('?utm=x')
-      if (c.then) await eventually(() => c.then!(root))
+      const reported = await hydrate(
+        c.element,
+        { url: c.url, languages: c.languages, session: c.session, historyState: c.historyState, body: html },
+        async (root) => {
+          await eventually(() => {
+            expect(root.getAttribute('lang')).toBe(c.client)
+            if (c.which === 'forgot' || c.url || c.name.includes('token prop'))
+              expect(root.querySelector('[data-part="heading"]')?.textContent).toBe(clientTitle(c.which, c.client))
+          })
+          if (c.url) expect(window.location.search).toBe('?utm=x')
+          if (c.then) await eventually(() => c.then!(root))
+        },
+      )
+      expect(reported).toEqual({ recoverable: [], consoleErrors: [], consoleWarnings: [] })
     })
-    expect(reported).toEqual({ recoverable: [], consoleErrors: [], consoleWarnings: [] })
-  })
-})
+  },
+)
 
 it('the harness sees a mismatch when there is one', async () => {
   const element = () => <p>{typeof window === 'undefined' ? 'server' : 'browser'}</p>

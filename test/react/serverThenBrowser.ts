@@ -29,7 +29,11 @@ export async function renderToString(element: ReactElement): Promise<string> {
  * host without streaming gets) or as soon as the shell is ready (`onShellReady`, streaming). Returns
  * the chunks in the order React wrote them.
  */
-export async function renderToStream(element: ReactElement, when: 'onAllReady' | 'onShellReady' = 'onAllReady', options: { nonce?: string } = {}): Promise<string[]> {
+export async function renderToStream(
+  element: ReactElement,
+  when: 'onAllReady' | 'onShellReady' = 'onAllReady',
+  options: { nonce?: string } = {},
+): Promise<string[]> {
   const server = await import('react-dom/server')
   return new Promise((resolve, reject) => {
     const chunks: string[] = []
@@ -69,7 +73,10 @@ export interface BrowserPage {
  * Runs `run` in a fresh jsdom window holding `page`, with the kit's modules (and react-dom/client)
  * loaded afresh as a browser would load the bundle, then takes the window away again.
  */
-export async function inBrowser<T>(page: BrowserPage, run: (kit: Kit, client: typeof ReactDomClient) => Promise<T>): Promise<T> {
+export async function inBrowser<T>(
+  page: BrowserPage,
+  run: (kit: Kit, client: typeof ReactDomClient) => Promise<T>,
+): Promise<T> {
   const environment = await builtinEnvironments.jsdom.setup(globalThis, {
     jsdom: { html: page.html, url: page.url ?? 'https://app.example.com/', runScripts: 'dangerously' },
   })

@@ -36,7 +36,9 @@ describe('server rendering', () => {
     const consoleError = vi.spyOn(console, 'error')
     const { ForgotPasswordForm } = await import('../../src/index')
 
-    const html = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset-password" />)
+    const html = renderToString(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset-password" />,
+    )
 
     expect(html).toContain('Reset your password')
     expect(html).toContain('Email address')
@@ -84,11 +86,19 @@ describe('server rendering', () => {
   it("keeps one request's per-instance messages out of the next request's render", async () => {
     const { ForgotPasswordForm } = await import('../../src/index')
     const first = renderToString(
-      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://a.example.com/reset" messages={{ forgot: { title: 'Tenant A: forgot your password?' } }} />,
+      <ForgotPasswordForm
+        adapter={fakeAdapter()}
+        redirectUrl="https://a.example.com/reset"
+        messages={{ forgot: { title: 'Tenant A: forgot your password?' } }}
+      />,
     )
     expect(first).toContain('Tenant A: forgot your password?')
     const second = renderToString(
-      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" messages={{ forgot: { submit: 'Email me' } }} />,
+      <ForgotPasswordForm
+        adapter={fakeAdapter()}
+        redirectUrl="https://b.example.com/reset"
+        messages={{ forgot: { submit: 'Email me' } }}
+      />,
     )
     expect(second).toContain('Email me')
     expect(second).not.toContain('Tenant A')
@@ -99,23 +109,37 @@ describe('server rendering', () => {
     const { ForgotPasswordForm, ResetKitProvider } = await import('../../src/index')
     const fr = (await import('../../locales/fr/reset-kit.json')).default
     const first = renderToString(
-      <ResetKitProvider adapter={fakeAdapter()} locale="fr" resources={{ fr, en: { forgot: { title: 'Tenant A: forgot your password?' } } }}>
+      <ResetKitProvider
+        adapter={fakeAdapter()}
+        locale="fr"
+        resources={{ fr, en: { forgot: { title: 'Tenant A: forgot your password?' } } }}
+      >
         <ForgotPasswordForm redirectUrl="https://a.example.com/reset" />
       </ResetKitProvider>,
     )
     expect(first).toContain(fr.forgot.title)
     // Another tenant, and a page that hands over no French: the server renders English, as the client will first.
-    const second = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" />)
+    const second = renderToString(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" />,
+    )
     expect(second).not.toContain('Tenant A')
     expect(second).toContain('Reset your password')
-    const third = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" locale="fr" />)
+    const third = renderToString(
+      <ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://b.example.com/reset" locale="fr" />,
+    )
     expect(third).toContain('Reset your password')
     expect(third).toContain('lang="en"')
   })
 
   it('puts defaultEmail in the server HTML, so the field is filled before hydration', async () => {
     const { ForgotPasswordForm } = await import('../../src/index')
-    const html = renderToString(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset" defaultEmail="ada@example.com" />)
+    const html = renderToString(
+      <ForgotPasswordForm
+        adapter={fakeAdapter()}
+        redirectUrl="https://app.example.com/reset"
+        defaultEmail="ada@example.com"
+      />,
+    )
     expect(html).toContain('value="ada@example.com"')
   })
 
@@ -131,4 +155,3 @@ describe('server rendering', () => {
     expect(html).toContain('lang="fr"')
   })
 })
-

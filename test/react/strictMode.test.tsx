@@ -49,7 +49,14 @@ describe('<ResetPasswordPage> in Strict Mode, rendered as a browser does', () =>
 
   it('checks the link with the backend once, not once per Strict Mode mount', async () => {
     const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {})
-    mount({ id: 'test', pkce: false, tokenParams: ['token'], startReset: async () => {}, completeReset: async () => {}, checkToken })
+    mount({
+      id: 'test',
+      pkce: false,
+      tokenParams: ['token'],
+      startReset: async () => {},
+      completeReset: async () => {},
+      checkToken,
+    })
 
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument()
     await settle()
@@ -60,7 +67,10 @@ describe('<ResetPasswordPage> in Strict Mode, rendered as a browser does', () =>
   it('reports a link with no token to onError once', async () => {
     window.history.replaceState(null, '', '/reset')
     const onError = vi.fn()
-    mount({ id: 'test', pkce: false, tokenParams: ['token'], startReset: async () => {}, completeReset: async () => {} }, onError)
+    mount(
+      { id: 'test', pkce: false, tokenParams: ['token'], startReset: async () => {}, completeReset: async () => {} },
+      onError,
+    )
 
     await screen.findByRole('heading', { name: "This link doesn't work" })
     await settle()
@@ -73,7 +83,17 @@ describe('<ResetPasswordPage> in Strict Mode, rendered as a browser does', () =>
     const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
       throw new ResetError('token_expired')
     })
-    mount({ id: 'test', pkce: false, tokenParams: ['token'], startReset: async () => {}, completeReset: async () => {}, checkToken }, onError)
+    mount(
+      {
+        id: 'test',
+        pkce: false,
+        tokenParams: ['token'],
+        startReset: async () => {},
+        completeReset: async () => {},
+        checkToken,
+      },
+      onError,
+    )
 
     await screen.findByRole('heading', { name: 'This link has expired' })
     await settle()

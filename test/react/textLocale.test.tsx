@@ -28,7 +28,14 @@ it('WCAG 3.1.2: when the French strings cannot load, the English on screen is ma
 })
 
 it.each([
-  ['provider resources', (form: React.ReactNode) => <ResetKitProvider resources={{ fr: { forgot: { title: 'Mot de passe oublié\u202f?' } } }}>{form}</ResetKitProvider>],
+  [
+    'provider resources',
+    (form: React.ReactNode) => (
+      <ResetKitProvider resources={{ fr: { forgot: { title: 'Mot de passe oublié\u202f?' } } }}>
+        {form}
+      </ResetKitProvider>
+    ),
+  ],
   [
     "the host's own i18next strings",
     (form: React.ReactNode) => {
@@ -38,13 +45,26 @@ it.each([
       return <ResetKitProvider i18n={host}>{form}</ResetKitProvider>
     },
   ],
-])('WCAG 3.1.2: one French string from %s, the rest English (French cannot load): lang="en" and English durations', async (_, wrap) => {
-  const user = userEvent.setup()
-  render(wrap(<ForgotPasswordForm adapter={adapter} redirectUrl="https://app.example.com/reset" locale="fr" minDurationMs={0} expiresInMinutes={30} />))
-  await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com')
-  await user.click(screen.getByRole('button', { name: 'Send reset link' }))
-  await screen.findByRole('heading', { name: 'Check your email' })
-  expect(screen.getByRole('region')).toHaveAttribute('lang', 'en')
-  expect(screen.getByText(/The link works for/)).toHaveTextContent(/^The link works for 30\sminutes\.$/)
-  expect(screen.getByRole('button', { name: /Send again in/ })).toHaveTextContent(/^Send again in \d+\sseconds?$/)
-})
+])(
+  'WCAG 3.1.2: one French string from %s, the rest English (French cannot load): lang="en" and English durations',
+  async (_, wrap) => {
+    const user = userEvent.setup()
+    render(
+      wrap(
+        <ForgotPasswordForm
+          adapter={adapter}
+          redirectUrl="https://app.example.com/reset"
+          locale="fr"
+          minDurationMs={0}
+          expiresInMinutes={30}
+        />,
+      ),
+    )
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Send reset link' }))
+    await screen.findByRole('heading', { name: 'Check your email' })
+    expect(screen.getByRole('region')).toHaveAttribute('lang', 'en')
+    expect(screen.getByText(/The link works for/)).toHaveTextContent(/^The link works for 30\sminutes\.$/)
+    expect(screen.getByRole('button', { name: /Send again in/ })).toHaveTextContent(/^Send again in \d+\sseconds?$/)
+  },
+)

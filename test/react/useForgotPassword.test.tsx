@@ -31,7 +31,9 @@ function CustomForgot(props: UseForgotPasswordOptions) {
         <p role="status">
           {forgot.sentTo} · {forgot.status}
         </p>
-        <button {...forgot.getResendButtonProps()}>{forgot.resendSeconds > 0 ? `Wait ${forgot.resendSeconds}s` : 'Resend'}</button>
+        <button {...forgot.getResendButtonProps()}>
+          {forgot.resendSeconds > 0 ? `Wait ${forgot.resendSeconds}s` : 'Resend'}
+        </button>
         <button type="button" onClick={forgot.useAnotherEmail}>
           Change address
         </button>
@@ -107,7 +109,9 @@ describe('useForgotPassword', () => {
   })
 
   it('resolves the locale it is given', () => {
-    const { result } = renderHook(() => useForgotPassword({ adapter: fakeAdapter(), redirectUrl: REDIRECT_URL, locale: 'es-MX' }))
+    const { result } = renderHook(() =>
+      useForgotPassword({ adapter: fakeAdapter(), redirectUrl: REDIRECT_URL, locale: 'es-MX' }),
+    )
 
     expect(result.current.locale).toBe('es')
   })
@@ -116,7 +120,13 @@ describe('useForgotPassword', () => {
     const adapter = fakeAdapter()
     const onSent = vi.fn()
     const { result } = renderHook(() =>
-      useForgotPassword({ adapter, redirectUrl: REDIRECT_URL, defaultEmail: 'ada@example.com', onSent, minDurationMs: 0 }),
+      useForgotPassword({
+        adapter,
+        redirectUrl: REDIRECT_URL,
+        defaultEmail: 'ada@example.com',
+        onSent,
+        minDurationMs: 0,
+      }),
     )
 
     await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
@@ -230,7 +240,13 @@ describe('useForgotPassword', () => {
       },
     })
     const { result } = renderHook(() =>
-      useForgotPassword({ adapter, redirectUrl: REDIRECT_URL, defaultEmail: 'ada@example.com', onError, minDurationMs: 0 }),
+      useForgotPassword({
+        adapter,
+        redirectUrl: REDIRECT_URL,
+        defaultEmail: 'ada@example.com',
+        onError,
+        minDurationMs: 0,
+      }),
     )
 
     await act(async () => result.current.getFormProps().onSubmit(submitEvent()))

@@ -4,7 +4,11 @@ import { useEffect } from 'react'
 import { ResetError } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { errorMessage } from '../../src/react/errorMessage'
-import { useResetPassword, type UseResetPasswordOptions, type UseResetPasswordReturn } from '../../src/react/useResetPassword'
+import {
+  useResetPassword,
+  type UseResetPasswordOptions,
+  type UseResetPasswordReturn,
+} from '../../src/react/useResetPassword'
 
 const TOKEN_KEY = 'reset-kit:test:token'
 
@@ -28,7 +32,10 @@ function CustomReset(props: UseResetPasswordOptions) {
         <form {...reset.getFormProps()} aria-label="New password form">
           <label>
             Password
-            <input {...reset.getPasswordInputProps()} aria-describedby={reset.passwordError ? 'password-error' : undefined} />
+            <input
+              {...reset.getPasswordInputProps()}
+              aria-describedby={reset.passwordError ? 'password-error' : undefined}
+            />
           </label>
           {reset.passwordError ? <p id="password-error">{reset.passwordError}</p> : null}
           {reset.requireConfirmation ? (
@@ -242,7 +249,14 @@ describe('useResetPassword', () => {
  * A custom UI whose form stays on screen in every view, with the view as its status. `onRender`
  * counts its renders; `watch` gets `watchPassword` once it is stable.
  */
-function KeptForm({ onRender, watch, ...props }: UseResetPasswordOptions & { onRender?: () => void; watch?: (watchPassword: UseResetPasswordReturn['watchPassword']) => void }) {
+function KeptForm({
+  onRender,
+  watch,
+  ...props
+}: UseResetPasswordOptions & {
+  onRender?: () => void
+  watch?: (watchPassword: UseResetPasswordReturn['watchPassword']) => void
+}) {
   onRender?.()
   const reset = useResetPassword(props)
   const { watchPassword } = reset
@@ -295,19 +309,22 @@ describe('useResetPassword with a form that stays on screen', () => {
         throw new ResetError('token_expired')
       },
     },
-  ])('empties both fields on $outcome, so the new password does not stay on the page', async ({ outcome, completeReset }) => {
-    const user = userEvent.setup()
-    render(<KeptForm adapter={fakeAdapter({ completeReset })} />)
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ready'))
+  ])(
+    'empties both fields on $outcome, so the new password does not stay on the page',
+    async ({ outcome, completeReset }) => {
+      const user = userEvent.setup()
+      render(<KeptForm adapter={fakeAdapter({ completeReset })} />)
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ready'))
 
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
-    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Save' }))
+      await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+      await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+      await user.click(screen.getByRole('button', { name: 'Save' }))
 
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(outcome))
-    expect(screen.getByLabelText('Password')).toHaveValue('')
-    expect(screen.getByLabelText('Again')).toHaveValue('')
-  })
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(outcome))
+      expect(screen.getByLabelText('Password')).toHaveValue('')
+      expect(screen.getByLabelText('Again')).toHaveValue('')
+    },
+  )
 })
 
 describe('useResetPassword without a token', () => {
@@ -349,7 +366,9 @@ describe('useResetPassword without a token', () => {
     await user.type(screen.getByLabelText('Password'), ' and longer')
     await user.type(screen.getByLabelText('Again'), 'something else')
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    expect(await screen.findByText("The passwords don't match. Type the same password in both fields.")).toBeInTheDocument()
+    expect(
+      await screen.findByText("The passwords don't match. Type the same password in both fields."),
+    ).toBeInTheDocument()
   })
 
   it('exposes the error behind link_invalid, so a custom UI can tell a missing token from a bad one', async () => {

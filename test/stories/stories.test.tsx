@@ -104,9 +104,10 @@ afterEach(() => {
 
 describe('stories', () => {
   it('are all found: every story file is imported and composed', () => {
-    const files = readdirSync(resolve(import.meta.dirname, '../../stories'), { recursive: true, encoding: 'utf8' }).filter(
-      (file) => file.endsWith('.stories.tsx'),
-    )
+    const files = readdirSync(resolve(import.meta.dirname, '../../stories'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((file) => file.endsWith('.stories.tsx'))
     expect(Object.keys(modules)).toHaveLength(files.length)
     expect(stories).toHaveLength(EXPECTED_STORIES)
   })

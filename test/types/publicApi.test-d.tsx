@@ -46,7 +46,9 @@ describe('the public types', () => {
     const classNames: ClassNames<ResetPasswordPart> = { root: 'card', submit: 'btn' }
     // @ts-expect-error `button` is not a part of the reset page
     const wrong: ClassNames<ResetPasswordPart> = { button: 'btn' }
-    expectTypeOf(<ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" classNames={classNames} />).not.toBeAny()
+    expectTypeOf(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot" classNames={classNames} />,
+    ).not.toBeAny()
     expectTypeOf(wrong).toEqualTypeOf<ClassNames<ResetPasswordPart>>()
   })
 
@@ -61,13 +63,24 @@ describe('the public types', () => {
   it('the hooks’ views are string unions, and errorMessage takes what they return', () => {
     expectTypeOf<UseForgotPasswordReturn['view']>().toEqualTypeOf<'form' | 'sent'>()
     expectTypeOf<UseResetPasswordReturn['view']>().toEqualTypeOf<
-      'checking' | 'ready' | 'success' | 'link_invalid' | 'link_expired' | 'link_used' | 'verifier_missing' | 'check_failed'
+      | 'checking'
+      | 'ready'
+      | 'success'
+      | 'link_invalid'
+      | 'link_expired'
+      | 'link_used'
+      | 'verifier_missing'
+      | 'check_failed'
     >()
     function Alert() {
       const forgot = useForgotPassword({ adapter, redirectUrl: 'https://app.example.com/reset' })
       const reset = useResetPassword({ adapter })
-      const forgotText = forgot.error ? errorMessage(forgot.t, forgot.error, forgot.textLocale, forgot.retrySeconds) : ''
-      const confirmText = reset.confirmError ? errorMessage(reset.t, { code: reset.confirmError }, reset.textLocale) : ''
+      const forgotText = forgot.error
+        ? errorMessage(forgot.t, forgot.error, forgot.textLocale, forgot.retrySeconds)
+        : ''
+      const confirmText = reset.confirmError
+        ? errorMessage(reset.t, { code: reset.confirmError }, reset.textLocale)
+        : ''
       expectTypeOf(forgotText).toBeString()
       return <p>{forgotText || confirmText}</p>
     }

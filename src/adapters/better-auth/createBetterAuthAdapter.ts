@@ -9,7 +9,6 @@ import { describeValue } from '../shared/describeValue'
 import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
 import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
 
-
 function assertBasePath(value: unknown): string {
   if (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)) {
     throw optionError(
@@ -114,7 +113,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): Rese
     },
 
     async startReset(input) {
-      const response = await post('/request-password-reset', { email: input.email, redirectTo: input.redirectUrl }, input.signal)
+      const response = await post(
+        '/request-password-reset',
+        { email: input.email, redirectTo: input.redirectUrl },
+        input.signal,
+      )
       if (response.ok) return
       const outcome = mapBetterAuthError(response, 'start', limits)
       if (outcome !== 'neutral') throw outcome

@@ -78,9 +78,17 @@ export function isBetterAuthErrorBody(body: unknown): body is BetterAuthErrorBod
  * const outcome = mapBetterAuthError(response, 'start', { minPasswordLength: 8, maxPasswordLength: 128 })
  * if (outcome !== 'neutral') throw outcome
  */
-export function mapBetterAuthError(response: SendJsonResponse, step: 'start', limits: BetterAuthPasswordLimits): ResetError | 'neutral'
+export function mapBetterAuthError(
+  response: SendJsonResponse,
+  step: 'start',
+  limits: BetterAuthPasswordLimits,
+): ResetError | 'neutral'
 /** At `'complete'` the result is always a {@link ResetError}: only the start step can be `'neutral'`. */
-export function mapBetterAuthError(response: SendJsonResponse, step: 'complete', limits: BetterAuthPasswordLimits): ResetError
+export function mapBetterAuthError(
+  response: SendJsonResponse,
+  step: 'complete',
+  limits: BetterAuthPasswordLimits,
+): ResetError
 /** For a step known only at run time; `'neutral'` is possible only when it is `'start'`. */
 export function mapBetterAuthError(
   response: SendJsonResponse,

@@ -5,8 +5,7 @@ import type { HttpResetStep } from './mapHttpError'
 
 /** Headers for every request, or a function that returns them (called before each request). */
 export type HttpAdapterHeaders =
-  | Record<string, string>
-  | (() => Record<string, string> | Promise<Record<string, string>>)
+  Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
 
 /** Options of `createHttpAdapter`: your own endpoints for the three steps of a reset. */
 export interface HttpAdapterOptions {

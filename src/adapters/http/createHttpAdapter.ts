@@ -10,7 +10,11 @@ import { mapHttpError, type HttpResetStep } from './mapHttpError'
 
 function assertTokenParams(value: unknown): readonly string[] {
   if (value === undefined) return Object.freeze(['token'])
-  if (!Array.isArray(value) || value.length === 0 || !value.every((param) => typeof param === 'string' && param !== '')) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((param) => typeof param === 'string' && param !== '')
+  ) {
     throw optionError(
       'tokenParams',
       process.env.NODE_ENV !== 'production' &&
@@ -133,7 +137,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
           ),
         })
       }
-      await post(startUrl, 'start', () => (buildStartBody ? buildStartBody(input) : defaultStartBody(input, pkce)), signal)
+      await post(
+        startUrl,
+        'start',
+        () => (buildStartBody ? buildStartBody(input) : defaultStartBody(input, pkce)),
+        signal,
+      )
     },
 
     async completeReset({ signal, ...input }) {

@@ -13,7 +13,6 @@ import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
 const DEFAULT_BASE_URL = 'https://api.stack-auth.com'
 const PRINTABLE = /^[\x21-\x7e]+$/
 
-
 function assertProjectId(value: unknown): string {
   if (typeof value !== 'string' || !PRINTABLE.test(value)) {
     throw optionError(
@@ -126,7 +125,11 @@ export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetA
     maxPasswordLength: STACK_AUTH_PASSWORD_LENGTH.max,
 
     async startReset(input) {
-      const response = await post('/send-reset-code', { email: input.email, callback_url: input.redirectUrl }, input.signal)
+      const response = await post(
+        '/send-reset-code',
+        { email: input.email, callback_url: input.redirectUrl },
+        input.signal,
+      )
       if (response.ok) return
       const outcome = mapStackAuthError(response, 'start')
       if (outcome !== 'neutral') throw outcome

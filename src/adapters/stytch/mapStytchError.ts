@@ -82,7 +82,9 @@ export function mapStytchError(response: SendJsonResponse, step: StytchResetStep
   if (!isStytchErrorBody(body)) {
     // Not Stytch's own JSON: a 404 is a `baseUrl` or `apiBaseUrl` that leads nowhere, and a 403 is
     // the SDK endpoints' plain-text "Captcha required", which this kit cannot answer.
-    return response.status === 404 || response.status === 403 ? new ResetError('misconfigured', { cause: body }) : errorForStatus(response)
+    return response.status === 404 || response.status === 403
+      ? new ResetError('misconfigured', { cause: body })
+      : errorForStatus(response)
   }
   const type = body.error_type
   // Any 429 is a rate limit, whatever its body says, and so is Stytch's `too_many_requests`.
@@ -92,9 +94,7 @@ export function mapStytchError(response: SendJsonResponse, step: StytchResetStep
     // cannot be used any more.
     return step === 'start' ? 'neutral' : new ResetError('token_invalid', { cause: body })
   }
-  const code = (Object.keys(ERROR_TYPES) as ResetErrorCode[]).find((key) =>
-    ERROR_TYPES[key]!.split(' ').includes(type),
-  )
+  const code = (Object.keys(ERROR_TYPES) as ResetErrorCode[]).find((key) => ERROR_TYPES[key]!.split(' ').includes(type))
   if (code === undefined) return errorForStatus(response)
   return new ResetError(code, { cause: body })
 }

@@ -31,7 +31,6 @@ interface HeldSession {
   expiresAt: number
 }
 
-
 function assertProjectUrl(value: unknown): string {
   const url = assertHttpUrl(
     value,
@@ -53,7 +52,12 @@ function jwtRole(key: string): unknown {
   const payload = key.split('.')[1]
   if (payload === undefined) return undefined
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    )
     return (JSON.parse(json) as { role?: unknown }).role
   } catch {
     return undefined
@@ -89,7 +93,8 @@ function readSession(body: unknown): SupabaseSession | undefined {
 
 function expiryOf(session: SupabaseSession, now: number): number {
   if (typeof session.expires_at === 'number' && Number.isFinite(session.expires_at)) return session.expires_at * 1000
-  if (typeof session.expires_in === 'number' && Number.isFinite(session.expires_in)) return now + session.expires_in * 1000
+  if (typeof session.expires_in === 'number' && Number.isFinite(session.expires_in))
+    return now + session.expires_in * 1000
   return now
 }
 
@@ -230,10 +235,17 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
       // The code was spent by the first exchange, so it cannot be exchanged again.
       throw new ResetError('token_expired')
     }
-    const response = await call('POST', '/token?grant_type=pkce', anonKey, { auth_code: code, code_verifier: codeVerifier }, signal)
+    const response = await call(
+      'POST',
+      '/token?grant_type=pkce',
+      anonKey,
+      { auth_code: code, code_verifier: codeVerifier },
+      signal,
+    )
     if (!response.ok) throw mapSupabaseError(response, 'exchange')
     const session = readSession(response.body)
-    if (session === undefined) throw new ResetError('unknown', { cause: new Error('The PKCE exchange answered without an access_token.') })
+    if (session === undefined)
+      throw new ResetError('unknown', { cause: new Error('The PKCE exchange answered without an access_token.') })
     held.set(code, { session, expiresAt: expiryOf(session, Date.now()) })
     return session
   }
@@ -280,7 +292,10 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
         // The limit is in bytes: "at most 72 characters" would be false for 25 "€" (75 bytes), so
         // the number is given only when the characters alone are too many.
         throw new ResetError('password_too_long', {
-          details: [...input.password].length > SUPABASE_MAX_PASSWORD_BYTES ? { maxLength: SUPABASE_MAX_PASSWORD_BYTES } : undefined,
+          details:
+            [...input.password].length > SUPABASE_MAX_PASSWORD_BYTES
+              ? { maxLength: SUPABASE_MAX_PASSWORD_BYTES }
+              : undefined,
         })
       }
       const session = await sessionFor(input.token, input.codeVerifier, input.signal)

@@ -129,7 +129,8 @@ export function mapSupabaseError(response: SendJsonResponse, step: SupabaseReset
   // /recover looks the address up first and answers an unknown one with 200 at once; its
   // per-address cooldown, hourly email cap and built-in mailer's team-only rule come later, so
   // these codes only ever answer for an existing account: shown, they would tell who has one.
-  if (step === 'start' && (code === 'over_email_send_rate_limit' || code === 'email_address_not_authorized')) return 'neutral'
+  if (step === 'start' && (code === 'over_email_send_rate_limit' || code === 'email_address_not_authorized'))
+    return 'neutral'
   if (response.status === 429) return errorForStatus(response)
   if (code === undefined || body === undefined) {
     // No Supabase Auth error: the API gateway refused the key, or `url` is not a Supabase project.

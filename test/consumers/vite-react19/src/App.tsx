@@ -14,7 +14,14 @@ function reportError(error: ResetError) {
 
 export function App() {
   if (location.pathname === '/reset-password') {
-    return <ResetPasswordPage adapter={adapter} forgotPasswordUrl="/forgot-password" signInUrl="/sign-in" onError={reportError} />
+    return (
+      <ResetPasswordPage
+        adapter={adapter}
+        forgotPasswordUrl="/forgot-password"
+        signInUrl="/sign-in"
+        onError={reportError}
+      />
+    )
   }
   return (
     <ForgotPasswordForm
