@@ -30,7 +30,7 @@ export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
    * with them, or the screen promises a lifetime the backend does not keep.
    */
   expiresInMinutes?: number
-  /** Pre-fills the email field. */
+  /** Pre-fills the email field when it first renders; a later change does not replace what is there (the field is uncontrolled). */
   defaultEmail?: string
   /** Seconds before "send again" is offered. @default 60 */
   resendCooldownSeconds?: number
