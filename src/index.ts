@@ -24,6 +24,7 @@ export type { AppearanceProps, ClassNames } from './react/parts'
 export { errorMessage } from './react/errorMessage'
 export { strengthLevel, type StrengthLevel } from './react/StrengthHint'
 export { createResetKitI18n, NAMESPACE, type ResetKitMessages } from './i18n/createResetKitI18n'
+export type { ResetKitKey, ResetKitT } from './i18n/ResetKitT'
 export { resolveLocale, SUPPORTED_LOCALES, type SupportedLocale } from './i18n/resolveLocale'
 export {
   createWebStorageVerifierStore,

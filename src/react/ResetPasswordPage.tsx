@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { safeReturnTo } from '../core/safeReturnTo'
+import type { ResetKitKey } from '../i18n/ResetKitT'
 import { errorMessage } from './errorMessage'
 import { Field } from './Field'
 import { Heading } from './Heading'
@@ -97,7 +98,7 @@ export function ResetPasswordPage({
         ? reset.error
           ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds)
           : ''
-        : t(`reset.${stem}Description`)
+        : t(`reset.${stem}Description` as ResetKitKey)
   const alert =
     view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
 
@@ -112,7 +113,7 @@ export function ResetPasswordPage({
       aria-busy={view === 'checking' || undefined}
     >
       <Heading ref={headingRef} level={headingLevel} id={headingId} classNames={classNames}>
-        {t(view === 'ready' ? 'reset.title' : `reset.${stem}Title`)}
+        {t(view === 'ready' ? 'reset.title' : (`reset.${stem}Title` as ResetKitKey))}
       </Heading>
       {/* Live in every view, so the outcome of each step is heard when it replaces the last one. */}
       <p {...partProps('description', classNames)} role="status">

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { ResetKitT } from '../i18n/ResetKitT'
 import { useEffect, useState } from 'react'
 import { countCodePoints } from '../core/passwordPolicy'
 import { type ClassNames, partProps } from './parts'
@@ -25,7 +25,7 @@ export interface StrengthHintProps {
   /** Subscribes to the password field's edits (`useResetPassword`'s `watchPassword`). */
   watchPassword: (listener: (password: string) => void) => () => void
   minLength: number
-  t: TFunction
+  t: ResetKitT
   id: string
   classNames: ClassNames<'strength'> | undefined
   /** True while the field shows an error: a length-based "good" beside "too easy to guess" would contradict it. */

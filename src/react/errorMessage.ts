@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { ResetKitT } from '../i18n/ResetKitT'
 import type { ResetError } from '../core/ResetError'
 import { formatDuration } from '../i18n/formatDuration'
 import { DEFAULT_RATE_LIMIT_SECONDS } from '../core/retryDeadline'
@@ -20,7 +20,7 @@ import { DEFAULT_RATE_LIMIT_SECONDS } from '../core/retryDeadline'
  * const emailError = forgot.emailError && errorMessage(forgot.t, { code: forgot.emailError }, forgot.textLocale)
  */
 export function errorMessage(
-  t: TFunction,
+  t: ResetKitT,
   error: { code: ResetError['code']; details?: ResetError['details']; retryAfterSeconds?: number },
   locale: string,
   retrySeconds = 0,

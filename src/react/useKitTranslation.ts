@@ -1,6 +1,7 @@
-import type { i18n as I18n, TFunction, TOptions } from 'i18next'
+import type { i18n as I18n } from 'i18next'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { NAMESPACE } from '../i18n/createResetKitI18n'
+import type { ResetKitT } from '../i18n/ResetKitT'
 
 // The kit's keys are dotted paths with no namespace prefix, and its placeholders {{name}},
 // whatever separators and delimiters the host uses.
@@ -19,7 +20,7 @@ const versions = new WeakMap<I18n, number>()
  * host has no kit strings for the locale (never raw keys), and no HTML escaping, since React
  * escapes text itself and "o'brien@example.com" would otherwise show as "o&#39;brien…".
  */
-export function useKitTranslation(i18n: I18n, locale: string, overrides: string | undefined): TFunction {
+export function useKitTranslation(i18n: I18n, locale: string, overrides: string | undefined): ResetKitT {
   const subscribe = useCallback(
     (onChange: () => void) => {
       const bump = () => {
@@ -47,8 +48,8 @@ export function useKitTranslation(i18n: I18n, locale: string, overrides: string 
     // The locale's own bundle, then English, by exact tag: a host's `load: 'languageOnly'` or
     // `lowerCaseLng` would otherwise look for "pt" or "pt-br" and miss the kit's "pt-BR".
     const lngs = [locale, 'en']
-    return ((name: string, values?: TOptions) =>
-      fixed(name, { ...KIT_T_OPTIONS, lngs, ...values })) as unknown as TFunction
+    const t: ResetKitT = (name, values) => fixed(name as string, { ...KIT_T_OPTIONS, lngs, ...values })
+    return t
     // `version` is the point: new strings or a new language must give a new function.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [i18n, locale, overrides, version])

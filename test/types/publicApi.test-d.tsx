@@ -9,7 +9,9 @@ import {
   type ClassNames,
   type ResetAdapter,
   type ResetErrorCode,
+  type ResetKitKey,
   type ResetKitMessageOverrides,
+  type ResetKitT,
   type ResetPasswordPageProps,
   type ResetPasswordPart,
   type UseForgotPasswordReturn,
@@ -85,6 +87,22 @@ describe('the public types', () => {
       return <p>{forgotText || confirmText}</p>
     }
     expectTypeOf(Alert).returns.not.toBeAny()
+  })
+
+  it('the hooks’ t takes the kit’s own keys, whatever the host’s i18next typing, and refuses a misspelt one', () => {
+    expectTypeOf<UseForgotPasswordReturn['t']>().toEqualTypeOf<ResetKitT>()
+    expectTypeOf<UseResetPasswordReturn['t']>().toEqualTypeOf<ResetKitT>()
+    expectTypeOf<'forgot.title'>().toExtend<ResetKitKey>()
+    // A plural is asked for by its stem, with a count.
+    expectTypeOf<'reset.description'>().toExtend<ResetKitKey>()
+    expectTypeOf<'reset.description_one'>().not.toExtend<ResetKitKey>()
+    function Title() {
+      const forgot = useForgotPassword({ adapter, redirectUrl: 'https://app.example.com/reset' })
+      // @ts-expect-error `forgot.titel` is not a key
+      const misspelt = forgot.t('forgot.titel')
+      return <h2>{forgot.t('forgot.title') + misspelt}</h2>
+    }
+    expectTypeOf(Title).returns.not.toBeAny()
   })
 
   it('a custom adapter is typed by ResetAdapter, and one missing completeReset is refused', () => {
