@@ -1,17 +1,16 @@
 import type { TOptions } from 'i18next'
 import type { ResetKitMessages } from './createResetKitI18n'
 
-// A plural's forms (`resendIn_one`, `resendIn_other`) are looked up by their stem and a `count`.
-type Stem<Key extends string> = Key extends `${infer Base}_one` ? Base : Key extends `${infer Base}_other` ? Base : Key
-
-type KeysOf<Messages, Prefix extends string> = {
+/**
+ * Every key of the kit's strings, as dotted paths of `locales/en/reset-kit.json` (`forgot.title`,
+ * …). A plural's forms (`reset.description_one`, `reset.description_other`) are one key, their stem, asked for with a
+ * `count`. The parameters walk the file; leave them out.
+ */
+export type ResetKitKey<Messages = ResetKitMessages, Prefix extends string = ''> = {
   [Key in keyof Messages & string]: Messages[Key] extends string
-    ? `${Prefix}${Stem<Key>}`
-    : KeysOf<Messages[Key], `${Prefix}${Key}.`>
+    ? `${Prefix}${Key extends `${infer Stem}_one` ? Stem : Key extends `${infer Stem}_other` ? Stem : Key}`
+    : ResetKitKey<Messages[Key], `${Prefix}${Key}.`>
 }[keyof Messages & string]
-
-/** Every key of the kit's strings, as dotted paths of `locales/en/reset-kit.json` (`forgot.title`, …). */
-export type ResetKitKey = KeysOf<ResetKitMessages, ''>
 
 /**
  * The translation function the hooks return: the kit's keys only, typed by the English file and
