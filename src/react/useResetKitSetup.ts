@@ -89,7 +89,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   // is whenever the instance gains strings, not on every render (a countdown ticks each second).
   // As a BCP 47 tag, for `lang` and Intl: a host's "de_DE" (which i18next accepts) makes Intl throw.
   const textLocale = useMemo(
-    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale.replace('_', '-') : 'en'),
+    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale.replace(/_/g, '-') : 'en'),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n, locale, t],
   )

@@ -18,7 +18,8 @@ export function parseTokens(css: string): Token[] {
     const target =
       selector.includes(':root') && !selector.includes(':not(')
         ? light
-        : selector.trim() === ':where([data-theme="dark"])'
+        : // Quotes stripped: Prettier writes the stylesheet's attribute selectors with single quotes.
+          selector.replace(/['"]/g, '').trim() === ':where([data-theme=dark])'
           ? dark
           : undefined
     if (!target) continue

@@ -315,7 +315,8 @@ describe('createSupabaseAdapter', () => {
       )
       expect(error.code).toBe('password_too_long')
       expect(error.field).toBe('password')
-      expect(error.details).toBeUndefined()
+      // 0: no number, which also stands in for the page's own maxLength.
+      expect(error.details).toEqual({ maxLength: 0 })
       expect(requests).toHaveLength(0)
     })
 

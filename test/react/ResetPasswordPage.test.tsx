@@ -5,6 +5,7 @@ import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVe
 import { createPkcePair } from '../../src/core/pkce'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { createSupabaseAdapter } from '../../src/adapters/supabase'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
 import { SuspendingSibling } from './SuspendingSibling'
 import { expectNoAxeViolations } from './expectNoAxeViolations'
@@ -1143,5 +1144,38 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
     expect(toggle.getAttribute('aria-controls')?.split(' ').sort()).toEqual(
       [passwordField().id, confirmField().id].sort(),
     )
+  })
+
+  it('a Supabase password over 72 bytes but within maxLength characters is not told "at most <maxLength>"', async () => {
+    const user = userEvent.setup()
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+    const { verifier, challenge } = await createPkcePair()
+    await createWebStorageVerifierStore().save({
+      v: 1,
+      verifier,
+      challenge,
+      createdAt: Date.now(),
+      expiresAt: Date.now() + 3_600_000,
+      adapterId: 'supabase',
+    })
+    window.history.replaceState(null, '', '/reset?code=0b7e5d1c-9a3f-4e2b-8c6d-1f2a3b4c5d6e')
+    const adapter = createSupabaseAdapter({ url: 'https://abcdefghijklmnop.supabase.co', anonKey: 'sb_publishable_x' })
+    render(
+      <ResetPasswordPage
+        adapter={adapter}
+        forgotPasswordUrl={FORGOT_URL}
+        requireConfirmation={false}
+        maxLength={128}
+      />,
+    )
+    await findForm()
+
+    // 25 characters, 75 bytes: within the page's 128 characters, over Supabase's 72 bytes.
+    await user.type(passwordField(), '€'.repeat(25))
+    await user.click(submitButton())
+
+    expect(await screen.findByText('This password is too long. Choose a shorter one.')).toBeInTheDocument()
+    expect(screen.queryByText('Use at most 128 characters.')).not.toBeInTheDocument()
+    expect(fetchSpy).not.toHaveBeenCalled()
   })
 })

@@ -3,6 +3,14 @@ import { Component, type ReactNode } from 'react'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import { assertAdapterShape } from '../../src/react/assertAdapterShape'
+import { createStytchAdapter } from '../../src/adapters/stytch'
+import { createStackAuthAdapter } from '../../src/adapters/stack-auth'
+import { createSupabaseAdapter } from '../../src/adapters/supabase'
+import { createBetterAuthAdapter } from '../../src/adapters/better-auth'
+import { createHttpAdapter } from '../../src/adapters/http'
+import { adapterFor } from '../../demo/adapter'
+import { DEMO_BACKENDS } from '../../demo/backends'
 
 const REDIRECT_URL = 'https://app.example.com/reset'
 
@@ -78,5 +86,48 @@ describe('assertAdapterShape', () => {
         <ResetPasswordPage adapter={{ ...customAdapter(), checkToken: async () => {} }} forgotPasswordUrl="/forgot" />,
       ),
     ).toBeUndefined()
+  })
+})
+
+describe('assertAdapterShape and the kit’s own adapters', () => {
+  it.each([
+    ['Stytch', () => createStytchAdapter({ publicToken: 'public-token-test-0b7e5d1c-9a3f-4e2b-8c6d-1f2a3b4c5d6e' })],
+    [
+      'Stack Auth',
+      () =>
+        createStackAuthAdapter({
+          projectId: '0b7e5d1c-9a3f-4e2b-8c6d-1f2a3b4c5d6e',
+          publishableClientKey: 'pck_0123456789abcdef',
+        }),
+    ],
+    [
+      'Supabase',
+      () => createSupabaseAdapter({ url: 'https://abcdefghijklmnop.supabase.co', anonKey: 'sb_publishable_x' }),
+    ],
+    ['Better Auth', () => createBetterAuthAdapter({ baseUrl: 'https://app.example.com' })],
+    [
+      'HTTP, with a check',
+      () =>
+        createHttpAdapter({
+          id: 'acme',
+          startUrl: 'https://app.example.com/api/start',
+          completeUrl: 'https://app.example.com/api/complete',
+          checkUrl: 'https://app.example.com/api/check',
+        }),
+    ],
+    [
+      'HTTP',
+      () =>
+        createHttpAdapter({
+          id: 'acme',
+          startUrl: 'https://app.example.com/api/start',
+          completeUrl: 'https://app.example.com/api/complete',
+        }),
+    ],
+    ...DEMO_BACKENDS.map((backend) => [`the demo’s ${backend}`, () => adapterFor(backend)] as const),
+  ])('passes %s', (_, make) => {
+    const adapter = make()
+    expect(() => assertAdapterShape(adapter, 'ResetPasswordPage')).not.toThrow()
+    expect(errorOf(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} />)).toBeUndefined()
   })
 })

@@ -415,6 +415,20 @@ describe("a host's i18next options and provider resources", () => {
     },
   )
 
+  it('I1: a locale tag with two underscores (zh_Hant_TW) gets lang="zh-Hant-TW" and its durations, not a RangeError', async () => {
+    const user = userEvent.setup()
+    const { container } = render(
+      <ResetKitProvider adapter={fakeAdapter()} locale="zh_Hant_TW" resources={{ zh_Hant_TW: fr }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={30} />
+      </ResetKitProvider>,
+    )
+    await user.type(await screen.findByRole('textbox', { name: fr.forgot.emailLabel }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: fr.forgot.submit }))
+    await screen.findByRole('heading', { name: fr.forgot.sentTitle })
+    expect(screen.getByText(/^Le lien est valable/)).toHaveTextContent(/^Le lien est valable 30\s?分鐘\.$/)
+    expect(container.querySelector('section')).toHaveAttribute('lang', 'zh-Hant-TW')
+  })
+
   it('provider resources replace shipped English strings', () => {
     render(
       <ResetKitProvider adapter={fakeAdapter()} resources={{ en: { forgot: { title: 'Forgot your password?' } } }}>

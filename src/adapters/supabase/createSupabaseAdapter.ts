@@ -290,12 +290,12 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
       // Checked before the exchange: Supabase would refuse it only after the code is spent.
       if (new TextEncoder().encode(input.password).length > SUPABASE_MAX_PASSWORD_BYTES) {
         // The limit is in bytes: "at most 72 characters" would be false for 25 "€" (75 bytes), so
-        // the number is given only when the characters alone are too many.
+        // the number is given only when the characters alone are too many. Otherwise 0 ("no
+        // number"), which also replaces the page's own maxLength (128 would be just as false).
         throw new ResetError('password_too_long', {
-          details:
-            [...input.password].length > SUPABASE_MAX_PASSWORD_BYTES
-              ? { maxLength: SUPABASE_MAX_PASSWORD_BYTES }
-              : undefined,
+          details: {
+            maxLength: [...input.password].length > SUPABASE_MAX_PASSWORD_BYTES ? SUPABASE_MAX_PASSWORD_BYTES : 0,
+          },
         })
       }
       const session = await sessionFor(input.token, input.codeVerifier, input.signal)
