@@ -19,8 +19,10 @@ import {
 const KIT_OWN_BUDGET = 8 * 1024
 // The kit's own code is still over its 8 KB budget (issue 7 stays open for it). Until it is met,
 // CI holds it to a ceiling just above today's size, so it can only shrink: lower the ceiling
-// with every cut, and drop it once the budget is met.
-const KIT_OWN_CEILING = 12.32 * 1024
+// with every cut, and drop it once the budget is met. It keeps about 20 B above the figure: the
+// same code weighs up to ±20 B differently from build to build (esbuild's short names follow the
+// whole build's character frequencies).
+const KIT_OWN_CEILING = 12.31 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 
