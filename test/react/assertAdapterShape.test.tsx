@@ -90,7 +90,7 @@ describe('assertAdapterShape', () => {
 })
 
 describe('assertAdapterShape and the kit’s own adapters', () => {
-  it.each([
+  it.each<[string, () => ResetAdapter]>([
     ['Stytch', () => createStytchAdapter({ publicToken: 'public-token-test-0b7e5d1c-9a3f-4e2b-8c6d-1f2a3b4c5d6e' })],
     [
       'Stack Auth',
@@ -124,7 +124,10 @@ describe('assertAdapterShape and the kit’s own adapters', () => {
           completeUrl: 'https://app.example.com/api/complete',
         }),
     ],
-    ...DEMO_BACKENDS.map((backend) => [`the demo’s ${backend}`, () => adapterFor(backend)] as const),
+    ...DEMO_BACKENDS.map((backend): [string, () => ResetAdapter] => [
+      `the demo’s ${backend}`,
+      () => adapterFor(backend),
+    ]),
   ])('passes %s', (_, make) => {
     const adapter = make()
     expect(() => assertAdapterShape(adapter, 'ResetPasswordPage')).not.toThrow()
