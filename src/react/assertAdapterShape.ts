@@ -1,3 +1,4 @@
+import { isParamList } from '../core/isParamList'
 import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
 
@@ -8,15 +9,12 @@ import type { ResetAdapter } from '../core/ResetAdapter'
  * a bare TypeError, and a missing `completeReset` reaches the user as "Something went wrong".
  */
 export function assertAdapterShape(adapter: ResetAdapter, component: string | false): void {
-  const params: unknown = adapter.tokenParams
   const problem =
     typeof adapter.id != 'string' || adapter.id === ''
       ? '`id` must be a non-empty string: it namespaces the storage keys'
       : typeof adapter.pkce != 'boolean'
         ? '`pkce` must be true or false'
-        : !Array.isArray(params) ||
-            params.length === 0 ||
-            !params.every((param) => typeof param == 'string' && param !== '')
+        : !isParamList(adapter.tokenParams)
           ? "`tokenParams` must list the URL params its links carry the token in, such as `['token']`"
           : typeof adapter.startReset != 'function' || typeof adapter.completeReset != 'function'
             ? '`startReset` and `completeReset` must be functions that return promises'

@@ -1,35 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { latestEmail, newDemoContext, resetEmulators, stytchSignIn, type DemoBackend } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
+import { STRICT_POLICY, watchCsp } from './watchCsp'
 
 // The built demo served with a strict Content-Security-Policy: no inline script, no inline style
 // (attributes included), nothing from another origin. Violations are caught twice: the
 // `securitypolicyviolation` event each page fires, and the console error Chromium logs for it.
-
-const POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-interface Violation {
-  directive: string
-  blocked: string
-  sample: string
-}
 
 let demo: DemoServer
 let browser: Browser
 
 beforeAll(async () => {
   ;[demo, browser] = await Promise.all([
-    startDemo({ headers: { 'Content-Security-Policy': POLICY } }),
+    startDemo({ headers: { 'Content-Security-Policy': STRICT_POLICY } }),
     launchChromium(),
   ])
 })
@@ -42,26 +26,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetEmulators(demo)
 })
-
-/** Collects every CSP violation and CSP console error of every page in `context`. */
-async function watchViolations(context: BrowserContext): Promise<{ violations: Violation[]; consoleErrors: string[] }> {
-  const violations: Violation[] = []
-  const consoleErrors: string[] = []
-  // A binding and an init script are installed over CDP, outside the page's policy.
-  await context.exposeBinding('__reportCspViolation', (_source, violation: Violation) => {
-    violations.push(violation)
-  })
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportCspViolation(violation: unknown): void }).__reportCspViolation
-      report({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample })
-    })
-  })
-  context.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) consoleErrors.push(message.text())
-  })
-  return { violations, consoleErrors }
-}
 
 async function resetThrough(page: Page, link: string, password: string): Promise<void> {
   await page.goto(link)
@@ -80,7 +44,7 @@ describe('under a strict Content-Security-Policy, in Chromium', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     const response = await page.goto(`${demo.url}/reset`)
-    expect(response?.headers()['content-security-policy']).toBe(POLICY)
+    expect(response?.headers()['content-security-policy']).toBe(STRICT_POLICY)
     await context.close()
   })
 
@@ -92,7 +56,7 @@ describe('under a strict Content-Security-Policy, in Chromium', () => {
     { backend: 'better-auth', locale: 'en-US' },
   ])('X2: a full $backend flow in $locale runs with 0 violations', async ({ backend, locale }) => {
     const context = await newDemoContext(browser, { backend, locale })
-    const { violations, consoleErrors } = await watchViolations(context)
+    const { violations, consoleErrors } = await watchCsp(context)
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
     // A field error first, then the request, the confirmation and its cooldown.
@@ -112,7 +76,7 @@ describe('under a strict Content-Security-Policy, in Chromium', () => {
 
   it('the watch catches a violation when there is one (inline style attribute, inline script)', async () => {
     const context = await browser.newContext()
-    const { violations, consoleErrors } = await watchViolations(context)
+    const { violations, consoleErrors } = await watchCsp(context)
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
     await page.locator('[data-reset-kit]').waitFor()

@@ -10,6 +10,7 @@ import {
 } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
+import { STRICT_POLICY, watchCsp, type CspWatch } from './watchCsp'
 
 // csp.test.ts runs the happy path under a strict policy. This one adds Trusted Types (no string
 // may reach an HTML or script sink: innerHTML, eval, new Function, setTimeout(string)) and drives
@@ -17,18 +18,7 @@ import { startDemo, type DemoServer } from './startDemo'
 // strength hint at each level, server errors, dead links, another device, every locale, a reload
 // after success. Every state must hold no inline `style` attribute in the kit's markup either.
 
-const POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
-].join('; ')
+const POLICY = `${STRICT_POLICY}; require-trusted-types-for 'script'; trusted-types 'none'`
 
 let demo: DemoServer
 let browser: Browser
@@ -49,31 +39,13 @@ beforeEach(async () => {
   await resetEmulators(demo)
 })
 
-interface Watch {
-  violations: { directive: string; blocked: string; sample: string }[]
-  consoleErrors: string[]
-  pageErrors: string[]
+interface Watch extends CspWatch {
   /** Kit markup carrying a style attribute, by state. */
   styled: string[]
 }
 
 async function watch(context: BrowserContext): Promise<Watch> {
-  const seen: Watch = { violations: [], consoleErrors: [], pageErrors: [], styled: [] }
-  await context.exposeBinding('__reportCspViolation', (_source, violation: Watch['violations'][number]) => {
-    seen.violations.push(violation)
-  })
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportCspViolation(violation: unknown): void }).__reportCspViolation
-      report({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample })
-    })
-  })
-  context.on('console', (message) => {
-    if (/Content Security Policy|Refused to|TrustedHTML|TrustedScript|Trusted Type/i.test(message.text()))
-      seen.consoleErrors.push(message.text())
-  })
-  context.on('page', (page) => page.on('pageerror', (error) => seen.pageErrors.push(String(error))))
-  return seen
+  return Object.assign(await watchCsp(context), { styled: [] })
 }
 
 /** Notes any style attribute in the kit's markup now. */
@@ -89,12 +61,6 @@ async function noInlineStyle(page: Page, seen: Watch): Promise<void> {
   seen.styled.push(...styled)
 }
 
-const clean = (seen: Watch) => ({
-  violations: seen.violations,
-  consoleErrors: seen.consoleErrors,
-  pageErrors: seen.pageErrors,
-  styled: seen.styled,
-})
 const NONE = { violations: [], consoleErrors: [], pageErrors: [], styled: [] }
 
 describe('under a strict policy with Trusted Types, in Chromium', () => {
@@ -148,7 +114,7 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
         .poll(() => page.locator('[data-reset-kit] [role="alert"]').textContent())
         .toMatch(/Too many attempts/)
       await noInlineStyle(page, seen)
-      expect(clean(seen)).toEqual(NONE)
+      expect(seen).toEqual(NONE)
       await context.close()
     } finally {
       await setStytchRateLimit(demo, 5)
@@ -220,7 +186,7 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
     await again.goto(link)
     await again.locator('[data-reset-kit][data-state="verifier_missing"]').waitFor()
     await noInlineStyle(again, seen)
-    expect(clean(seen)).toEqual(NONE)
+    expect(seen).toEqual(NONE)
     await context.close()
   })
 
@@ -241,7 +207,7 @@ describe('under a strict policy with Trusted Types, in Chromium', () => {
       await page.goto(`${demo.url}/`)
       await expect.poll(() => page.locator('[data-reset-kit]').getAttribute('lang')).toBe(expected)
       await noInlineStyle(page, seen)
-      expect(clean(seen)).toEqual(NONE)
+      expect(seen).toEqual(NONE)
       await laptop.close()
       await phone.close()
     },

@@ -1,4 +1,4 @@
-import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { ownEntry } from '../../core/ownEntry'
 
@@ -21,33 +21,25 @@ export interface BetterAuthPasswordLimits {
   maxPasswordLength: number
 }
 
-interface Mapping {
-  code: ResetErrorCode
-  field?: ResetErrorField
-}
-
-const misconfigured: Mapping = { code: 'misconfigured' }
-const redirectNotAllowed: Mapping = { code: 'redirect_not_allowed' }
-
-const BY_CODE: Readonly<Record<string, Mapping>> = {
+const BY_CODE: Readonly<Record<string, ResetErrorCode>> = {
   // Unknown, expired and already used tokens all answer INVALID_TOKEN.
-  INVALID_TOKEN: { code: 'token_invalid' },
-  TOKEN_EXPIRED: { code: 'token_expired' },
+  INVALID_TOKEN: 'token_invalid',
+  TOKEN_EXPIRED: 'token_expired',
   // The haveibeenpwned plugin.
-  PASSWORD_COMPROMISED: { code: 'password_breached', field: 'password' },
-  INVALID_REDIRECT_URL: redirectNotAllowed,
-  INVALID_CALLBACK_URL: redirectNotAllowed,
+  PASSWORD_COMPROMISED: 'password_breached',
+  INVALID_REDIRECT_URL: 'redirect_not_allowed',
+  INVALID_CALLBACK_URL: 'redirect_not_allowed',
   // 1.3.x: its origin check set no code, and better-call made one from the message.
-  INVALID_REDIRECTURL: redirectNotAllowed,
-  INVALID_CALLBACKURL: redirectNotAllowed,
-  CALLBACK_URL_REQUIRED: redirectNotAllowed,
-  RESET_PASSWORD_DISABLED: misconfigured,
-  INVALID_ORIGIN: misconfigured,
-  MISSING_OR_NULL_ORIGIN: misconfigured,
+  INVALID_REDIRECTURL: 'redirect_not_allowed',
+  INVALID_CALLBACKURL: 'redirect_not_allowed',
+  CALLBACK_URL_REQUIRED: 'redirect_not_allowed',
+  RESET_PASSWORD_DISABLED: 'misconfigured',
+  INVALID_ORIGIN: 'misconfigured',
+  MISSING_OR_NULL_ORIGIN: 'misconfigured',
   // The captcha plugin: the kit cannot show a CAPTCHA.
-  MISSING_RESPONSE: misconfigured,
-  VERIFICATION_FAILED: misconfigured,
-  UNSUPPORTED_MEDIA_TYPE: misconfigured,
+  MISSING_RESPONSE: 'misconfigured',
+  VERIFICATION_FAILED: 'misconfigured',
+  UNSUPPORTED_MEDIA_TYPE: 'misconfigured',
 }
 
 const NO_SUCH_ACCOUNT = new Set(['USER_NOT_FOUND', 'USER_EMAIL_NOT_FOUND'])
@@ -114,23 +106,21 @@ export function mapBetterAuthError(
   }
   if (body.code === 'PASSWORD_TOO_SHORT') {
     return new ResetError('password_too_short', {
-      field: 'password',
       details: { minLength: limits.minPasswordLength },
       cause: body,
     })
   }
   if (body.code === 'PASSWORD_TOO_LONG') {
     return new ResetError('password_too_long', {
-      field: 'password',
       details: { maxLength: limits.maxPasswordLength },
       cause: body,
     })
   }
   // The start body has two fields, and `redirectTo` is always a string: the email was refused.
   if (body.code === 'VALIDATION_ERROR' && step === 'start') {
-    return new ResetError('invalid_email', { field: 'email', cause: body })
+    return new ResetError('invalid_email', { cause: body })
   }
-  const mapping = ownEntry(BY_CODE, body.code)
-  if (mapping === undefined) return errorForStatus(response)
-  return new ResetError(mapping.code, { field: mapping.field, cause: body })
+  const mapped = ownEntry(BY_CODE, body.code)
+  if (mapped === undefined) return errorForStatus(response)
+  return new ResetError(mapped, { cause: body })
 }

@@ -4,17 +4,14 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { isParamList } from '../../core/isParamList'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import type { HttpAdapterHeaders, HttpAdapterOptions } from './HttpAdapterOptions'
 import { mapHttpError, type HttpResetStep } from './mapHttpError'
 
 function assertTokenParams(value: unknown): readonly string[] {
   if (value === undefined) return Object.freeze(['token'])
-  if (
-    !Array.isArray(value) ||
-    value.length === 0 ||
-    !value.every((param) => typeof param === 'string' && param !== '')
-  ) {
+  if (!isParamList(value)) {
     throw optionError(
       'tokenParams',
       process.env.NODE_ENV !== 'production' &&

@@ -149,10 +149,10 @@ export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetA
     async completeReset(input) {
       const { min, max } = STACK_AUTH_PASSWORD_LENGTH
       if (input.password.length < min) {
-        throw new ResetError('password_too_short', { field: 'password', details: { minLength: min } })
+        throw new ResetError('password_too_short', { details: { minLength: min } })
       }
       if (input.password.length > max) {
-        throw new ResetError('password_too_long', { field: 'password', details: { maxLength: max } })
+        throw new ResetError('password_too_long', { details: { maxLength: max } })
       }
       const response = await post('/reset', { code: input.token, password: input.password }, input.signal)
       if (response.ok) return

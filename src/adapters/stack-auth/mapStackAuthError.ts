@@ -1,4 +1,4 @@
-import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
 import { ownEntry } from '../../core/ownEntry'
@@ -19,43 +19,35 @@ export interface StackAuthErrorBody {
 /** Which of the three reset calls a response answers. */
 export type StackAuthResetStep = 'start' | 'check' | 'complete'
 
-interface Mapping {
-  code: ResetErrorCode
-  field?: ResetErrorField
-}
-
-const misconfigured: Mapping = { code: 'misconfigured' }
-const tokenInvalid: Mapping = { code: 'token_invalid' }
-
-const BY_CODE: Readonly<Record<string, Mapping>> = {
-  VERIFICATION_CODE_EXPIRED: { code: 'token_expired' },
-  VERIFICATION_CODE_ALREADY_USED: { code: 'token_used' },
-  VERIFICATION_CODE_NOT_FOUND: tokenInvalid,
+const BY_CODE: Readonly<Record<string, ResetErrorCode>> = {
+  VERIFICATION_CODE_EXPIRED: 'token_expired',
+  VERIFICATION_CODE_ALREADY_USED: 'token_used',
+  VERIFICATION_CODE_NOT_FOUND: 'token_invalid',
   // After 20 attempts (checks included) Stack refuses the code for good; only a new link helps.
-  VERIFICATION_CODE_MAX_ATTEMPTS_REACHED: tokenInvalid,
+  VERIFICATION_CODE_MAX_ATTEMPTS_REACHED: 'token_invalid',
   // The parent of the four above, sent by versions that add a new kind.
-  VERIFICATION_ERROR: tokenInvalid,
-  PASSWORD_REQUIREMENTS_NOT_MET: { code: 'password_weak', field: 'password' },
-  REDIRECT_URL_NOT_WHITELISTED: { code: 'redirect_not_allowed' },
-  PASSWORD_AUTHENTICATION_NOT_ENABLED: misconfigured,
-  PROJECT_AUTHENTICATION_ERROR: misconfigured,
-  INVALID_PROJECT_AUTHENTICATION: misconfigured,
-  PROJECT_KEY_WITHOUT_ACCESS_TYPE: misconfigured,
-  INVALID_ACCESS_TYPE: misconfigured,
-  ACCESS_TYPE_WITHOUT_PROJECT_ID: misconfigured,
-  ACCESS_TYPE_REQUIRED: misconfigured,
-  INSUFFICIENT_ACCESS_TYPE: misconfigured,
-  INVALID_PUBLISHABLE_CLIENT_KEY: misconfigured,
-  PROJECT_AUTHENTICATION_REQUIRED: misconfigured,
-  CLIENT_AUTHENTICATION_REQUIRED: misconfigured,
-  PROJECT_NOT_FOUND: misconfigured,
-  CURRENT_PROJECT_NOT_FOUND: misconfigured,
-  BRANCH_DOES_NOT_EXIST: misconfigured,
-  BODY_PARSING_ERROR: misconfigured,
-  API_KEY_NOT_VALID: misconfigured,
-  API_KEY_EXPIRED: misconfigured,
-  API_KEY_REVOKED: misconfigured,
-  API_KEY_NOT_FOUND: misconfigured,
+  VERIFICATION_ERROR: 'token_invalid',
+  PASSWORD_REQUIREMENTS_NOT_MET: 'password_weak',
+  REDIRECT_URL_NOT_WHITELISTED: 'redirect_not_allowed',
+  PASSWORD_AUTHENTICATION_NOT_ENABLED: 'misconfigured',
+  PROJECT_AUTHENTICATION_ERROR: 'misconfigured',
+  INVALID_PROJECT_AUTHENTICATION: 'misconfigured',
+  PROJECT_KEY_WITHOUT_ACCESS_TYPE: 'misconfigured',
+  INVALID_ACCESS_TYPE: 'misconfigured',
+  ACCESS_TYPE_WITHOUT_PROJECT_ID: 'misconfigured',
+  ACCESS_TYPE_REQUIRED: 'misconfigured',
+  INSUFFICIENT_ACCESS_TYPE: 'misconfigured',
+  INVALID_PUBLISHABLE_CLIENT_KEY: 'misconfigured',
+  PROJECT_AUTHENTICATION_REQUIRED: 'misconfigured',
+  CLIENT_AUTHENTICATION_REQUIRED: 'misconfigured',
+  PROJECT_NOT_FOUND: 'misconfigured',
+  CURRENT_PROJECT_NOT_FOUND: 'misconfigured',
+  BRANCH_DOES_NOT_EXIST: 'misconfigured',
+  BODY_PARSING_ERROR: 'misconfigured',
+  API_KEY_NOT_VALID: 'misconfigured',
+  API_KEY_EXPIRED: 'misconfigured',
+  API_KEY_REVOKED: 'misconfigured',
+  API_KEY_NOT_FOUND: 'misconfigured',
 }
 
 const NO_SUCH_ACCOUNT = new Set(['USER_NOT_FOUND', 'EMAIL_NOT_ASSOCIATED_WITH_USER'])
@@ -81,13 +73,12 @@ function schemaError(body: StackAuthErrorBody, step: StackAuthResetStep): ResetE
   const details = detailsOf(body)
   const text = `${typeof details.message === 'string' ? details.message : ''}\n${typeof body.error === 'string' ? body.error : ''}`
   if (step === 'start') {
-    if (text.includes('body.email')) return new ResetError('invalid_email', { field: 'email', cause: body })
+    if (text.includes('body.email')) return new ResetError('invalid_email', { cause: body })
     if (text.includes('body.callback_url')) return new ResetError('redirect_not_allowed', { cause: body })
     return new ResetError('unknown', { cause: body })
   }
   if (step === 'complete' && text.includes('body.password')) {
     return new ResetError('password_too_long', {
-      field: 'password',
       details: { maxLength: STACK_AUTH_PASSWORD_LENGTH.max },
       cause: body,
     })
@@ -138,7 +129,6 @@ export function mapStackAuthError(response: SendJsonResponse, step: StackAuthRes
   if (body.code === 'PASSWORD_TOO_SHORT') {
     const details = detailsOf(body)
     return new ResetError('password_too_short', {
-      field: 'password',
       details: { minLength: positiveInteger(details.min_length) ?? STACK_AUTH_PASSWORD_LENGTH.min },
       cause: body,
     })
@@ -149,13 +139,12 @@ export function mapStackAuthError(response: SendJsonResponse, step: StackAuthRes
     // a later version makes the two consistent.
     const maxLength = positiveInteger(details.maxLength) ?? positiveInteger(details.max_length)
     return new ResetError('password_too_long', {
-      field: 'password',
       details: { maxLength: maxLength ?? STACK_AUTH_PASSWORD_LENGTH.max },
       cause: body,
     })
   }
   if (body.code === 'SCHEMA_ERROR') return schemaError(body, step)
-  const mapping = ownEntry(BY_CODE, body.code)
-  if (mapping === undefined) return errorForStatus(response)
-  return new ResetError(mapping.code, { field: mapping.field, cause: body })
+  const mapped = ownEntry(BY_CODE, body.code)
+  if (mapped === undefined) return errorForStatus(response)
+  return new ResetError(mapped, { cause: body })
 }

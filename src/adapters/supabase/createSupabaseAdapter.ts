@@ -4,6 +4,7 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { countCodePoints } from '../../core/passwordPolicy'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import { describeValue } from '../shared/describeValue'
 import { mapSupabaseError } from './mapSupabaseError'
@@ -294,7 +295,7 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
         // number"), which also replaces the page's own maxLength (128 would be just as false).
         throw new ResetError('password_too_long', {
           details: {
-            maxLength: [...input.password].length > SUPABASE_MAX_PASSWORD_BYTES ? SUPABASE_MAX_PASSWORD_BYTES : 0,
+            maxLength: countCodePoints(input.password) > SUPABASE_MAX_PASSWORD_BYTES ? SUPABASE_MAX_PASSWORD_BYTES : 0,
           },
         })
       }

@@ -1,4 +1,4 @@
-import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../core/ResetError'
 import { errorForStatus, type SendJsonResponse } from '../../core/sendJson'
 import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
 import { ownEntry } from '../../core/ownEntry'
@@ -30,37 +30,28 @@ export interface SupabaseErrorBody {
 /** Which request of the flow a response answers: recover, the PKCE exchange or the user update. */
 export type SupabaseResetStep = 'start' | 'exchange' | 'update'
 
-interface Mapping {
-  code: ResetErrorCode
-  field?: ResetErrorField
-}
-
-const misconfigured: Mapping = { code: 'misconfigured' }
-const rateLimited: Mapping = { code: 'rate_limited' }
-const sessionGone: Mapping = { code: 'token_expired' }
-
-const BY_CODE: Readonly<Record<string, Mapping>> = {
-  over_email_send_rate_limit: rateLimited,
-  over_request_rate_limit: rateLimited,
-  email_address_invalid: { code: 'invalid_email', field: 'email' },
-  flow_state_expired: { code: 'token_expired' },
-  flow_state_not_found: { code: 'token_invalid' },
-  bad_code_verifier: { code: 'verifier_mismatch' },
+const BY_CODE: Readonly<Record<string, ResetErrorCode>> = {
+  over_email_send_rate_limit: 'rate_limited',
+  over_request_rate_limit: 'rate_limited',
+  email_address_invalid: 'invalid_email',
+  flow_state_expired: 'token_expired',
+  flow_state_not_found: 'token_invalid',
+  bad_code_verifier: 'verifier_mismatch',
   // The session the exchange created has expired or was revoked; the emailed code is spent, so
   // only a new link helps.
-  bad_jwt: sessionGone,
-  no_authorization: sessionGone,
-  session_not_found: sessionGone,
-  session_expired: sessionGone,
-  reauthentication_needed: sessionGone,
+  bad_jwt: 'token_expired',
+  no_authorization: 'token_expired',
+  session_not_found: 'token_expired',
+  session_expired: 'token_expired',
+  reauthentication_needed: 'token_expired',
   // The kit cannot show Supabase's CAPTCHA or an MFA step, and SSO accounts have no password: this
   // project or account cannot reset a password this way.
-  captcha_failed: misconfigured,
-  insufficient_aal: misconfigured,
-  user_sso_managed: misconfigured,
-  email_provider_disabled: misconfigured,
-  email_address_not_authorized: misconfigured,
-  unexpected_failure: { code: 'server' },
+  captcha_failed: 'misconfigured',
+  insufficient_aal: 'misconfigured',
+  user_sso_managed: 'misconfigured',
+  email_provider_disabled: 'misconfigured',
+  email_address_not_authorized: 'misconfigured',
+  unexpected_failure: 'server',
 }
 
 const WEAK_REASONS = ['length', 'characters', 'pwned'] as const
@@ -82,10 +73,9 @@ function weakPassword(body: SupabaseErrorBody): ResetError {
   // the screen, and the list stays the same whatever order it came in.
   const reasons = WEAK_REASONS.filter((reason) => sent.includes(reason))
   if (reasons.length === 1 && reasons[0] === 'pwned') {
-    return new ResetError('password_breached', { field: 'password', cause: body })
+    return new ResetError('password_breached', { cause: body })
   }
   return new ResetError('password_weak', {
-    field: 'password',
     details: reasons.length > 0 ? { reasons: reasons.join(',') } : undefined,
     cause: body,
   })
@@ -142,25 +132,23 @@ export function mapSupabaseError(response: SendJsonResponse, step: SupabaseReset
   }
   if (code === 'weak_password') return weakPassword(body)
   if (code === 'same_password') {
-    return new ResetError('password_reused', { field: 'password', cause: body })
+    return new ResetError('password_reused', { cause: body })
   }
   if (code === 'validation_failed') {
-    if (step === 'start') return new ResetError('invalid_email', { field: 'email', cause: body })
+    if (step === 'start') return new ResetError('invalid_email', { cause: body })
     // The only check on a new password that is not a weak_password is its length in bytes.
     if (step === 'update') {
       return new ResetError('password_too_long', {
-        field: 'password',
         details: { maxLength: SUPABASE_MAX_PASSWORD_BYTES },
         cause: body,
       })
     }
     return new ResetError('token_invalid', { cause: body })
   }
-  const mapping = ownEntry(BY_CODE, code)
-  if (mapping === undefined) return errorForStatus(response)
-  return new ResetError(mapping.code, {
-    field: mapping.field,
-    retryAfterSeconds: mapping.code === 'rate_limited' ? response.retryAfterSeconds : undefined,
+  const mapped = ownEntry(BY_CODE, code)
+  if (mapped === undefined) return errorForStatus(response)
+  return new ResetError(mapped, {
+    retryAfterSeconds: mapped === 'rate_limited' ? response.retryAfterSeconds : undefined,
     cause: body,
   })
 }
