@@ -7,7 +7,8 @@ export interface Token {
 
 /**
  * Reads the --rk-* properties out of reset-kit.css: the light values from the `:root` blocks, the
- * dark ones from the `[data-theme="dark"]` block. The docs list them from the file itself, so the
+ * dark ones from the `[data-theme="dark"]` block, and the default of one that is only read with a
+ * fallback from that fallback. The docs list them from the file itself, so the
  * table can never drift from the stylesheet.
  */
 export function parseTokens(css: string): Token[] {
@@ -26,7 +27,22 @@ export function parseTokens(css: string): Token[] {
     for (const [, name = '', value = ''] of body.matchAll(/(--rk-[\w-]+)\s*:\s*([^;]+);/g))
       target.set(name, value.trim())
   }
+  // A property read with a fallback, never declared (--rk-focus-ring): its default is the fallback.
+  for (const [name, fallback] of readFallbacks(withoutComments)) if (!light.has(name)) light.set(name, fallback)
   return [...light].map(([name, value]) => ({ name, light: value, dark: dark.get(name) }))
+}
+
+/** Each `var(--rk-…, fallback)` in the stylesheet, with its fallback, which may hold `var()`s of its own. */
+function readFallbacks(css: string): Map<string, string> {
+  const fallbacks = new Map<string, string>()
+  for (const match of css.matchAll(/var\((--rk-[\w-]+)\s*,/g)) {
+    const start = match.index + match[0].length
+    let depth = 1
+    let end = start
+    for (; end < css.length && depth > 0; end++) depth += css[end] === '(' ? 1 : css[end] === ')' ? -1 : 0
+    fallbacks.set(match[1] ?? '', css.slice(start, end - 1).trim())
+  }
+  return fallbacks
 }
 
 /** The table of --rk-* properties for the Theming guide. */

@@ -33,4 +33,22 @@ describe('parseTokens', () => {
         parseTokens(`:where(:root) { --rk-x: 1; } :where([data-theme=${quote}dark${quote}]) { --rk-x: 2; }`),
       ).toEqual([{ name: '--rk-x', light: '1', dark: '2' }])
   })
+
+  it('lists a property the stylesheet only reads with a fallback, with the fallback as its default', () => {
+    const focusRing = parseTokens(stylesheet).find((token) => token.name === '--rk-focus-ring')
+    expect(focusRing).toEqual({
+      name: '--rk-focus-ring',
+      light: '0 0 0 2px var(--rk-color-background), 0 0 0 4px var(--rk-color-primary)',
+      dark: undefined,
+    })
+  })
+
+  it('keeps a declared value over a fallback, and reads a fallback to its closing parenthesis', () => {
+    expect(
+      parseTokens(':where(:root) { --rk-a: 1; } x { a: var(--rk-a, 2); b: var(--rk-b, calc(1px + var(--rk-a))) }'),
+    ).toEqual([
+      { name: '--rk-a', light: '1', dark: undefined },
+      { name: '--rk-b', light: 'calc(1px + var(--rk-a))', dark: undefined },
+    ])
+  })
 })
