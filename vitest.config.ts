@@ -24,6 +24,8 @@ export default defineConfig({
           // test/consumers holds installed apps (scripts/check-consumers.mjs) whose node_modules ship tests.
           exclude: ['test/e2e/**', 'test/consumers/**', 'test/react18/**'],
           setupFiles: ['test/setup.ts'],
+          // Room for several of test/setup.ts's 3 s waits when a loaded CI machine slows them all.
+          testTimeout: 15_000,
           // The public types' own tests (test/types), which tsc runs: a `@ts-expect-error` that
           // meets no error, or an `expectTypeOf` that does not hold, fails them.
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
@@ -47,6 +49,8 @@ export default defineConfig({
           globals: true,
           include: ['test/react/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
+          // As in `unit`: room for several of test/setup.ts's 3 s waits on a loaded CI machine.
+          testTimeout: 15_000,
           // Transformed here rather than loaded by Node, so their `react` goes through the alias too.
           server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
         },

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
+import { assertChromium, chromiumLaunchOptions } from './chromium.mjs'
 import { build, pack, pkg, root } from './packTarball.mjs'
 
 const requireFromRoot = createRequire(join(root, 'package.json'))
@@ -30,7 +31,6 @@ const { chromium } = requireFromRoot('playwright-core')
 const esbuild = requireFromRoot('esbuild')
 const run = promisify(execFile)
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CONSUMERS = join(root, 'test/consumers')
 const EMAIL = 'ada@example.com'
 const NEW_PASSWORD = 'a consumer-tested passphrase'
@@ -415,8 +415,7 @@ async function checkFixture(name, installing, emulators, browser) {
 
 async function main() {
   const { only, keep } = parseArgs()
-  if (!existsSync(CHROMIUM_PATH))
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
+  assertChromium()
   const started = performance.now()
   const tempDir = mkdtempSync(join(tmpdir(), 'reset-kit-consumers-'))
   let browser
@@ -431,22 +430,7 @@ async function main() {
     // Installs are mostly network: run them together, then build and browse one fixture at a time.
     const installs = Object.fromEntries(only.map((name) => [name, timed(() => install(name, tarball))]))
     for (const promise of Object.values(installs)) promise.catch(() => {})
-    const [emulators, launched] = await Promise.all([
-      loadEmulators(tempDir),
-      chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ])
+    const [emulators, launched] = await Promise.all([loadEmulators(tempDir), chromium.launch(chromiumLaunchOptions())])
     browser = launched
     for (const name of only) {
       const result = await checkFixture(name, installs[name], emulators, browser)

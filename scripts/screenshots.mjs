@@ -17,11 +17,11 @@ import { availableParallelism } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
+import { assertChromium, chromiumLaunchOptions } from './chromium.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const staticDir = join(root, 'storybook-static')
 const outDir = join(root, 'screenshots')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']
 
 const { values: options } = parseArgs({
@@ -89,22 +89,13 @@ const server = createServer(async (request, response) => {
 await new Promise((done) => server.listen(0, '127.0.0.1', done))
 const origin = `http://127.0.0.1:${server.address().port}`
 
-if (!existsSync(CHROMIUM_PATH)) {
-  console.error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`)
+try {
+  assertChromium()
+} catch (error) {
+  console.error(error.message)
   process.exit(1)
 }
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 // The default run starts from an empty folder; any other only replaces its own pictures.

@@ -8,21 +8,20 @@
  *
  * Not part of `npm test`. Options (environment): SOAK_FLOWS (default 200), CHROMIUM_PATH.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { build, preview } from 'vite'
+import { assertChromium, chromiumLaunchOptions } from './chromium.mjs'
 
 const FLOWS = Number(process.env.SOAK_FLOWS ?? 200)
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ACCOUNTS = ['ada@example.com', 'grace@example.com']
 const configFile = resolve(import.meta.dirname, '../demo/vite.config.ts')
 
 if (!Number.isInteger(FLOWS) || FLOWS < 1)
   throw new TypeError(`SOAK_FLOWS must be a whole number ≥ 1, got ${process.env.SOAK_FLOWS}`)
-if (!existsSync(CHROMIUM_PATH))
-  throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`)
+assertChromium()
 
 /** The value at quantile `q` (0..1) of sorted `values`, nearest rank. */
 function quantile(sorted, q) {
@@ -85,19 +84,7 @@ async function main() {
     })
     if (!configured.ok) throw new Error(`POST /__emulator/config answered ${configured.status}`)
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    browser = await chromium.launch(chromiumLaunchOptions())
     const context = await browser.newContext()
     const durations = []
     const failures = []
