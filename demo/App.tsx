@@ -1,6 +1,7 @@
 import { BACKEND_DESCRIPTIONS } from './backends'
 import { BackendSwitcher } from './BackendSwitcher'
 import { DemoLink } from './DemoLink'
+import { DEMO_PAGES } from './demoPages'
 import { LocaleSwitcher, useDemoLocale } from './LocaleSwitcher'
 import { ResetKitProvider } from '../src'
 import { ForgotPasswordPage } from './ForgotPasswordPage'
@@ -26,7 +27,7 @@ function pageFor(pathname: string) {
   }
 }
 
-/** The demo shell: a nav to the four pages, the backend switcher and hand-rolled pathname routing (no router). */
+/** The demo shell: a nav to the demo's pages, the backend switcher and hand-rolled pathname routing (no router). */
 export function App() {
   const pathname = usePathname()
   const [backend] = useBackend()
@@ -37,18 +38,11 @@ export function App() {
         <p className="demo-brand">reset-kit demo</p>
         <nav aria-label="Demo pages">
           <ul className="demo-nav">
-            <li>
-              <DemoLink href="/">Forgot password</DemoLink>
-            </li>
-            <li>
-              <DemoLink href="/reset">Reset page</DemoLink>
-            </li>
-            <li>
-              <DemoLink href="/outbox">Outbox</DemoLink>
-            </li>
-            <li>
-              <DemoLink href="/sign-in">Sign in</DemoLink>
-            </li>
+            {DEMO_PAGES.map(([href, label]) => (
+              <li key={href}>
+                <DemoLink href={href}>{label}</DemoLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <BackendSwitcher />

@@ -4,14 +4,25 @@ import { BACKEND_PARAM, BACKEND_STORAGE_KEY, DEFAULT_BACKEND, isDemoBackend, typ
 // The switcher's own event: a `storage` event only reaches *other* tabs.
 const CHANGE_EVENT = 'demo:backend-change'
 
-function read(): DemoBackend {
+// sessionStorage key of the backend this tab's reset link named. It outranks the shared choice so
+// that another tab opening another backend's link cannot swap the adapter under this tab's reset
+// page (or its sign-in page) mid-flow, reloads included; this tab's own switcher releases it.
+const ADOPTED_KEY = 'demo:backend-adopted'
+
+// Storage can be off (private mode, a policy), and each kind on its own: the demo still runs.
+function attempt<T>(run: () => T, fallback: T): T {
   try {
-    const stored = window.localStorage.getItem(BACKEND_STORAGE_KEY)
-    return isDemoBackend(stored) ? stored : DEFAULT_BACKEND
+    return run()
   } catch {
-    // Storage can be off (private mode, a policy): the demo still runs on the default backend.
-    return DEFAULT_BACKEND
+    return fallback
   }
+}
+
+function read(): DemoBackend {
+  const adopted = attempt(() => window.sessionStorage.getItem(ADOPTED_KEY), null)
+  if (isDemoBackend(adopted)) return adopted
+  const stored = attempt(() => window.localStorage.getItem(BACKEND_STORAGE_KEY), null)
+  return isDemoBackend(stored) ? stored : DEFAULT_BACKEND
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -28,24 +39,27 @@ function subscribe(onChange: () => void): () => void {
 
 /** Stores the choice and tells every `useBackend` in this tab. */
 export function setBackend(backend: DemoBackend): void {
-  try {
-    window.localStorage.setItem(BACKEND_STORAGE_KEY, backend)
-  } catch {
-    // Not persisted; this tab still switches below.
-  }
+  // When storage fails the choice is not persisted; this tab still switches below.
+  attempt(() => window.sessionStorage.removeItem(ADOPTED_KEY), undefined)
+  attempt(() => window.localStorage.setItem(BACKEND_STORAGE_KEY, backend), undefined)
   window.dispatchEvent(new Event(CHANGE_EVENT))
 }
 
 /**
- * Adopts the backend named by the page's `?backend=` (the demo's reset links carry it), then
- * removes the param so a later switch is not undone by a reload. Call before the first render:
- * the kit reads its token param at mount and the other params stay.
+ * Adopts the backend named by the page's `?backend=` (the demo's reset links carry it) for this
+ * tab until its switcher is used, whatever other tabs choose, then removes the param so a later
+ * switch is not undone by a reload. Call before the first render: the kit reads its token param
+ * at mount and the other params stay.
  */
 export function adoptBackendFromUrl(): void {
   const url = new URL(window.location.href)
   const named = url.searchParams.get(BACKEND_PARAM)
   if (named === null) return
-  if (isDemoBackend(named)) setBackend(named)
+  if (isDemoBackend(named)) {
+    setBackend(named)
+    // Unpinned when that fails: the tab follows the shared choice, which now names this backend.
+    attempt(() => window.sessionStorage.setItem(ADOPTED_KEY, named), undefined)
+  }
   url.searchParams.delete(BACKEND_PARAM)
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
 }

@@ -13,6 +13,7 @@ function Shown() {
 
 beforeEach(() => {
   window.localStorage.clear()
+  window.sessionStorage.clear()
   window.history.replaceState(null, '', '/')
 })
 
@@ -61,6 +62,31 @@ describe('adoptBackendFromUrl', () => {
     adoptBackendFromUrl()
     expect(window.localStorage.getItem(BACKEND_STORAGE_KEY)).toBe('stack-auth')
     expect(window.location.pathname + window.location.search + window.location.hash).toBe('/reset?code=abc#top')
+  })
+
+  it('keeps a tab opened from a link on that link’s backend when another tab switches, until this tab’s own switcher is used', async () => {
+    const user = userEvent.setup()
+    window.history.replaceState(null, '', '/reset?backend=stack-auth&code=abc')
+    adoptBackendFromUrl()
+    render(
+      <>
+        <BackendSwitcher />
+        <Shown />
+      </>,
+    )
+    act(() => {
+      window.localStorage.setItem(BACKEND_STORAGE_KEY, 'better-auth')
+      window.dispatchEvent(new StorageEvent('storage', { key: BACKEND_STORAGE_KEY }))
+    })
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('stack-auth')
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Backend' }), 'supabase')
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('supabase')
+    act(() => {
+      window.localStorage.setItem(BACKEND_STORAGE_KEY, 'stytch')
+      window.dispatchEvent(new StorageEvent('storage', { key: BACKEND_STORAGE_KEY }))
+    })
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('stytch')
   })
 
   it('drops an unknown backend name without switching', () => {
