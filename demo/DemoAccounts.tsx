@@ -14,6 +14,7 @@ const NOTES: Record<DemoBackend, string> = {
   supabase:
     'The link works once, in the browser that asked for it (PKCE), and the new password must be set within 5 minutes of the request.',
   'better-auth': 'The link works for an hour, in any browser. Better Auth allows 3 requests a minute.',
+  http: 'The link works once, for an hour, only in the browser that asked for it (PKCE); the reset page checks it before showing the form. 5 requests a minute per address.',
 }
 
 /** The seeded accounts of the chosen backend and where their emails land. */

@@ -1,12 +1,15 @@
 import { createBetterAuthAdapter } from '../src/adapters/better-auth'
+import { createHttpAdapter } from '../src/adapters/http'
 import { createStackAuthAdapter } from '../src/adapters/stack-auth'
 import { createStytchAdapter } from '../src/adapters/stytch'
 import { createSupabaseAdapter } from '../src/adapters/supabase'
 import type { ResetAdapter } from '../src/core/ResetAdapter'
 import { BACKEND_PARAM, type DemoBackend } from './backends'
 import { DEMO_PUBLIC_TOKEN, DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
+import { HTTP_ROUTES } from './emulator/httpRoutes'
 import {
   BETTER_AUTH_BASE_PATH,
+  HTTP_MOUNT_PATH,
   STACK_AUTH_MOUNT_PATH,
   STYTCH_MOUNT_PATH,
   SUPABASE_MOUNT_PATH,
@@ -29,6 +32,10 @@ export function redirectUrlFor(backend: DemoBackend): string {
   return url.href
 }
 
+function ownEndpoint(route: string): string {
+  return new URL(HTTP_MOUNT_PATH + route, window.location.origin).href
+}
+
 function createAdapter(backend: DemoBackend): ResetAdapter {
   switch (backend) {
     case 'stytch':
@@ -46,6 +53,14 @@ function createAdapter(backend: DemoBackend): ResetAdapter {
       })
     case 'better-auth':
       return createBetterAuthAdapter({ baseUrl: window.location.origin, basePath: BETTER_AUTH_BASE_PATH })
+    case 'http':
+      // What an app with its own endpoint writes; `checkUrl` lets a dead link get its screen before typing.
+      return createHttpAdapter({
+        id: 'http',
+        startUrl: ownEndpoint(HTTP_ROUTES.start),
+        checkUrl: ownEndpoint(HTTP_ROUTES.check),
+        completeUrl: ownEndpoint(HTTP_ROUTES.complete),
+      })
   }
 }
 

@@ -1,5 +1,5 @@
 /** The backends the demo can switch between. */
-export const DEMO_BACKENDS = ['stytch', 'stack-auth', 'supabase', 'better-auth'] as const
+export const DEMO_BACKENDS = ['stytch', 'stack-auth', 'supabase', 'better-auth', 'http'] as const
 
 /** One of {@link DEMO_BACKENDS}. */
 export type DemoBackend = (typeof DEMO_BACKENDS)[number]
@@ -19,6 +19,7 @@ export const BACKEND_LABELS: Record<DemoBackend, string> = {
   'stack-auth': 'Stack Auth (emulated)',
   supabase: 'Supabase (emulated)',
   'better-auth': 'Better Auth (real server)',
+  http: 'Your own endpoint',
 }
 
 /** What stands behind each backend in this demo, for the footer. */
@@ -28,6 +29,7 @@ export const BACKEND_DESCRIPTIONS: Record<DemoBackend, string> = {
   supabase: 'This demo talks to a local Supabase Auth emulator.',
   'better-auth':
     'This demo talks to a real Better Auth server running inside the dev server, with an in-memory database.',
+  http: 'This demo talks to a local server that speaks the kit’s own HTTP contract, through createHttpAdapter.',
 }
 
 /** True for one of {@link DEMO_BACKENDS}. */

@@ -1,7 +1,9 @@
 import type { DemoBackend } from './backends'
 import { DEMO_PUBLIC_TOKEN, DEMO_STACK_AUTH_PROJECT, DEMO_SUPABASE_ANON_KEY } from './emulator/demoProjects'
+import { HTTP_ROUTES } from './emulator/httpRoutes'
 import {
   BETTER_AUTH_BASE_PATH,
+  HTTP_MOUNT_PATH,
   STACK_AUTH_MOUNT_PATH,
   STYTCH_MOUNT_PATH,
   SUPABASE_MOUNT_PATH,
@@ -36,6 +38,8 @@ function requestFor(backend: DemoBackend): [string, RequestInit] {
       ]
     case 'better-auth':
       return [`${BETTER_AUTH_BASE_PATH}/sign-in/email`, { headers: json, credentials: 'same-origin' }]
+    case 'http':
+      return [`${HTTP_MOUNT_PATH}${HTTP_ROUTES.signIn}`, { headers: json }]
   }
 }
 

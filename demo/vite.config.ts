@@ -4,8 +4,8 @@ import { emulatorPlugin } from './emulator/emulatorPlugin'
 
 /**
  * `npm run dev`: the demo app with its backends on the same origin: emulators of Stytch
- * (`/__emulator/stytch`), Stack Auth (`/__emulator/stack-auth`) and Supabase Auth
- * (`/__emulator/supabase`), a real Better Auth server (`/api/auth`), and the outbox they all write
+ * (`/__emulator/stytch`), Stack Auth (`/__emulator/stack-auth`), Supabase Auth
+ * (`/__emulator/supabase`) and an app's own endpoint for `createHttpAdapter` (`/__emulator/http`), a real Better Auth server (`/api/auth`), and the outbox they all write
  * to. Nothing leaves the machine.
  */
 export default defineConfig({

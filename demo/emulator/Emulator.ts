@@ -1,5 +1,5 @@
 /** The backends the demo can talk to; each email in the shared outbox says which one sent it. */
-export type EmulatorBackend = 'stytch' | 'stack-auth' | 'supabase' | 'better-auth'
+export type EmulatorBackend = 'stytch' | 'stack-auth' | 'supabase' | 'better-auth' | 'http'
 
 /** One HTTP request as an emulator sees it, whatever server or mock delivered it. */
 export interface EmulatorRequest {
@@ -31,9 +31,9 @@ export interface OutboxEmail {
   backend: EmulatorBackend
   /** The recipient, as stored on the user. */
   to: string
-  /** Subject line; Stytch's follows the requested locale, the others are always English. */
+  /** Subject line; Stytch's and the own endpoint's follow the requested locale, the others are always English. */
   subject: string
-  /** The locale the email was written in: Stytch's `locale` parameter, `en` for the other backends. */
+  /** The locale the email was written in: from the request for Stytch and the own endpoint, `en` for the others. */
   locale: string
   /** The link the email carries, exactly as the backend would write it. */
   link: string

@@ -4,6 +4,7 @@ import type { EmulatorClock, EmulatorRequest, EmulatorResponse, OutboxEmail } fr
 import {
   CLOCK_PATH,
   CONFIG_PATH,
+  HTTP_MOUNT_PATH,
   OUTBOX_PATH,
   STACK_AUTH_MOUNT_PATH,
   STYTCH_MOUNT_PATH,
@@ -15,6 +16,7 @@ export {
   BETTER_AUTH_BASE_PATH,
   CLOCK_PATH,
   CONFIG_PATH,
+  HTTP_MOUNT_PATH,
   OUTBOX_PATH,
   STACK_AUTH_MOUNT_PATH,
   STYTCH_MOUNT_PATH,
@@ -55,6 +57,7 @@ function routesFor(target: StytchEmulator | EmulatorSuite): Routes {
       { path: STYTCH_MOUNT_PATH, handle: target.stytch.handle },
       { path: STACK_AUTH_MOUNT_PATH, handle: target.stackAuth.handle },
       { path: SUPABASE_MOUNT_PATH, handle: target.supabase.handle },
+      { path: HTTP_MOUNT_PATH, handle: target.http.handle },
     ],
     mounts: target.mounts,
     stytch: target.stytch,
@@ -66,7 +69,7 @@ function routesFor(target: StytchEmulator | EmulatorSuite): Routes {
 
 /**
  * Puts the emulators on the wire: a lone Stytch emulator under {@link STYTCH_MOUNT_PATH}, or a
- * whole {@link EmulatorSuite} (Stytch, Stack Auth, Supabase and any {@link NodeMount} such as the
+ * whole {@link EmulatorSuite} (Stytch, Stack Auth, Supabase, the own endpoint and any {@link NodeMount} such as the
  * demo's Better Auth server), plus the outbox, config and clock endpoints. Requests for other
  * paths go to `next`, or get a 404 when there is none.
  *

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createEmulatorClock } from './createEmulatorClock'
+import { createHttpEmulator } from './createHttpEmulator'
 import { createOutbox } from './createOutbox'
 import { createStackAuthEmulator } from './createStackAuthEmulator'
 import { createStytchEmulator } from './createStytchEmulator'
 import { createSupabaseEmulator } from './createSupabaseEmulator'
 import type { DemoUser, EmulatorClock, Outbox } from './Emulator'
+import type { HttpEmulator, HttpEmulatorOptions } from './HttpEmulator'
 import type { StackAuthEmulator, StackAuthEmulatorOptions } from './StackAuthEmulator'
 import type { StytchEmulator, StytchEmulatorOptions } from './StytchEmulator'
 import type { SupabaseEmulator, SupabaseEmulatorOptions } from './SupabaseEmulator'
@@ -40,6 +42,8 @@ export interface EmulatorSuiteOptions {
   stackAuth?: Omit<StackAuthEmulatorOptions, Shared>
   /** Supabase settings; the suite sets `minPasswordLength: 8` to match the other backends. */
   supabase?: Omit<SupabaseEmulatorOptions, Shared>
+  /** Settings of the own-endpoint emulator, the app server behind `createHttpAdapter`. */
+  http?: Omit<HttpEmulatorOptions, Shared>
   /** Extra handlers to mount, reset along with the emulators. */
   mounts?: readonly NodeMount[]
 }
@@ -51,13 +55,14 @@ export interface EmulatorSuite {
   readonly stytch: StytchEmulator
   readonly stackAuth: StackAuthEmulator
   readonly supabase: SupabaseEmulator
+  readonly http: HttpEmulator
   readonly mounts: readonly NodeMount[]
   /** Clears the outbox, every backend's state and the clock offset, and restores the seeded users. */
   reset(): Promise<void>
 }
 
 /**
- * Creates the Stytch, Stack Auth and Supabase emulators with a shared clock and outbox.
+ * Creates the Stytch, Stack Auth, Supabase and own-endpoint emulators with a shared clock and outbox.
  *
  * @example
  * const suite = createEmulatorSuite()
@@ -70,6 +75,7 @@ export function createEmulatorSuite(options: EmulatorSuiteOptions = {}): Emulato
   const stytch = createStytchEmulator({ ...options.stytch, ...shared })
   const stackAuth = createStackAuthEmulator({ ...options.stackAuth, ...shared })
   const supabase = createSupabaseEmulator({ minPasswordLength: 8, ...options.supabase, ...shared })
+  const http = createHttpEmulator({ ...options.http, ...shared })
   const mounts = options.mounts ?? []
   return {
     clock,
@@ -77,6 +83,7 @@ export function createEmulatorSuite(options: EmulatorSuiteOptions = {}): Emulato
     stytch,
     stackAuth,
     supabase,
+    http,
     mounts,
     async reset() {
       outbox.clear()
@@ -84,6 +91,7 @@ export function createEmulatorSuite(options: EmulatorSuiteOptions = {}): Emulato
       stytch.reset()
       stackAuth.reset()
       supabase.reset()
+      http.reset()
       await Promise.all(mounts.map((mount) => mount.reset()))
     },
   }

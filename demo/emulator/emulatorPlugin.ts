@@ -12,6 +12,7 @@ export {
   CLOCK_PATH,
   CONFIG_PATH,
   createEmulatorMiddleware,
+  HTTP_MOUNT_PATH,
   OUTBOX_PATH,
   STACK_AUTH_MOUNT_PATH,
   STYTCH_MOUNT_PATH,
@@ -69,7 +70,7 @@ function createDemoSuite(options: EmulatorPluginOptions): EmulatorSuite {
 }
 
 /**
- * A Vite plugin that serves the emulated backends (Stytch, Stack Auth, Supabase), the demo's real
+ * A Vite plugin that serves the emulated backends (Stytch, Stack Auth, Supabase, the own endpoint), the demo's real
  * Better Auth server, the outbox and the config and clock endpoints from the dev server (and
  * `vite preview`), ahead of Vite's own middlewares and SPA fallback. Nothing is created until a
  * server starts, so `vite build` does not boot Better Auth.

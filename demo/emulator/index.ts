@@ -1,5 +1,6 @@
 export { createEmulatorClock } from './createEmulatorClock'
 export { createEmulatorSuite } from './createEmulatorSuite'
+export { createHttpEmulator } from './createHttpEmulator'
 export type { EmulatorSuite, EmulatorSuiteOptions, NodeMount } from './createEmulatorSuite'
 export { createOutbox } from './createOutbox'
 export { createStackAuthEmulator } from './createStackAuthEmulator'
@@ -17,6 +18,10 @@ export type {
   Outbox,
   OutboxEmail,
 } from './Emulator'
+export { HTTP_ERROR_STATUS, httpError } from './httpError'
+export type { HttpErrorBody, HttpErrorCode } from './httpError'
+export type { HttpEmulator, HttpEmulatorOptions } from './HttpEmulator'
+export { HTTP_ROUTES } from './httpRoutes'
 export * from './mountPaths'
 export { s256Challenge } from './s256Challenge'
 export { STACK_AUTH_ERRORS, stackAuthError } from './stackAuthError'

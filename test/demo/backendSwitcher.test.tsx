@@ -18,7 +18,7 @@ beforeEach(() => {
 })
 
 describe('BackendSwitcher', () => {
-  it('offers the four backends, starts on Stytch and persists the choice', async () => {
+  it('offers the five backends, starts on Stytch and persists the choice', async () => {
     const user = userEvent.setup()
     render(
       <>
@@ -32,6 +32,7 @@ describe('BackendSwitcher', () => {
       'Stack Auth (emulated)',
       'Supabase (emulated)',
       'Better Auth (real server)',
+      'Your own endpoint',
     ])
     expect(select).toHaveValue('stytch')
 
@@ -104,6 +105,7 @@ describe('adapterFor', () => {
     ['stack-auth', false, ['code']],
     ['supabase', true, ['code']],
     ['better-auth', false, ['token']],
+    ['http', true, ['token']],
   ] as const)('builds the %s adapter once, with PKCE %s', (backend, pkce, params) => {
     const adapter = adapterFor(backend)
     expect(adapter.id).toBe(backend)

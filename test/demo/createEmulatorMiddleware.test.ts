@@ -240,6 +240,38 @@ describe('createEmulatorMiddleware with an emulator suite', () => {
     expect(target.searchParams.get('code')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it('serves the own endpoint under /__emulator/http with 202 on start and { code } errors', async () => {
+    const started = await fetch(`${suiteBase}/__emulator/http/api/password-reset/start`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        email: 'ada@example.com',
+        redirectUrl: `${suiteBase}/reset?backend=http`,
+        locale: 'en',
+        codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        codeChallengeMethod: 'S256',
+      }),
+    })
+    expect(started.status).toBe(202)
+    const [email] = await outbox()
+    expect(email?.backend).toBe('http')
+    const token = new URL(email?.link ?? '').searchParams.get('token')
+
+    const mismatch = await fetch(`${suiteBase}/__emulator/http/api/password-reset/complete`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, password: 'a brand new passphrase', codeVerifier: 'x'.repeat(43) }),
+    })
+    expect(mismatch.status).toBe(403)
+    expect(await mismatch.json()).toEqual({ code: 'verifier_mismatch' })
+    const checked = await fetch(`${suiteBase}/__emulator/http/api/password-reset/check`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token }),
+    })
+    expect(checked.status).toBe(204)
+  })
+
   it('lists every backend’s emails in one outbox, newest first', async () => {
     await sendStackCode()
     await fetch(`${suiteBase}/__emulator/stytch/sdk/v1/passwords/email/reset/start`, {

@@ -3,7 +3,7 @@ import { signInRequest } from '../../demo/signIn'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
-// The built demo with the Stack Auth and Supabase backends, each emulated on the preview server.
+// The built demo with the Stack Auth, Supabase and own-endpoint backends, each emulated on the preview server.
 
 let demo: DemoServer
 let browser: Browser
@@ -21,7 +21,7 @@ beforeEach(async () => {
   await fetch(`${demo.url}/__emulator/outbox`, { method: 'DELETE' })
 })
 
-type Backend = 'stack-auth' | 'supabase'
+type Backend = 'stack-auth' | 'supabase' | 'http'
 
 interface OutboxEmail {
   backend: string
@@ -64,6 +64,11 @@ async function stackSignIn(email: string, password: string): Promise<number> {
 /** Supabase's password grant on the emulator: 200 when `password` is the current one. */
 async function supabaseSignIn(email: string, password: string): Promise<number> {
   return (await fetch(signInRequest('supabase', demo.url, email, password))).status
+}
+
+/** The own endpoint's sign-in on the emulator: 200 when `password` is the current one. */
+async function ownSignIn(email: string, password: string): Promise<number> {
+  return (await fetch(signInRequest('http', demo.url, email, password))).status
 }
 
 describe('Stack Auth (emulated) through the demo, in Chromium', () => {
@@ -166,5 +171,71 @@ describe('Supabase (emulated) through the demo, in Chromium', () => {
     expect(await supabaseSignIn('grace@example.com', 'hopper-1906')).toBe(200)
     await asking.close()
     await elsewhere.close()
+  })
+})
+
+describe('Your own endpoint (emulated) through the demo, in Chromium', () => {
+  it('resets the password with the PKCE verifier; the used link, opened after a newer request, gets its screen from the check', async () => {
+    const context = await contextFor('http')
+    const page = await context.newPage()
+    const starts: Array<string | null> = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/__emulator/http/api/password-reset/start')) starts.push(request.postData())
+    })
+    await requestLink(page, 'ada@example.com')
+    const [startBody] = starts.map((body) => JSON.parse(body ?? '{}') as Record<string, unknown>)
+    expect(startBody).toEqual({
+      email: 'ada@example.com',
+      redirectUrl: `${demo.url}/reset?backend=http`,
+      locale: 'en',
+      codeChallenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      codeChallengeMethod: 'S256',
+    })
+    const { link } = await latestEmail('http', 'ada@example.com')
+    expect(new URL(link).searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/)
+
+    const tab = await context.newPage()
+    await tab.goto(link)
+    await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    expect(new URL(tab.url()).searchParams.has('token')).toBe(false)
+    await choosePassword(tab, 'a brand new passphrase')
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(await ownSignIn('ada@example.com', 'a brand new passphrase')).toBe(200)
+    expect(await ownSignIn('ada@example.com', 'correct horse battery')).toBe(401)
+
+    // A newer request stores a new verifier, so the kit gets as far as checking the old link
+    // (without one it would stop at "can't be used in this browser" and ask nothing).
+    await requestLink(page, 'ada@example.com')
+    const again = await context.newPage()
+    const calls: string[] = []
+    again.on('request', (request) => {
+      if (request.url().includes('/__emulator/http/api/password-reset/'))
+        calls.push(new URL(request.url()).pathname.split('/password-reset/')[1] ?? '')
+    })
+    await again.goto(link)
+    await again.getByRole('heading', { name: 'This link has already been used' }).waitFor()
+    expect(await again.getByRole('textbox').count()).toBe(0)
+    // Only the non-consuming check ran: nothing tried to complete with the dead token.
+    expect(calls).toEqual(['check'])
+    await context.close()
+  })
+
+  it('puts the endpoint’s password rule on the field and keeps the link usable', async () => {
+    const context = await contextFor('http')
+    await requestLink(await context.newPage(), 'grace@example.com')
+    const { link } = await latestEmail('http', 'grace@example.com')
+
+    const tab = await context.newPage()
+    await tab.goto(link)
+    await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    // The form knows only the minimum; the 128-character maximum is the endpoint's answer.
+    await choosePassword(tab, 'a'.repeat(129))
+    await tab.getByText('Use at most 128 characters.').waitFor()
+    expect(await ownSignIn('grace@example.com', 'hopper-1906')).toBe(200)
+
+    await choosePassword(tab, 'a brand new passphrase')
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(await ownSignIn('grace@example.com', 'a brand new passphrase')).toBe(200)
+    await context.close()
   })
 })

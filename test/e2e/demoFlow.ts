@@ -10,7 +10,7 @@ import type { DemoServer } from './startDemo'
 export type { OutboxEmail }
 
 /** A backend of the demo's switcher. */
-export type DemoBackend = 'stytch' | 'stack-auth' | 'supabase' | 'better-auth'
+export type DemoBackend = 'stytch' | 'stack-auth' | 'supabase' | 'better-auth' | 'http'
 
 /** The Stytch emulator's public token, as the demo sends it. */
 export { DEMO_PUBLIC_TOKEN }

@@ -106,4 +106,22 @@ describe('expired links through the demo, in Chromium', () => {
     expect(await signIn('supabase', 'ada@example.com', 'correct horse battery')).toBe(200)
     await context.close()
   })
+
+  it('Your own endpoint: a link past its hour shows the expired screen from the check alone', async () => {
+    const context = await newDemoContext(browser, { backend: 'http' })
+    await requestLink(await context.newPage(), demo, 'ada@example.com')
+    const { link } = await latestEmail(demo, 'ada@example.com', 'http')
+    await advanceEmulatorClock(demo, 60 * MINUTE)
+
+    const tab = await context.newPage()
+    const checks = recordRequests(tab, '/__emulator/http/api/password-reset/check')
+    const completes = recordRequests(tab, '/__emulator/http/api/password-reset/complete')
+    await tab.goto(link)
+    await tab.getByRole('heading', { name: 'This link has expired' }).waitFor()
+    expect(await tab.getByRole('textbox').count()).toBe(0)
+    expect(checks).toHaveLength(1)
+    expect(completes).toEqual([])
+    expect(await signIn('http', 'ada@example.com', 'correct horse battery')).toBe(200)
+    await context.close()
+  })
 })
