@@ -176,8 +176,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         await Promise.resolve()
         if (signal.aborted) return
         if (link.status !== 'found') throw new ResetError(link.status === 'invalid' ? link.code : 'token_missing')
-        if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
+        // The check first: a used or expired link says so in any browser, and only a live one
+        // opened without its verifier gets the other-browser screen.
         await adapter.checkToken?.({ token: link.token, signal })
+        if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
         if (!signal.aborted) setView('ready')
       } catch (thrown) {
         if (signal.aborted) return

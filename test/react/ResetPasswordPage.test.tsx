@@ -185,6 +185,39 @@ describe('<ResetPasswordPage>', () => {
     await expectNoAxeViolations(container)
   })
 
+  it.each([
+    { code: 'token_used' as const, heading: 'This link has already been used' },
+    { code: 'token_expired' as const, heading: 'This link has expired' },
+  ])(
+    'P7: a $code link opened without its verifier says so, not "this browser", when the adapter can check links',
+    async ({ code, heading }) => {
+      const adapter = {
+        ...fakeAdapter({ pkce: true }),
+        checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+          throw new ResetError(code)
+        }),
+      }
+      render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+      // Another link would not help in this browser either way, but "used" or "expired" is what happened.
+      await findFocusedHeading(heading)
+      expect(adapter.checkToken).toHaveBeenCalledWith(expect.objectContaining({ token: 'tok_123' }))
+      expect(adapter.completeReset).not.toHaveBeenCalled()
+    },
+  )
+
+  it('P7: a live link opened without its verifier still gets the other-browser screen after its check', async () => {
+    const adapter = {
+      ...fakeAdapter({ pkce: true }),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}),
+    }
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+
+    await findFocusedHeading("This link can't be used in this browser")
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
+
   it('P9: a corrupt or foreign verifier record counts as missing and is removed', async () => {
     localStorage.setItem(VERIFIER_KEY, '{"v":1,"verifier":"x"')
     sessionStorage.setItem(
