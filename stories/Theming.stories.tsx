@@ -29,7 +29,7 @@ const tailwindClassNames: ClassNames<ForgotPasswordPart> = {
   field: 'grid gap-1.5',
   label: 'text-sm font-medium',
   input:
-    'h-11 rounded-lg border border-slate-500 bg-transparent px-3 font-sans text-base text-inherit outline-none focus-visible:border-indigo-600 focus-visible:ring-4 focus-visible:ring-indigo-600/25 data-invalid:border-red-700 dark:border-slate-400 dark:focus-visible:border-indigo-300 dark:data-invalid:border-red-300',
+    'h-11 min-w-0 rounded-lg border border-slate-500 bg-transparent px-3 font-sans text-base text-inherit outline-none focus-visible:border-indigo-600 focus-visible:ring-4 focus-visible:ring-indigo-600/25 data-invalid:border-red-700 dark:border-slate-400 dark:focus-visible:border-indigo-300 dark:data-invalid:border-red-300',
   fieldError: 'm-0 text-sm text-red-700 dark:text-red-300',
   submit:
     'h-11 cursor-pointer rounded-lg border-0 bg-indigo-600 px-4 font-sans text-base font-semibold text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:bg-indigo-300 dark:text-slate-950 dark:hover:bg-indigo-200',
