@@ -21,8 +21,9 @@ const KIT_OWN_BUDGET = 8 * 1024
 // CI holds it to a ceiling just above today's size, so it can only shrink: lower the ceiling
 // with every cut, and drop it once the budget is met. It keeps about 20 B above the figure: the
 // same code weighs up to ±20 B differently from build to build (esbuild's short names follow the
-// whole build's character frequencies).
-const KIT_OWN_CEILING = 12.31 * 1024
+// whole build's character frequencies). Raised once, from 12.31 KB, for a security fix no cut
+// could pay for: a token passed from the host's router is taken out of the address bar too (+20 B).
+const KIT_OWN_CEILING = 12.34 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

@@ -18,7 +18,8 @@ export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
    * The reset token, when your router already took it from the URL. Without one (`undefined`, or
    * `null` as `searchParams.get('token')` gives once the router removed it), the page reads the
    * adapter's URL params itself, and this history entry's verdict: a reload after success still
-   * shows the success screen. An empty one is an incomplete link.
+   * shows the success screen. An empty one is an incomplete link. One the router read from an
+   * address bar that still holds it (Next's `useSearchParams`) is taken out of it as well.
    */
   token?: string | null
   /** Fewest characters, counted in code points. No composition rules. @default the adapter's `minPasswordLength`, else 8 */
@@ -136,18 +137,20 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
-    const key = `${adapterId} ${attempt} ${options.token}`
-    if (readFor.current === key) return
-    readFor.current = key
     const { adapter } = current.current
-    sweepExpiredRecords()
     const given = options.token
     const link: CallbackToken =
       given != null
         ? given === spent
           ? { status: 'done' }
-          : checkGivenToken(given, adapter.id)
+          : checkGivenToken(given, adapter)
         : readCallbackToken(adapter)
+    // Keyed by the token found: a router catching up with the address bar this read cleaned
+    // (Next's useSearchParams, `token` then null) finds the same one, and the check stands.
+    const key = `${adapterId} ${attempt} ${link.status === 'found' ? link.token : given}`
+    if (readFor.current === key) return
+    readFor.current = key
+    sweepExpiredRecords()
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
     // is set after this, by a passive effect.
