@@ -3,6 +3,7 @@
 // single-use token bound to its PKCE challenge, expiry, rate limits with Retry-After and password
 // rules, each answered as `{ "code": "<a reset-kit error code>" }`. Only the storage is a toy.
 
+import { resolveLocale } from '../../src/i18n/resolveLocale'
 import { base64UrlEncode, randomBytes } from './base64Url'
 import { createOutbox, outboxFor } from './createOutbox'
 import { createRateLimiter } from './createRateLimiter'
@@ -126,7 +127,8 @@ export function createHttpEmulator(options: HttpEmulatorOptions = {}): HttpEmula
     const link = new URL(redirectUrl)
     // `set`, not `append`: other params stay, but a stale token param must not shadow the new one.
     link.searchParams.set('token', token)
-    const emailLocale = emailLocaleFor(typeof locale === 'string' ? locale : 'en')
+    // The kit's own matching: its locale when there is a template for it, else its language, else English.
+    const emailLocale = resolveLocale(typeof locale === 'string' ? locale : 'en', Object.keys(SUBJECTS))
     outbox.send({
       to: user.email,
       subject: SUBJECTS[emailLocale] ?? 'Reset your password',
@@ -227,12 +229,4 @@ export function createHttpEmulator(options: HttpEmulatorOptions = {}): HttpEmula
 /** base64url(SHA-256(token)): the same transform as an S256 challenge, used here as a lookup key. */
 function hashToken(token: string): Promise<string> {
   return s256Challenge(token)
-}
-
-/** The email's language: the kit's locale when there is a template for it, else its language, else English. */
-function emailLocaleFor(tag: string): string {
-  if (Object.hasOwn(SUBJECTS, tag)) return tag
-  const language = tag.trim().toLowerCase().split(/[-_]/)[0] ?? ''
-  if (language === 'pt') return 'pt-BR'
-  return Object.hasOwn(SUBJECTS, language) ? language : 'en'
 }
