@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../src/core/ResetError'
-import { createBetterAuthAdapter } from '../../src/adapters/better-auth'
+import { createBetterAuthAdapter, mapBetterAuthError } from '../../src/adapters/better-auth'
 import type { BetterAuthAdapterOptions } from '../../src/adapters/better-auth'
 import * as fixtures from './fixtures/betterAuth'
 import type { BetterAuthFixture } from './fixtures/betterAuth'
@@ -117,6 +117,10 @@ describe('createBetterAuthAdapter', () => {
       expect(adapter.tokenParams).toEqual(['token'])
       expect(adapter.checkToken).toBeUndefined()
       expect(adapter.validateCallbackParams).toBeTypeOf('function')
+    })
+
+    it("names the error param of Better Auth's redirect as a link param to clear from the address bar", () => {
+      expect(createBetterAuthAdapter(OPTIONS).callbackParams).toEqual(['error'])
     })
 
     it("gives the page Better Auth's password limits: 8 to 128 by default, or the server's own", () => {
@@ -385,6 +389,49 @@ describe('createBetterAuthAdapter', () => {
       for (const code of ['constructor', 'toString', '__proto__']) {
         server.use(http.post(START, () => HttpResponse.json({ message: 'x', code }, { status: 400 })))
         expect((await rejection(run('start'))).code).toBe('unknown')
+      }
+    })
+  })
+
+  describe('mapBetterAuthError, every code of its table', () => {
+    // The whole table, written out: how the adapter stores it may change, what it maps may not.
+    const TABLE: Array<[ResetErrorCode, string[]]> = [
+      ['token_invalid', ['INVALID_TOKEN']],
+      ['token_expired', ['TOKEN_EXPIRED']],
+      ['password_breached', ['PASSWORD_COMPROMISED']],
+      [
+        'redirect_not_allowed',
+        [
+          'INVALID_REDIRECT_URL',
+          'INVALID_CALLBACK_URL',
+          'INVALID_REDIRECTURL',
+          'INVALID_CALLBACKURL',
+          'CALLBACK_URL_REQUIRED',
+        ],
+      ],
+      [
+        'misconfigured',
+        [
+          'RESET_PASSWORD_DISABLED',
+          'INVALID_ORIGIN',
+          'MISSING_OR_NULL_ORIGIN',
+          'MISSING_RESPONSE',
+          'VERIFICATION_FAILED',
+          'UNSUPPORTED_MEDIA_TYPE',
+        ],
+      ],
+    ]
+    const rows = TABLE.flatMap(([code, names]) => names.map((name) => [name, code] as const))
+    const LIMITS = { minPasswordLength: 8, maxPasswordLength: 128 }
+
+    it.each(rows)('%s → %s, at both steps and whatever the status', (name, code) => {
+      const body = { code: name, message: 'x' }
+      for (const status of [400, 401, 403, 404, 415, 500]) {
+        for (const step of ['start', 'complete'] as const) {
+          const error = mapBetterAuthError({ status, ok: false, body, retryAfterSeconds: 30 }, step, LIMITS)
+          expect(error).toBeInstanceOf(ResetError)
+          expect(error).toMatchObject({ code, retryAfterSeconds: undefined, cause: body })
+        }
       }
     })
   })

@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../src/core/ResetError'
-import { createStackAuthAdapter, STACK_AUTH_PASSWORD_LENGTH } from '../../src/adapters/stack-auth'
+import { createStackAuthAdapter, mapStackAuthError, STACK_AUTH_PASSWORD_LENGTH } from '../../src/adapters/stack-auth'
 import type { StackAuthAdapterOptions } from '../../src/adapters/stack-auth'
 import * as fixtures from './fixtures/stackAuth'
 import type { StackAuthFixture } from './fixtures/stackAuth'
@@ -444,6 +444,56 @@ describe('createStackAuthAdapter', () => {
       for (const code of ['constructor', 'toString', '__proto__']) {
         server.use(http.post(START, () => HttpResponse.json({ code, error: 'x' }, { status: 400 })))
         expect((await rejection(run('start'))).code).toBe('unknown')
+      }
+    })
+  })
+
+  describe('mapStackAuthError, every code it knows', () => {
+    // The whole table, written out: how the adapter stores it may change, what it maps may not.
+    const TABLE: Array<[ResetErrorCode, string[]]> = [
+      ['token_expired', ['VERIFICATION_CODE_EXPIRED']],
+      ['token_used', ['VERIFICATION_CODE_ALREADY_USED']],
+      [
+        'token_invalid',
+        ['VERIFICATION_CODE_NOT_FOUND', 'VERIFICATION_CODE_MAX_ATTEMPTS_REACHED', 'VERIFICATION_ERROR'],
+      ],
+      ['password_weak', ['PASSWORD_REQUIREMENTS_NOT_MET']],
+      ['redirect_not_allowed', ['REDIRECT_URL_NOT_WHITELISTED']],
+      [
+        'misconfigured',
+        [
+          'PASSWORD_AUTHENTICATION_NOT_ENABLED',
+          'PROJECT_AUTHENTICATION_ERROR',
+          'INVALID_PROJECT_AUTHENTICATION',
+          'PROJECT_KEY_WITHOUT_ACCESS_TYPE',
+          'INVALID_ACCESS_TYPE',
+          'ACCESS_TYPE_WITHOUT_PROJECT_ID',
+          'ACCESS_TYPE_REQUIRED',
+          'INSUFFICIENT_ACCESS_TYPE',
+          'INVALID_PUBLISHABLE_CLIENT_KEY',
+          'PROJECT_AUTHENTICATION_REQUIRED',
+          'CLIENT_AUTHENTICATION_REQUIRED',
+          'PROJECT_NOT_FOUND',
+          'CURRENT_PROJECT_NOT_FOUND',
+          'BRANCH_DOES_NOT_EXIST',
+          'BODY_PARSING_ERROR',
+          'API_KEY_NOT_VALID',
+          'API_KEY_EXPIRED',
+          'API_KEY_REVOKED',
+          'API_KEY_NOT_FOUND',
+        ],
+      ],
+    ]
+    const rows = TABLE.flatMap(([code, names]) => names.map((name) => [name, code] as const))
+
+    it.each(rows)('%s → %s, at every step and whatever the status', (name, code) => {
+      const body = { code: name, error: 'x' }
+      for (const status of [400, 401, 403, 404, 500]) {
+        for (const step of ['start', 'check', 'complete'] as const) {
+          const error = mapStackAuthError({ status, ok: false, body, retryAfterSeconds: 30 }, step)
+          expect(error).toBeInstanceOf(ResetError)
+          expect(error).toMatchObject({ code, retryAfterSeconds: undefined, cause: body })
+        }
       }
     })
   })

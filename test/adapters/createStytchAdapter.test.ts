@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../src/core/ResetError'
-import { createStytchAdapter, mapStytchError } from '../../src/adapters/stytch'
+import { createStytchAdapter, isStytchErrorBody, mapStytchError } from '../../src/adapters/stytch'
 import * as fixtures from './fixtures/stytch'
 import type { StytchFixture } from './fixtures/stytch'
 
@@ -117,6 +117,10 @@ describe('createStytchAdapter', () => {
 
     it('takes another id for a second project on the same origin', () => {
       expect(createStytchAdapter({ publicToken: TEST_TOKEN, id: 'stytch-eu' }).id).toBe('stytch-eu')
+    })
+
+    it('names stytch_token_type as a link param to clear from the address bar along with the token', () => {
+      expect(createStytchAdapter({ publicToken: TEST_TOKEN }).callbackParams).toEqual(['stytch_token_type'])
     })
   })
 
@@ -248,6 +252,10 @@ describe('createStytchAdapter', () => {
       ['pt-PT', 'pt-br'],
       ['pt-BR', 'pt-br'],
       ['pt_br', 'pt-br'],
+      // BCP 47 tags are case-insensitive, and a tag read from a header or a config may carry spaces.
+      ['PT-PT', 'pt-br'],
+      ['ES-MX', 'es'],
+      [' fr-CA ', 'fr'],
       ['de', 'en'],
       ['ja-JP', 'en'],
       ['', 'en'],
@@ -333,7 +341,7 @@ describe('createStytchAdapter', () => {
   })
 
   describe('configuration mistakes throw a TypeError at once', () => {
-    it.each([4, 10_081, 2.5, 0, -30, Number.NaN])('expiresInMinutes %s', (expiresInMinutes) => {
+    it.each([4, 10_081, 2.5, 7.5, 0, -30, Number.NaN])('expiresInMinutes %s', (expiresInMinutes) => {
       expect(() => createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes })).toThrow(TypeError)
       expect(() => createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes })).toThrow(
         `from 5 to 10080 (7 days), the range Stytch allows; got ${String(expiresInMinutes)}.`,
@@ -350,6 +358,25 @@ describe('createStytchAdapter', () => {
         /`publicToken` must be the project's public token .* starts with "public-token-"/,
       )
       expect(() => createStytchAdapter({ publicToken: '' })).toThrow(TypeError)
+      expect(() => createStytchAdapter({ publicToken: ['public-token-test-x'] as never })).toThrow(
+        '`publicToken` must be',
+      )
+    })
+
+    it('no options object', () => {
+      expect(() => createStytchAdapter(undefined as never)).toThrow('createStytchAdapter needs an options object')
+    })
+
+    it.each(['', 42])('templateId %j', (templateId) => {
+      expect(() => createStytchAdapter({ publicToken: TEST_TOKEN, templateId: templateId as string })).toThrow(
+        '`templateId` must be the id of a Stytch email template',
+      )
+    })
+
+    it('an empty id, naming the default as the example', () => {
+      expect(() => createStytchAdapter({ publicToken: TEST_TOKEN, id: '' })).toThrow(
+        '`id` must be a non-empty string naming the backend, such as "stytch"',
+      )
     })
 
     it('a project secret given as the token, without repeating the secret', () => {
@@ -739,6 +766,27 @@ describe('createStytchAdapter', () => {
         }
       },
     )
+
+    it.each([null, {}, { error_message: 'Not Found' }, { error_type: 404 }])(
+      "a 404 whose JSON body %j is not Stytch's is misconfigured, keeping the body as its cause",
+      (body) => {
+        expect(isStytchErrorBody(body)).toBe(false)
+        for (const step of ['start', 'complete'] as const) {
+          const error = mapStytchError({ status: 404, ok: false, body, retryAfterSeconds: undefined }, step)
+          expect(error).toBeInstanceOf(ResetError)
+          expect(error).toMatchObject({ code: 'misconfigured', cause: body })
+        }
+      },
+    )
+
+    it('maps any 429 to rate_limited with its wait, even when its error_type names another error', () => {
+      for (const type of ['weak_password', 'invalid_email', 'unauthorized_credentials']) {
+        expect(mapStytchError(response(429, type, 12), 'complete')).toMatchObject({
+          code: 'rate_limited',
+          retryAfterSeconds: 12,
+        })
+      }
+    })
 
     it.each(['email_not_found', 'user_not_found'])('%s: neutral at start, token_invalid at completion', (type) => {
       for (const status of [400, 404]) {

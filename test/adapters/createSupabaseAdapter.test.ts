@@ -1,7 +1,12 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../src/core/ResetError'
-import { createSupabaseAdapter, SUPABASE_MAX_PASSWORD_BYTES } from '../../src/adapters/supabase'
+import {
+  createSupabaseAdapter,
+  mapSupabaseError,
+  SUPABASE_MAX_PASSWORD_BYTES,
+  supabaseErrorCode,
+} from '../../src/adapters/supabase'
 import type { SupabaseAdapterOptions } from '../../src/adapters/supabase'
 import * as fixtures from './fixtures/supabase'
 import type { SupabaseFixture } from './fixtures/supabase'
@@ -143,6 +148,10 @@ describe('createSupabaseAdapter', () => {
 
     it('takes another id for a second project on the same origin', () => {
       expect(createSupabaseAdapter({ ...OPTIONS, id: 'supabase-eu' }).id).toBe('supabase-eu')
+    })
+
+    it("names the params of Supabase's error redirect as link params to clear from the address bar", () => {
+      expect(createSupabaseAdapter(OPTIONS).callbackParams).toEqual(['error', 'error_code', 'error_description'])
     })
   })
 
@@ -650,6 +659,121 @@ describe('createSupabaseAdapter', () => {
       for (const code of ['constructor', 'toString', '__proto__']) {
         server.use(http.post(RECOVER, () => HttpResponse.json({ code, message: 'x' }, { status: 400 })))
         expect((await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput()))).code).toBe('unknown')
+      }
+    })
+  })
+
+  describe('supabaseErrorCode and the weak password bodies', () => {
+    it('reads the code of a current body, of a legacy body, and of the oldest weak password body, which has none', () => {
+      expect(supabaseErrorCode({ code: 'bad_jwt', message: 'x' })).toBe('bad_jwt')
+      expect(supabaseErrorCode({ code: 401, error_code: 'bad_jwt', msg: 'x' })).toBe('bad_jwt')
+      expect(supabaseErrorCode({ code: 422, msg: 'x', weak_password: { reasons: ['length'] } })).toBe('weak_password')
+    })
+
+    it.each([null, undefined, 'Not Found', {}, { code: 404 }, { weak_password: null }, { weak_password: {} }])(
+      'finds no code in %j',
+      (body) => {
+        expect(supabaseErrorCode(body)).toBeUndefined()
+      },
+    )
+
+    it('maps the oldest weak password body, which has no code, to password_weak with its reasons', () => {
+      const body = {
+        code: 422,
+        msg: 'Password should be at least 6 characters.',
+        weak_password: { reasons: ['length'] },
+      }
+      const error = mapSupabaseError({ status: 422, ok: false, body, retryAfterSeconds: undefined }, 'update')
+      expect(error).toMatchObject({ code: 'password_weak', details: { reasons: 'length' }, cause: body })
+    })
+
+    it('maps a weak_password without reasons to password_weak without details', () => {
+      const body = { code: 'weak_password', message: 'x' }
+      const error = mapSupabaseError({ status: 422, ok: false, body, retryAfterSeconds: undefined }, 'update')
+      expect(error).toMatchObject({ code: 'password_weak', details: undefined, cause: body })
+    })
+
+    it('maps a 404 whose JSON body is null to misconfigured, like any 404 without a Supabase body', () => {
+      for (const step of ['start', 'exchange', 'update'] as const) {
+        const error = mapSupabaseError({ status: 404, ok: false, body: null, retryAfterSeconds: undefined }, step)
+        expect(error).toMatchObject({ code: 'misconfigured' })
+      }
+    })
+  })
+
+  describe('mapSupabaseError, every code of its table', () => {
+    // The whole table, written out: how the adapter stores it may change, what it maps may not.
+    // The two codes Supabase sends only for an existing account are neutral on start (see above),
+    // so their start row is left out here.
+    const TABLE: Array<[ResetErrorCode, string[]]> = [
+      ['rate_limited', ['over_email_send_rate_limit', 'over_request_rate_limit']],
+      ['invalid_email', ['email_address_invalid']],
+      [
+        'token_expired',
+        [
+          'flow_state_expired',
+          'bad_jwt',
+          'no_authorization',
+          'session_not_found',
+          'session_expired',
+          'reauthentication_needed',
+        ],
+      ],
+      ['token_invalid', ['flow_state_not_found']],
+      ['verifier_mismatch', ['bad_code_verifier']],
+      [
+        'misconfigured',
+        [
+          'captcha_failed',
+          'insufficient_aal',
+          'user_sso_managed',
+          'email_provider_disabled',
+          'email_address_not_authorized',
+        ],
+      ],
+      ['server', ['unexpected_failure']],
+    ]
+    const NEUTRAL_ON_START = ['over_email_send_rate_limit', 'email_address_not_authorized']
+    const rows = TABLE.flatMap(([code, names]) => names.map((name) => [name, code] as const))
+
+    it.each(rows)('%s → %s, in both body shapes, at every step and whatever the status', (name, code) => {
+      for (const status of [400, 401, 403, 422, 500]) {
+        for (const body of [
+          { code: name, message: 'x' },
+          { code: status, error_code: name, msg: 'x' },
+        ]) {
+          for (const step of ['start', 'exchange', 'update'] as const) {
+            if (step === 'start' && NEUTRAL_ON_START.includes(name)) continue
+            const error = mapSupabaseError({ status, ok: false, body, retryAfterSeconds: 30 }, step)
+            expect(error).toBeInstanceOf(ResetError)
+            expect(error).toMatchObject({
+              code,
+              retryAfterSeconds: code === 'rate_limited' ? 30 : undefined,
+              cause: body,
+            })
+          }
+        }
+      }
+    })
+
+    it('maps validation_failed by step: invalid_email on start, password_too_long (72) on update, token_invalid at the exchange', () => {
+      const body = { code: 'validation_failed', message: 'x' }
+      const at = (step: 'start' | 'exchange' | 'update') =>
+        mapSupabaseError({ status: 400, ok: false, body, retryAfterSeconds: undefined }, step)
+      expect(at('start')).toMatchObject({ code: 'invalid_email', details: undefined, cause: body })
+      expect(at('update')).toMatchObject({ code: 'password_too_long', details: { maxLength: 72 }, cause: body })
+      expect(at('exchange')).toMatchObject({ code: 'token_invalid', details: undefined, cause: body })
+    })
+
+    it('maps any 429 to rate_limited with its wait, whatever code its body names', () => {
+      for (const code of ['user_not_found', 'weak_password', 'bad_jwt', 'validation_failed']) {
+        for (const step of ['start', 'exchange', 'update'] as const) {
+          const body = { code, message: 'x' }
+          expect(mapSupabaseError({ status: 429, ok: false, body, retryAfterSeconds: 12 }, step)).toMatchObject({
+            code: 'rate_limited',
+            retryAfterSeconds: 12,
+          })
+        }
       }
     })
   })
