@@ -17,6 +17,8 @@ describe('assertRedirectUrl', () => {
     'http://localhost.evil.com/reset',
     'http://127.0.0.1.nip.io/reset',
     'ftp://app.example.com/reset',
+    'ftp://localhost/reset',
+    'ws://127.0.0.1/reset',
     'javascript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
   ])('D1: throws a TypeError that asks for https for %s', (value) => {
@@ -32,6 +34,21 @@ describe('assertRedirectUrl', () => {
       expect(() => assertRedirectUrl(value)).toThrow(/absolute/)
     },
   )
+
+  describe('in production builds (NODE_ENV stubbed)', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+    })
+
+    it.each(['/reset', 'http://example.com/reset'])(
+      'still throws for %j, with the short message that names the option',
+      (value) => {
+        vi.stubEnv('NODE_ENV', 'production')
+        expect(() => assertRedirectUrl(value)).toThrow(TypeError)
+        expect(() => assertRedirectUrl(value)).toThrow(/^reset-kit: bad redirectUrl$/)
+      },
+    )
+  })
 
   it('names the option it checks in the message', () => {
     expect(() => assertRedirectUrl('http://example.com', 'signInUrl')).toThrow(/`signInUrl`/)

@@ -193,6 +193,45 @@ describe('completeResetFlow', () => {
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
 
+  it.each([
+    { outcome: 'success', settled: 'resolved', completeReset: async () => {} },
+    {
+      outcome: 'a terminal error',
+      settled: 'token_used',
+      completeReset: async () => {
+        throw new ResetError('token_used')
+      },
+    },
+  ])(
+    'T7: settles after $outcome only once a custom store has deleted the record',
+    async ({ settled, completeReset }) => {
+      const record = await saveRecord()
+      const adapter = { ...makeAdapter(), completeReset: vi.fn<ResetAdapter['completeReset']>(completeReset) }
+      let removed = false
+      const store: VerifierStore = {
+        load: async () => record,
+        save: async () => {},
+        // An asynchronous store (IndexedDB, a server) that finishes its delete a few ticks later.
+        remove: async () => {
+          for (let tick = 0; tick < 5; tick += 1) await Promise.resolve()
+          removed = true
+        },
+      }
+      const outcome = await completeResetFlow({
+        adapter,
+        store,
+        token: 'tok',
+        password: 'a long password',
+        signal: new AbortController().signal,
+      }).then(
+        () => 'resolved',
+        (error: ResetError) => error.code,
+      )
+      expect(outcome).toBe(settled)
+      expect(removed).toBe(true)
+    },
+  )
+
   it('P5: a retry after a retryable error sends the same verifier', async () => {
     const record = await saveRecord()
     const adapter = makeAdapter()

@@ -94,6 +94,25 @@ describe('createWebStorageVerifierStore', () => {
       expect(sessionStorage.getItem(KEY)).toBeNull()
     })
 
+    it('T7: the tab that asked drops its own copy as soon as another tab clears its whole localStorage (storage event without a key)', async () => {
+      const asking = createWebStorageVerifierStore({ now: () => NOW })
+      await asking.save(RECORD)
+      // localStorage.clear() in another tab reports a `storage` event whose key is null.
+      localStorage.clear()
+      window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: localStorage }))
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+    })
+
+    it('listens for storage events once per adapter id, however often it saves', async () => {
+      const addEventListener = vi.spyOn(window, 'addEventListener')
+      const store = createWebStorageVerifierStore({ now: () => NOW })
+      await store.save(RECORD)
+      await store.save(RECORD)
+      await store.save(OTHER_RECORD)
+      const storageListeners = addEventListener.mock.calls.filter(([type]) => type === 'storage')
+      expect(storageListeners).toHaveLength(2)
+    })
+
     it('P6: a sessionStorage copy whose mirror was replaced by a newer flow gives way to the mirror', async () => {
       const staleRecord = { ...RECORD, verifier: 'B'.repeat(43) }
       sessionStorage.setItem(KEY, JSON.stringify(staleRecord))
@@ -277,6 +296,14 @@ describe('createWebStorageVerifierStore', () => {
       expect(localStorage.getItem(KEY)).toBeNull()
     })
 
+    it('save rejects storage_unavailable without a window (server)', async () => {
+      vi.stubGlobal('window', undefined)
+      const store = createWebStorageVerifierStore({ now: () => NOW })
+      const error = await store.save(RECORD).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(ResetError)
+      expect(error).toMatchObject({ code: 'storage_unavailable' })
+    })
+
     it('load resolves undefined and remove resolves when both getters throw', async () => {
       blockGetter('sessionStorage')
       blockGetter('localStorage')
@@ -294,6 +321,13 @@ describe('createWebStorageVerifierStore', () => {
       await expect(store.load('app')).resolves.toBeUndefined()
     })
 
+    it("in 'session' mode a blocked sessionStorage: the store is still made, load finds nothing, save rejects storage_unavailable", async () => {
+      blockGetter('sessionStorage')
+      const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 5 })
+      await expect(store.load('app')).resolves.toBeUndefined()
+      await expect(store.save(RECORD)).rejects.toMatchObject({ code: 'storage_unavailable' })
+    })
+
     it("in 'session' mode a blocked localStorage does not matter", async () => {
       blockGetter('localStorage')
       const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
@@ -309,6 +343,35 @@ describe('createWebStorageVerifierStore', () => {
       expect(localStorage.length).toBe(0)
       expect(JSON.parse(sessionStorage.getItem(KEY)!)).toEqual(RECORD)
       await expect(store.load('app')).resolves.toEqual(RECORD)
+    })
+
+    it.each([
+      { label: 'corrupt JSON', text: '{"v":1,' },
+      { label: 'an expired record', text: JSON.stringify({ ...RECORD, expiresAt: NOW - 1 }) },
+    ])('P9: $label in sessionStorage loads as undefined and is removed', async ({ text }) => {
+      sessionStorage.setItem(KEY, text)
+      const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 5 })
+      await expect(store.load('app')).resolves.toBeUndefined()
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+    })
+
+    it('works without BroadcastChannel: saves and loads in this tab, and finds nothing elsewhere', async () => {
+      vi.stubGlobal('BroadcastChannel', undefined)
+      const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 60_000 })
+      await expect(store.load('app')).resolves.toBeUndefined()
+      await store.save(RECORD)
+      await expect(store.load('app')).resolves.toEqual(RECORD)
+      await expect(store.remove('app')).resolves.toBeUndefined()
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+    })
+
+    it("T7: remove deletes this tab's record, and resolves when there is none", async () => {
+      const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 5 })
+      await store.save(RECORD)
+      await store.remove('app')
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+      await expect(store.load('app')).resolves.toBeUndefined()
+      await expect(store.remove('app')).resolves.toBeUndefined()
     })
 
     it('ignores a localStorage mirror left by the other mode', async () => {
@@ -466,6 +529,19 @@ describe('createWebStorageVerifierStore', () => {
       expect(tab.getItem(KEY)).toBeNull()
     })
 
+    it('P9: keeps waiting past an unusable answer and takes a usable one that comes after it', async () => {
+      activeTab = new MemoryStorage()
+      const peer = new BroadcastChannel('reset-kit:app')
+      peer.addEventListener('message', (event) => {
+        const data = (event as MessageEvent).data as { type: string; id: string }
+        if (data.type !== 'ask') return
+        peer.postMessage({ type: 'answer', id: data.id, record: { ...RECORD, expiresAt: NOW - 1 } })
+        peer.postMessage({ type: 'answer', id: data.id, record: RECORD })
+      })
+      const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 2000 })
+      await expect(store.load('app')).resolves.toEqual(RECORD)
+    })
+
     it('P11: a tab reloaded after asking still answers, before its page touches the store again', async () => {
       const tabA = new MemoryStorage()
       activeTab = tabA
@@ -539,6 +615,20 @@ describe('createWebStorageVerifierStore', () => {
       vi.useFakeTimers()
       activeTab = new MemoryStorage()
       const store = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 300 })
+      let result: unknown = 'pending'
+      void store.load('app').then((value) => {
+        result = value
+      })
+      await vi.advanceTimersByTimeAsync(299)
+      expect(result).toBe('pending')
+      await vi.advanceTimersByTimeAsync(1)
+      expect(result).toBeUndefined()
+    })
+
+    it('honours askTabsTimeoutMs given without a clock (fake timers)', async () => {
+      vi.useFakeTimers()
+      activeTab = new MemoryStorage()
+      const store = createWebStorageVerifierStore({ mode: 'session', askTabsTimeoutMs: 300 })
       let result: unknown = 'pending'
       void store.load('app').then((value) => {
         result = value

@@ -28,6 +28,7 @@ describe('isVerifierRecord', () => {
   })
 
   it.each([
+    { label: 'undefined', value: undefined },
     { label: 'null', value: null },
     { label: 'a string', value: JSON.stringify(RECORD) },
     { label: 'an array', value: [RECORD] },
@@ -40,10 +41,12 @@ describe('isVerifierRecord', () => {
     { label: 'a verifier with /', value: { ...RECORD, verifier: `${'a'.repeat(42)}/` } },
     { label: 'a verifier with a space', value: { ...RECORD, verifier: `${'a'.repeat(42)} ` } },
     { label: 'a numeric verifier', value: { ...RECORD, verifier: 1234 } },
+    { label: 'a verifier in an array', value: { ...RECORD, verifier: [RECORD.verifier] } },
     { label: 'a 42-character challenge', value: { ...RECORD, challenge: 'a'.repeat(42) } },
     { label: 'a 44-character challenge', value: { ...RECORD, challenge: 'a'.repeat(44) } },
     { label: 'a padded challenge', value: { ...RECORD, challenge: `${'a'.repeat(42)}=` } },
     { label: 'a challenge with .', value: { ...RECORD, challenge: `${'a'.repeat(42)}.` } },
+    { label: 'a challenge in an array', value: { ...RECORD, challenge: [RECORD.challenge] } },
     { label: 'a string createdAt', value: { ...RECORD, createdAt: String(NOW) } },
     { label: 'a createdAt in the future', value: { ...RECORD, createdAt: NOW + 1 } },
     { label: 'a string expiresAt', value: { ...RECORD, expiresAt: String(NOW + 60_000) } },

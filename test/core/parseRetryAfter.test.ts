@@ -16,6 +16,10 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Date(NOW + 90_000).toUTCString(), NOW)).toBe(90)
   })
 
+  it('R1: reads an HTTP date an hour ahead as 3600', () => {
+    expect(parseRetryAfter(new Date(NOW + 3_600_000).toUTCString(), NOW)).toBe(3600)
+  })
+
   it('R1: reads the RFC 9110 example date against an injected now', () => {
     const now = Date.UTC(1994, 10, 6, 8, 48, 37)
     expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(60)
@@ -63,6 +67,7 @@ describe('parseRetryAfter', () => {
     { label: 'undefined', value: undefined },
     { label: 'a negative number', value: '-1' },
     { label: 'a fraction', value: '1.5' },
+    { label: 'a fraction and a zone (a date in 2001 to Date.parse)', value: '1.5 GMT' },
     { label: 'an exponent', value: '1e3' },
     { label: 'a number with a unit', value: '12abc' },
   ])('R1: reads $label as undefined so the caller applies its default', ({ value }) => {

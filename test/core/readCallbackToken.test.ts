@@ -1,4 +1,5 @@
 import {
+  checkGivenToken,
   clearCallbackToken,
   MAX_TOKEN_LENGTH,
   readCallbackToken,
@@ -95,6 +96,13 @@ describe('readCallbackToken', () => {
       const environment = makeEnvironment('https://app.example.com/reset?utm_source=x')
       expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'missing' })
       expect(environment.history.replaceState).not.toHaveBeenCalled()
+    })
+
+    it('T4: a page without a token writes nothing to storage, so reading it again is still missing', () => {
+      const environment = makeEnvironment('https://app.example.com/reset?utm_source=x')
+      expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'missing' })
+      expect(sessionStorage.length).toBe(0)
+      expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'missing' })
     })
 
     it('T4: missing when the stored token is malformed', () => {
@@ -210,6 +218,19 @@ describe('readCallbackToken', () => {
         code: 'token_invalid',
       })
       expect(sessionStorage.getItem(KEY)).toBeNull()
+    })
+
+    it('T4: validateCallbackParams throwing on a reload leaves the history entry alone (nothing was stripped)', () => {
+      sessionStorage.setItem(KEY, 'abc')
+      const validateCallbackParams = vi.fn(() => {
+        throw new ResetError('token_invalid')
+      })
+      const reload = makeEnvironment('https://app.example.com/reset')
+      expect(readCallbackToken(makeAdapter({ validateCallbackParams }), reload)).toEqual({
+        status: 'invalid',
+        code: 'token_invalid',
+      })
+      expect(reload.history.replaceState).not.toHaveBeenCalled()
     })
 
     it('T1: validateCallbackParams sees every original param, after the token has left the address bar', () => {
@@ -383,11 +404,61 @@ describe('clearCallbackToken', () => {
     expect(readCallbackToken(makeAdapter())).toEqual({ status: 'found', token: 'fresh' })
   })
 
+  it("without a verdict, leaves the router's history state exactly as it was", () => {
+    window.history.replaceState({ router: 'kept' }, '', '/reset')
+    clearCallbackToken('app')
+    expect(window.history.state).toStrictEqual({ router: 'kept' })
+  })
+
   it("leaves a router's history state alone when it is not an object", () => {
     window.history.replaceState('router-owned', '', '/reset')
     clearCallbackToken('app', 'token_used')
     expect(window.history.state).toBe('router-owned')
     expect(readCallbackToken(makeAdapter())).toEqual({ status: 'missing' })
+  })
+})
+
+describe('checkGivenToken', () => {
+  it('T4: an empty token is missing', () => {
+    expect(checkGivenToken('', makeAdapter())).toEqual({ status: 'missing' })
+  })
+
+  it.each([
+    { label: 'an oversized token', token: 'a'.repeat(MAX_TOKEN_LENGTH + 1) },
+    { label: 'a <script> token', token: '<script>' },
+    { label: 'a token with a space', token: 'ab cd' },
+  ])('T4: $label is invalid and not stored', ({ token }) => {
+    expect(checkGivenToken(token, makeAdapter())).toEqual({ status: 'invalid', code: 'token_invalid' })
+    expect(sessionStorage.length).toBe(0)
+  })
+
+  it('a token the router read before anything cleaned the address bar is taken out of it and kept for a reload', () => {
+    window.history.replaceState(null, '', '/reset?token=abc&utm_source=mail')
+    expect(checkGivenToken('abc', makeAdapter())).toEqual({ status: 'found', token: 'abc' })
+    expect(window.location.search).toBe('?utm_source=mail')
+    expect(sessionStorage.getItem(KEY)).toBe('abc')
+  })
+
+  it("a found token drops this history entry's verdict on an earlier link and keeps the router's state", () => {
+    window.history.replaceState({ router: 'kept', 'reset-kit:app:link': 'token_used' }, '', '/reset')
+    expect(checkGivenToken('fresh', makeAdapter())).toEqual({ status: 'found', token: 'fresh' })
+    expect(window.history.state).toStrictEqual({ router: 'kept' })
+  })
+
+  it("a found token leaves a router's history entry unwritten when it holds no verdict", () => {
+    window.history.replaceState({ router: 'kept' }, '', '/reset')
+    const replaceState = vi.spyOn(window.history, 'replaceState')
+    try {
+      expect(checkGivenToken('fresh', makeAdapter())).toEqual({ status: 'found', token: 'fresh' })
+      expect(replaceState).not.toHaveBeenCalled()
+    } finally {
+      replaceState.mockRestore()
+    }
+  })
+
+  it('works without a window (server)', () => {
+    vi.stubGlobal('window', undefined)
+    expect(checkGivenToken('abc', makeAdapter())).toEqual({ status: 'found', token: 'abc' })
   })
 })
 
@@ -416,6 +487,29 @@ describe('readCallbackToken callbackParams', () => {
     })
     expect(found).toEqual({ status: 'invalid', code: 'token_expired' })
     expect(window.location.search).toBe('')
+  })
+})
+
+describe('readCallbackToken with a verdict or token left by an earlier link', () => {
+  it("a new link drops this history entry's verdict on the earlier one and keeps the router's state", () => {
+    const environment = {
+      location: { href: 'https://app.example.com/reset?token=fresh' },
+      history: {
+        state: { key: 'kept', 'reset-kit:app:link': 'token_used' },
+        replaceState: vi.fn<History['replaceState']>(),
+      },
+    } satisfies CallbackEnvironment
+    expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'found', token: 'fresh' })
+    expect(environment.history.replaceState).toHaveBeenCalledWith({ key: 'kept' }, '', 'https://app.example.com/reset')
+  })
+
+  it('a link that carries only a callback param forgets the token an earlier link left in this tab', () => {
+    sessionStorage.setItem(KEY, 'earlier-token')
+    const environment = makeEnvironment('https://app.example.com/reset?stytch_token_type=reset_password')
+    const adapter = { id: 'app', tokenParams: ['token'], callbackParams: ['stytch_token_type'] }
+    expect(readCallbackToken(adapter, environment)).toEqual({ status: 'missing' })
+    expect(environment.history.replaceState).toHaveBeenCalledWith({ key: 'kept' }, '', 'https://app.example.com/reset')
+    expect(sessionStorage.getItem(KEY)).toBeNull()
   })
 })
 

@@ -16,6 +16,7 @@ describe('safeReturnTo', () => {
   it.each([
     { label: 'protocol-relative', value: '//evil.com' },
     { label: 'protocol-relative with a path', value: '//evil.com/account' },
+    { label: 'protocol-relative to this very host', value: '//app.example.com/account' },
     { label: 'slash-backslash', value: '/\\evil.com' },
     { label: 'double backslash', value: '\\\\evil.com' },
     { label: 'an absolute URL elsewhere', value: 'https://evil.com' },

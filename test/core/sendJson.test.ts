@@ -244,6 +244,23 @@ describe('sendJson', () => {
       expect(error).not.toBeInstanceOf(ResetError)
     })
 
+    it("R5: rejects with the caller's abort reason even when fetch rejects with an AbortError of its own", async () => {
+      // Older fetch implementations reject with a plain AbortError, whatever reason the signal carries.
+      stubFetch(
+        (_url, init) =>
+          new Promise((_, reject) => {
+            init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), {
+              once: true,
+            })
+          }),
+      )
+      const controller = new AbortController()
+      const reason = new Error('unmounted')
+      const promise = sendJson({ url: URL_START, body: {}, timeoutMs: 60_000, signal: controller.signal })
+      controller.abort(reason)
+      await expect(promise).rejects.toBe(reason)
+    })
+
     it('R5: an already aborted signal rejects with its reason and sends nothing over the wire', async () => {
       const fetchMock = stubFetch(hangingFetch)
       const controller = new AbortController()
@@ -293,20 +310,48 @@ describe('sendJson', () => {
       })
     })
 
-    it.each([301, 302, 303, 307, 308])('refuses to follow a %i redirect: ResetError misconfigured', async (status) => {
-      server.use(
-        http.post(
-          URL_START,
-          () => new HttpResponse(null, { status, headers: { Location: 'https://evil.example/collect' } }),
-        ),
+    it.each([300, 301, 302, 303, 307, 308])(
+      'refuses to follow a %i redirect: ResetError misconfigured',
+      async (status) => {
+        server.use(
+          http.post(
+            URL_START,
+            () => new HttpResponse(null, { status, headers: { Location: 'https://evil.example/collect' } }),
+          ),
+        )
+        const error = await sendJson({
+          url: URL_START,
+          body: { token: 't', password: 'p' },
+          signal: new AbortController().signal,
+        }).catch((caught: unknown) => caught)
+        expect(error).toBeInstanceOf(ResetError)
+        expect(error).toMatchObject({ code: 'misconfigured' })
+      },
+    )
+
+    it("refuses a browser's opaque redirect (status 0 under redirect: 'manual'): ResetError misconfigured", async () => {
+      const opaque = { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), text: async () => '' }
+      stubFetch(async () => opaque as Response)
+      const error = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch(
+        (caught: unknown) => caught,
       )
-      const error = await sendJson({
-        url: URL_START,
-        body: { token: 't', password: 'p' },
-        signal: new AbortController().signal,
-      }).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(ResetError)
       expect(error).toMatchObject({ code: 'misconfigured' })
+    })
+
+    it('explains a redirect in the cause in development, and keeps only "redirect" in production builds', async () => {
+      server.use(http.post(URL_START, () => new HttpResponse(null, { status: 302, headers: { Location: '/x' } })))
+      const send = () =>
+        sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch(
+          (caught: ResetError) => (caught.cause as Error).message,
+        )
+      expect(await send()).toBe('The endpoint answered with a redirect (302); configure its final URL.')
+      vi.stubEnv('NODE_ENV', 'production')
+      try {
+        expect(await send()).toBe('redirect')
+      } finally {
+        vi.unstubAllEnvs()
+      }
     })
 
     it('R4: a non-JSON body (an HTML error page) becomes undefined', async () => {
