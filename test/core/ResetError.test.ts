@@ -86,6 +86,7 @@ describe('isResetError', () => {
     { label: 'a string', value: 'ResetError' },
     { label: 'null', value: null },
     { label: 'undefined', value: undefined },
+    { label: 'null (a throw null)', value: null },
   ])('is false for $label', ({ value }) => {
     expect(isResetError(value)).toBe(false)
   })
@@ -108,6 +109,7 @@ describe('toResetError', () => {
     { label: 'a string', value: 'boom' },
     { label: 'an object', value: { status: 500 } },
     { label: 'undefined', value: undefined },
+    { label: 'null (a throw null)', value: null },
     { label: 'an AbortError DOMException', value: new DOMException('aborted', 'AbortError') },
   ])('wraps $label as unknown with the original as cause', ({ value }) => {
     const error = toResetError(value)

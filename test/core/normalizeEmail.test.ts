@@ -71,6 +71,7 @@ describe('normalizeEmail', () => {
     },
     { label: 'a 254-character address', raw: ADDRESS_254, expected: ADDRESS_254 },
     { label: 'a hyphenated domain label', raw: 'a.b@my-host.example', expected: 'a.b@my-host.example' },
+    { label: 'one-character local part and labels', raw: 'a@b.c', expected: 'a@b.c' },
   ])('B1: accepts $label', ({ raw, expected }) => {
     expect(normalizeEmail(raw)).toBe(expected)
   })
