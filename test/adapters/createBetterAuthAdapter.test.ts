@@ -230,6 +230,7 @@ describe('createBetterAuthAdapter', () => {
   describe('configuration mistakes throw a TypeError at once', () => {
     it('no options object', () => {
       expect(() => createBetterAuthAdapter(null as never)).toThrow('needs an options object with `baseUrl`')
+      expect(() => createBetterAuthAdapter(undefined as never)).toThrow('needs an options object with `baseUrl`')
     })
 
     it.each([undefined, '/api/auth', 'app.example.com', 'ftp://app.example.com'])(
@@ -265,8 +266,18 @@ describe('createBetterAuthAdapter', () => {
       )
     })
 
+    it('accepts limits down to a minimum of 1, and a minimum equal to the maximum', () => {
+      expect(createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 1 })).toMatchObject({ minPasswordLength: 1 })
+      expect(createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 64, maxPasswordLength: 64 })).toMatchObject({
+        minPasswordLength: 64,
+        maxPasswordLength: 64,
+      })
+    })
+
     it('an empty id, or a timeoutMs that is not a positive number', () => {
-      expect(() => createBetterAuthAdapter({ ...OPTIONS, id: '' })).toThrow('`id` must be a non-empty string')
+      expect(() => createBetterAuthAdapter({ ...OPTIONS, id: '' })).toThrow(
+        '`id` must be a non-empty string naming the backend, such as "better-auth"',
+      )
       expect(() => createBetterAuthAdapter({ ...OPTIONS, timeoutMs: Number.NaN })).toThrow('`timeoutMs` must be')
     })
   })
@@ -433,6 +444,34 @@ describe('createBetterAuthAdapter', () => {
           expect(error).toMatchObject({ code, retryAfterSeconds: undefined, cause: body })
         }
       }
+    })
+  })
+
+  describe('mapBetterAuthError, beyond its table', () => {
+    const LIMITS = { minPasswordLength: 8, maxPasswordLength: 128 }
+
+    function response(status: number, body: unknown) {
+      return { status, ok: false, body, retryAfterSeconds: 30 }
+    }
+
+    it.each(['USER_NOT_FOUND', 'INVALID_TOKEN', 'PASSWORD_TOO_SHORT'])(
+      'maps a 429 to rate_limited with its wait, even when its body names %s',
+      (code) => {
+        expect(mapBetterAuthError(response(429, { code, message: 'x' }), 'start', LIMITS)).toMatchObject({
+          code: 'rate_limited',
+          retryAfterSeconds: 30,
+        })
+      },
+    )
+
+    it.each([
+      ['JSON without a code', { message: 'Not Found' }],
+      ['a code that is not a string', { code: 404, message: 'Not Found' }],
+      ['a JSON null', null],
+    ])('maps a 404 whose body is %s to misconfigured, keeping the body as its cause', (_name, body) => {
+      const error = mapBetterAuthError(response(404, body), 'start', LIMITS) as ResetError
+      expect(error.code).toBe('misconfigured')
+      expect(error.cause).toEqual(body)
     })
   })
 

@@ -113,16 +113,29 @@ describe('createHttpAdapter', () => {
       expect(adapter.tokenParams).toEqual(['code', 'token'])
       expect(adapter.checkToken).toBeTypeOf('function')
     })
+
+    it('takes any positive timeoutMs, even under a millisecond', () => {
+      expect(() => createHttpAdapter({ ...base, timeoutMs: 1 })).not.toThrow()
+      expect(() => createHttpAdapter({ ...base, timeoutMs: 0.5 })).not.toThrow()
+    })
   })
 
   describe('configuration mistakes throw a TypeError at once', () => {
     it.each([
-      ['id', { ...base, id: '' }, '`id` must be a non-empty string'],
+      ['options (null)', null, 'createHttpAdapter needs an options object'],
+      ['options (a string)', START, 'createHttpAdapter needs an options object'],
+      ['id', { ...base, id: '' }, '`id` must be a non-empty string naming the backend, such as "acme"; got "".'],
+      ['id (missing)', { startUrl: START, completeUrl: COMPLETE }, 'such as "acme"; got undefined.'],
+      ['id (a number)', { ...base, id: 42 }, '`id` must be a non-empty string'],
       ['startUrl', { ...base, startUrl: '/api/password-reset/start' }, '`startUrl` must be an absolute http(s) URL'],
+      ['startUrl (a URL object)', { ...base, startUrl: new URL(START) }, '`startUrl` must be an absolute http(s) URL'],
       ['completeUrl', { ...base, completeUrl: 'javascript:alert(1)' }, '`completeUrl` must be an absolute http(s) URL'],
       ['checkUrl', { ...base, checkUrl: 'check' }, '`checkUrl` must be an absolute http(s) URL'],
       ['tokenParams', { ...base, tokenParams: [] }, '`tokenParams` must be a non-empty array'],
       ['timeoutMs', { ...base, timeoutMs: -1 }, '`timeoutMs` must be a positive number'],
+      ['pkce', { ...base, pkce: 'yes' }, '`pkce` must be true or false; got "yes"'],
+      ['headers (a string)', { ...base, headers: 'X-CSRF-Token: abc' }, '`headers` must be an object'],
+      ['headers (null)', { ...base, headers: null }, '`headers` must be an object'],
     ] as const)('%s', (_name, options, message) => {
       expect(() => createHttpAdapter(options as HttpAdapterOptions)).toThrow(TypeError)
       expect(() => createHttpAdapter(options as HttpAdapterOptions)).toThrow(message)
@@ -171,7 +184,19 @@ describe('createHttpAdapter', () => {
     it('refuses to start a PKCE flow without a challenge, sending nothing', async () => {
       const error = await rejection(createHttpAdapter(base).startReset(startInput({ codeChallenge: undefined })))
       expect(error.code).toBe('misconfigured')
+      expect(error.cause).toBeInstanceOf(TypeError)
+      expect((error.cause as TypeError).message).toContain('the "acme" adapter uses PKCE')
       expect(requests).toHaveLength(0)
+    })
+
+    it('starts without a challenge when pkce is off', async () => {
+      respondOk(START)
+      await createHttpAdapter({ ...base, pkce: false }).startReset(startInput({ codeChallenge: undefined }))
+      expect(await bodyOf()).toStrictEqual({
+        email: 'ana@example.com',
+        redirectUrl: 'https://app.example.com/reset-password',
+        locale: 'pt-BR',
+      })
     })
 
     it('sends what buildStartBody returns, and never hands it the signal', async () => {
@@ -288,6 +313,12 @@ describe('createHttpAdapter', () => {
       expect(await bodyOf()).toStrictEqual({ token: TOKEN, password: ' new password with spaces 🙂 ' })
     })
 
+    it('sends no verifier when pkce is off, even when one is passed', async () => {
+      respondOk(COMPLETE)
+      await createHttpAdapter({ ...base, pkce: false }).completeReset(completeInput())
+      expect(await bodyOf()).toStrictEqual({ token: TOKEN, password: ' new password with spaces 🙂 ' })
+    })
+
     it('fails with verifier_missing and sends nothing when a PKCE flow has no verifier', async () => {
       const error = await rejection(createHttpAdapter(base).completeReset(completeInput({ codeVerifier: undefined })))
       expect(error.code).toBe('verifier_missing')
@@ -332,6 +363,15 @@ describe('createHttpAdapter', () => {
       ],
       ['verifier_mismatch', 'complete', 400, { code: 'verifier_mismatch' }, 'verifier_mismatch', undefined],
       ['a code it does not know', 'complete', 400, { code: 'TOKEN_EXPIRED' }, 'unknown', undefined],
+      [
+        'an error object whose code it does not know',
+        'complete',
+        400,
+        { error: { code: 'TOKEN_EXPIRED' } },
+        'unknown',
+        undefined,
+      ],
+      ['an error that is a string, not an object', 'complete', 400, { error: 'token_expired' }, 'unknown', undefined],
       ['an inherited property name', 'complete', 400, { code: 'toString' }, 'unknown', undefined],
       ['a 404 at completion', 'complete', 404, { message: 'Not found' }, 'unknown', undefined],
       ['a 500', 'start', 500, { message: 'boom' }, 'server', undefined],
@@ -364,6 +404,43 @@ describe('createHttpAdapter', () => {
       expect(error.field).toBe('password')
       expect(error.message).toBe('password_too_short')
       expect(error.details).toStrictEqual({ minLength: 12 })
+    })
+
+    it.each([
+      ['no number among them', { hint: '<b>use more</b>' }],
+      ['an array', [12]],
+      ['null', null],
+      ['a string', 'minLength: 12'],
+    ])('gives no details when they hold %s', (_name, details) => {
+      const response = {
+        status: 422,
+        ok: false,
+        body: { code: 'password_too_short', details },
+        retryAfterSeconds: undefined,
+      }
+      expect((mapHttpError(response, 'complete') as ResetError).details).toBeUndefined()
+    })
+
+    it('keeps only the finite numbers of details', () => {
+      const response = {
+        status: 422,
+        ok: false,
+        body: { code: 'password_too_short', details: { minLength: 12, maxLength: Infinity, other: NaN } },
+        retryAfterSeconds: undefined,
+      }
+      expect((mapHttpError(response, 'complete') as ResetError).details).toStrictEqual({ minLength: 12 })
+    })
+
+    it('maps a null JSON body by its status', async () => {
+      respondJson(START, null, 500)
+      expect((await rejection(createHttpAdapter(base).startReset(startInput()))).code).toBe('server')
+    })
+
+    it('passes on a Retry-After only with rate_limited', async () => {
+      respondJson(COMPLETE, { code: 'token_expired' }, 410, { 'Retry-After': '60' })
+      const error = await rejection(createHttpAdapter(base).completeReset(completeInput()))
+      expect(error.code).toBe('token_expired')
+      expect(error.retryAfterSeconds).toBeUndefined()
     })
 
     it('resolves a 404 from the start request like a sent email', async () => {
@@ -423,6 +500,14 @@ describe('createHttpAdapter', () => {
         { status: 410, ok: false, body: { reason: 'gone' }, retryAfterSeconds: undefined },
         'complete',
       )
+    })
+
+    it('learns the step of a check', async () => {
+      respondJson(CHECK, { reason: 'gone' }, 410)
+      const mapError = vi.fn(() => new ResetError('token_expired'))
+      const adapter = createHttpAdapter({ ...base, checkUrl: CHECK, mapError })
+      await rejection(adapter.checkToken!({ token: TOKEN, signal: new AbortController().signal }))
+      expect(mapError).toHaveBeenCalledWith(expect.objectContaining({ status: 410 }), 'check')
     })
 
     it('resolves the step when it returns neutral', async () => {

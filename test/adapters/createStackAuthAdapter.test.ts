@@ -202,7 +202,17 @@ describe('createStackAuthAdapter', () => {
 
     it('refuses a 200 that says the code is not valid', async () => {
       server.use(http.post(CHECK, () => HttpResponse.json({ is_code_valid: false })))
-      expect((await rejection(createStackAuthAdapter(OPTIONS).checkToken!(checkInput()))).code).toBe('token_invalid')
+      const error = await rejection(createStackAuthAdapter(OPTIONS).checkToken!(checkInput()))
+      expect(error.code).toBe('token_invalid')
+      expect(error.cause).toEqual({ is_code_valid: false })
+    })
+
+    it.each([
+      ['no body', () => new HttpResponse(null, { status: 200 })],
+      ['a JSON null', () => HttpResponse.json(null)],
+    ])('resolves on a 200 with %s: only is_code_valid: false refuses', async (_name, answer) => {
+      server.use(http.post(CHECK, answer))
+      await expect(createStackAuthAdapter(OPTIONS).checkToken!(checkInput())).resolves.toBeUndefined()
     })
   })
 
@@ -252,6 +262,7 @@ describe('createStackAuthAdapter', () => {
   describe('configuration mistakes throw a TypeError at once', () => {
     it('no options object', () => {
       expect(() => createStackAuthAdapter(null as never)).toThrow('needs an options object')
+      expect(() => createStackAuthAdapter(undefined as never)).toThrow('needs an options object')
     })
 
     it.each([undefined, '', 'has space', 42])('projectId %j', (projectId) => {
@@ -308,7 +319,9 @@ describe('createStackAuthAdapter', () => {
     })
 
     it('an empty id, or a timeoutMs that is not a positive number', () => {
-      expect(() => createStackAuthAdapter({ ...OPTIONS, id: '' })).toThrow('`id` must be a non-empty string')
+      expect(() => createStackAuthAdapter({ ...OPTIONS, id: '' })).toThrow(
+        '`id` must be a non-empty string naming the backend, such as "stack-auth"',
+      )
       expect(() => createStackAuthAdapter({ ...OPTIONS, timeoutMs: 0 })).toThrow('`timeoutMs` must be')
     })
   })
@@ -495,6 +508,70 @@ describe('createStackAuthAdapter', () => {
           expect(error).toMatchObject({ code, retryAfterSeconds: undefined, cause: body })
         }
       }
+    })
+  })
+
+  describe('mapStackAuthError, beyond its table', () => {
+    function response(status: number, body: unknown) {
+      return { status, ok: false, body, retryAfterSeconds: 30 }
+    }
+
+    it.each([0, -8, 10.5, '12', null, true])("ignores a min_length of %j, quoting Stack's 8 instead", (minLength) => {
+      const body = { code: 'PASSWORD_TOO_SHORT', error: 'x', details: { min_length: minLength } }
+      expect(mapStackAuthError(response(400, body), 'complete').details).toEqual({ minLength: 8 })
+    })
+
+    it('quotes a min_length of 1', () => {
+      const body = { code: 'PASSWORD_TOO_SHORT', error: 'x', details: { min_length: 1 } }
+      expect(mapStackAuthError(response(400, body), 'complete').details).toEqual({ minLength: 1 })
+    })
+
+    it.each([undefined, null, 'min_length: 12'])("quotes Stack's 8 and 70 when details is %j", (details) => {
+      const short = mapStackAuthError(response(400, { code: 'PASSWORD_TOO_SHORT', error: 'x', details }), 'complete')
+      expect(short.details).toEqual({ minLength: 8 })
+      const long = mapStackAuthError(response(400, { code: 'PASSWORD_TOO_LONG', error: 'x', details }), 'complete')
+      expect(long.details).toEqual({ maxLength: 70 })
+    })
+
+    it.each([
+      ['details.message alone', { code: 'SCHEMA_ERROR', details: { message: '- body.email must be a valid email' } }],
+      ['error alone', { code: 'SCHEMA_ERROR', error: '- body.email must be a valid email' }],
+    ])('reads the field of a SCHEMA_ERROR from %s', (_name, body) => {
+      expect(mapStackAuthError(response(400, body), 'start')).toMatchObject({ code: 'invalid_email', cause: body })
+    })
+
+    it('maps a SCHEMA_ERROR at start that names neither field to unknown', () => {
+      const body = { code: 'SCHEMA_ERROR', error: '- body must be an object' }
+      expect(mapStackAuthError(response(400, body), 'start')).toMatchObject({ code: 'unknown', cause: body })
+    })
+
+    it('maps a SCHEMA_ERROR on the password to password_too_long quoting 70, and one on the code to token_invalid, at completion', () => {
+      expect(mapStackAuthError(response(400, fixtures.schemaErrorPassword.body), 'complete')).toMatchObject({
+        code: 'password_too_long',
+        details: { maxLength: 70 },
+      })
+      const code = { code: 'SCHEMA_ERROR', error: '- body.code must be exactly 45 characters' }
+      expect(mapStackAuthError(response(400, code), 'complete').code).toBe('token_invalid')
+    })
+
+    it.each(['USER_NOT_FOUND', 'VERIFICATION_CODE_EXPIRED', 'PASSWORD_TOO_SHORT'])(
+      'maps a 429 to rate_limited with its wait, even when its body names %s',
+      (code) => {
+        expect(mapStackAuthError(response(429, { code, error: 'x' }), 'start')).toMatchObject({
+          code: 'rate_limited',
+          retryAfterSeconds: 30,
+        })
+      },
+    )
+
+    it.each([
+      ['JSON without a code', { message: 'Not Found' }],
+      ['a code that is not a string', { code: 404, error: 'Not Found' }],
+      ['a JSON null', null],
+    ])('maps a 404 whose body is %s to misconfigured, keeping the body as its cause', (_name, body) => {
+      const error = mapStackAuthError(response(404, body), 'start') as ResetError
+      expect(error.code).toBe('misconfigured')
+      expect(error.cause).toEqual(body)
     })
   })
 

@@ -223,6 +223,8 @@ describe('createSupabaseAdapter', () => {
     it('refuses to start without a challenge, sending nothing', async () => {
       const error = await rejection(createSupabaseAdapter(OPTIONS).startReset(startInput({ codeChallenge: undefined })))
       expect(error.code).toBe('misconfigured')
+      expect(error.cause).toBeInstanceOf(TypeError)
+      expect((error.cause as TypeError).message).toContain('startReset needs a `codeChallenge`')
       expect(requests).toHaveLength(0)
     })
 
@@ -285,6 +287,29 @@ describe('createSupabaseAdapter', () => {
       expect(order).toEqual(['onSession done', 'reset resolved'])
     })
 
+    it('resolves only once the logout has answered', async () => {
+      respondOk()
+      const order: string[] = []
+      server.use(
+        http.post(LOGOUT, async () => {
+          await delay(20)
+          order.push('logout answered')
+          return new HttpResponse(null, { status: 204 })
+        }),
+      )
+      await createSupabaseAdapter(OPTIONS).completeReset(completeInput())
+      order.push('reset resolved')
+      expect(order).toEqual(['logout answered', 'reset resolved'])
+    })
+
+    it('forgets the session on success: the same code is exchanged again on a later call', async () => {
+      respondOk()
+      const adapter = createSupabaseAdapter(OPTIONS)
+      await adapter.completeReset(completeInput())
+      await adapter.completeReset(completeInput())
+      expect(routes().filter((route) => route.startsWith('POST /token'))).toHaveLength(2)
+    })
+
     it('still resolves when onSession throws, reporting the error instead', async () => {
       respondOk()
       const reportError = vi.fn()
@@ -299,6 +324,28 @@ describe('createSupabaseAdapter', () => {
       })
       await expect(adapter.completeReset(completeInput())).resolves.toBeUndefined()
       expect(reportError).toHaveBeenCalledWith(failure)
+    })
+
+    it('without reportError, rethrows the error of onSession from a timer, still resolving', async () => {
+      respondOk()
+      vi.stubGlobal('reportError', undefined)
+      const failure = new Error('setSession failed')
+      const adapter = createSupabaseAdapter({
+        ...OPTIONS,
+        keepSession: true,
+        onSession: () => {
+          throw failure
+        },
+      })
+      // Only setTimeout is faked, after the requests, so that the timer can be run by hand.
+      const completing = adapter.completeReset(completeInput())
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
+      try {
+        await expect(completing).resolves.toBeUndefined()
+        expect(() => vi.runOnlyPendingTimers()).toThrow(failure)
+      } finally {
+        vi.useRealTimers()
+      }
     })
 
     it('still resolves when the logout fails, since the password is already changed', async () => {
@@ -335,6 +382,15 @@ describe('createSupabaseAdapter', () => {
       )
       expect(error.code).toBe('password_too_long')
       expect(error.details).toEqual({ maxLength: SUPABASE_MAX_PASSWORD_BYTES })
+      expect(requests).toHaveLength(0)
+    })
+
+    it('names no number for 72 characters that are over 72 bytes', async () => {
+      const error = await rejection(
+        createSupabaseAdapter(OPTIONS).completeReset(completeInput({ password: `${'a'.repeat(71)}€` })),
+      )
+      expect(error.code).toBe('password_too_long')
+      expect(error.details).toEqual({ maxLength: 0 })
       expect(requests).toHaveLength(0)
     })
 
@@ -379,6 +435,21 @@ describe('createSupabaseAdapter', () => {
       expect(routes()).toEqual(['POST /token?grant_type=pkce', 'PUT /user', 'PUT /user', 'POST /logout?scope=local'])
     })
 
+    it.each<[string, SupabaseFixture, ResetErrorCode]>([
+      ['a breached password', fixtures.weakPasswordPwned, 'password_breached'],
+      ['a password Supabase finds too long', fixtures.passwordTooLong, 'password_too_long'],
+      ['a rate limit', fixtures.overRequestRateLimit, 'rate_limited'],
+      ['a server failure', fixtures.unexpectedFailure, 'server'],
+      ['a code it does not know', { status: 400, body: { code: 'some_new_code' } }, 'unknown'],
+    ])('after %s, the same', async (_name, fixture, code) => {
+      respondOk()
+      server.use(http.put(USER, () => fixtureResponse(fixture), { once: true }))
+      const adapter = createSupabaseAdapter(OPTIONS)
+      expect((await rejection(adapter.completeReset(completeInput()))).code).toBe(code)
+      await adapter.completeReset(completeInput())
+      expect(routes()).toEqual(['POST /token?grant_type=pkce', 'PUT /user', 'PUT /user', 'POST /logout?scope=local'])
+    })
+
     it('keeps sessions apart per code: another link is exchanged on its own', async () => {
       respondOk()
       server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength), { once: true }))
@@ -403,6 +474,79 @@ describe('createSupabaseAdapter', () => {
       expect(routes()).toEqual(['POST /token?grant_type=pkce', 'PUT /user'])
     })
 
+    describe('until 30 seconds before the access token expires', () => {
+      beforeEach(() => {
+        vi.useFakeTimers({ toFake: ['Date'] })
+      })
+      afterEach(() => {
+        vi.useRealTimers()
+      })
+
+      async function retryAt(adapter: ReturnType<typeof createSupabaseAdapter>, time: number): Promise<ResetError> {
+        vi.setSystemTime(time)
+        return rejection(adapter.completeReset(completeInput()))
+      }
+
+      it('going by expires_at', async () => {
+        respondOk()
+        server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength)))
+        const expiresAt = fixtures.tokenOk.expires_at * 1000
+        const adapter = createSupabaseAdapter(OPTIONS)
+        expect((await retryAt(adapter, expiresAt - 3_600_000)).code).toBe('password_weak')
+        expect((await retryAt(adapter, expiresAt - 30_001)).code).toBe('password_weak')
+        expect((await retryAt(adapter, expiresAt - 30_000)).code).toBe('token_expired')
+        expect(routes()).toEqual(['POST /token?grant_type=pkce', 'PUT /user', 'PUT /user'])
+        // The expired session is dropped, not kept: a later try goes to Supabase again.
+        await rejection(adapter.completeReset(completeInput()))
+        expect(routes().filter((route) => route.startsWith('POST /token'))).toHaveLength(2)
+      })
+
+      it('going by expires_in, counted from the exchange, when there is no expires_at', async () => {
+        respondOk()
+        server.use(
+          http.post(TOKEN, () => HttpResponse.json({ ...fixtures.tokenOk, expires_at: undefined, expires_in: 3600 })),
+          http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength)),
+        )
+        const exchangedAt = Date.UTC(2030, 0, 1)
+        const adapter = createSupabaseAdapter(OPTIONS)
+        expect((await retryAt(adapter, exchangedAt)).code).toBe('password_weak')
+        expect((await retryAt(adapter, exchangedAt + 3_600_000 - 30_001)).code).toBe('password_weak')
+        expect((await retryAt(adapter, exchangedAt + 3_600_000 - 30_000)).code).toBe('token_expired')
+        expect(routes()).toEqual(['POST /token?grant_type=pkce', 'PUT /user', 'PUT /user'])
+      })
+
+      it('not at all when neither expiry is a number', async () => {
+        respondOk()
+        server.use(
+          http.post(TOKEN, () =>
+            HttpResponse.json({ ...fixtures.tokenOk, expires_at: '4102444800', expires_in: '3600' }),
+          ),
+          http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength)),
+        )
+        const exchangedAt = Date.UTC(2030, 0, 1)
+        const adapter = createSupabaseAdapter(OPTIONS)
+        expect((await retryAt(adapter, exchangedAt)).code).toBe('password_weak')
+        expect((await retryAt(adapter, exchangedAt)).code).toBe('token_expired')
+        expect(routes()).toEqual(['POST /token?grant_type=pkce', 'PUT /user'])
+      })
+    })
+
+    it('after a failure no retry can fix, reports it only once the logout has answered', async () => {
+      respondOk()
+      const order: string[] = []
+      server.use(
+        http.put(USER, () => fixtureResponse(fixtures.insufficientAal), { once: true }),
+        http.post(LOGOUT, async () => {
+          await delay(20)
+          order.push('logout answered')
+          return new HttpResponse(null, { status: 204 })
+        }),
+      )
+      await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput()))
+      order.push('reset rejected')
+      expect(order).toEqual(['logout answered', 'reset rejected'])
+    })
+
     it('after a failure no retry can fix, logs the session out and forgets it', async () => {
       respondOk()
       server.use(http.put(USER, () => fixtureResponse(fixtures.insufficientAal), { once: true }))
@@ -418,6 +562,19 @@ describe('createSupabaseAdapter', () => {
       server.use(http.post(TOKEN, () => fixtureResponse(fixtures.flowStateExpired)))
       const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput()))
       expect(error.code).toBe('token_expired')
+      expect(routes()).toEqual(['POST /token?grant_type=pkce'])
+    })
+
+    it.each([
+      ['no body', () => new HttpResponse(null, { status: 200 })],
+      ['a JSON null', () => HttpResponse.json(null)],
+      ['an empty access_token', () => HttpResponse.json({ ...fixtures.tokenOk, access_token: '' })],
+    ])('an exchange that answers with %s fails as unknown without calling PUT /user', async (_name, answer) => {
+      respondOk()
+      server.use(http.post(TOKEN, answer))
+      const error = await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput()))
+      expect(error.code).toBe('unknown')
+      expect((error.cause as Error).message).toBe('The PKCE exchange answered without an access_token.')
       expect(routes()).toEqual(['POST /token?grant_type=pkce'])
     })
 
@@ -465,6 +622,7 @@ describe('createSupabaseAdapter', () => {
   describe('configuration mistakes throw a TypeError at once', () => {
     it('no options object', () => {
       expect(() => createSupabaseAdapter(undefined as never)).toThrow('needs an options object')
+      expect(() => createSupabaseAdapter(null as never)).toThrow('needs an options object')
     })
 
     it.each(['/supabase', 'abcdefghijklmnop.supabase.co', 'ftp://abcdefghijklmnop.supabase.co'])(
@@ -487,6 +645,10 @@ describe('createSupabaseAdapter', () => {
     it.each([
       ['a secret key', 'sb_secret_Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA'],
       ['a service_role key', legacyKey('service_role')],
+      [
+        'a service_role key whose payload needs padding and holds "-" and "_"',
+        `${base64Url('{"alg":"HS256","typ":"JWT"}')}.${base64Url(JSON.stringify({ iss: 'supabase', ref: 'abcdefghijklmnop', role: 'service_role', note: '?>?????' }))}.c2lnbmF0dXJl`,
+      ],
     ])('%s given as the anon key, without repeating it', (_name, secret) => {
       let thrown: unknown
       try {
@@ -509,13 +671,18 @@ describe('createSupabaseAdapter', () => {
       expect(() => createSupabaseAdapter({ ...OPTIONS, keepSession: 'yes' as never, onSession: () => {} })).toThrow(
         '`keepSession` must be true or false',
       )
+      expect(() => createSupabaseAdapter({ ...OPTIONS, keepSession: 0 as never })).toThrow(
+        '`keepSession` must be true or false; got 0',
+      )
       expect(() => createSupabaseAdapter({ ...OPTIONS, keepSession: true, onSession: 'no' as never })).toThrow(
         '`onSession` must be a function',
       )
     })
 
     it('an empty id, or a timeoutMs that is not a positive number', () => {
-      expect(() => createSupabaseAdapter({ ...OPTIONS, id: '' })).toThrow('`id` must be a non-empty string')
+      expect(() => createSupabaseAdapter({ ...OPTIONS, id: '' })).toThrow(
+        '`id` must be a non-empty string naming the backend, such as "supabase"',
+      )
       expect(() => createSupabaseAdapter({ ...OPTIONS, timeoutMs: -1 })).toThrow('`timeoutMs` must be')
     })
   })

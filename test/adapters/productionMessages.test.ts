@@ -13,6 +13,9 @@ import { ResetError } from '../../src/core/ResetError'
 // prove that the checks still throw there, with a short message that names the option.
 
 const TOKEN = 'public-token-test-5e8c1b2a-0d4f-4f6a-9c3e-7b1d2a3c4e5f'
+const HTTP = { id: 'acme', startUrl: 'https://a.example', completeUrl: 'https://a.example' }
+const SUPABASE = { url: 'https://x.supabase.co', anonKey: 'sb_publishable_x' }
+const STACK = { projectId: 'p', publishableClientKey: 'pck_x' }
 
 function thrown(run: () => unknown): TypeError {
   try {
@@ -64,9 +67,31 @@ describe('option mistakes in production builds', () => {
     ['templateId', () => createStytchAdapter({ publicToken: TOKEN, templateId: '' })],
     ['id', () => createHttpAdapter({ id: '', startUrl: 'https://a.example', completeUrl: 'https://a.example' })],
     ['startUrl', () => createHttpAdapter({ id: 'acme', startUrl: '/start', completeUrl: 'https://a.example' })],
+    ['options', () => createHttpAdapter(null as never)],
+    ['tokenParams', () => createHttpAdapter({ ...HTTP, tokenParams: [] as never })],
+    ['pkce', () => createHttpAdapter({ ...HTTP, pkce: 'yes' as never })],
+    ['headers', () => createHttpAdapter({ ...HTTP, headers: 'X-CSRF-Token: abc' as never })],
     ['projectId', () => createStackAuthAdapter({ projectId: '', publishableClientKey: 'pck_x' })],
+    ['options', () => createStackAuthAdapter(null as never)],
+    ['publishableClientKey', () => createStackAuthAdapter({ ...STACK, publishableClientKey: 'ssk_x' })],
+    ['publishableClientKey', () => createStackAuthAdapter({ ...STACK, publishableClientKey: '' })],
+    ['baseUrl', () => createStackAuthAdapter({ ...STACK, baseUrl: 'https://api.stack-auth.com/api/v1' })],
     ['url', () => createSupabaseAdapter({ url: 'https://x.supabase.co/auth/v1', anonKey: 'sb_publishable_x' })],
+    ['options', () => createSupabaseAdapter(null as never)],
+    ['anonKey', () => createSupabaseAdapter({ ...SUPABASE, anonKey: 'sb_secret_x' })],
+    ['anonKey', () => createSupabaseAdapter({ ...SUPABASE, anonKey: '' })],
+    ['keepSession', () => createSupabaseAdapter({ ...SUPABASE, keepSession: 'yes' as never })],
+    ['onSession', () => createSupabaseAdapter({ ...SUPABASE, keepSession: true, onSession: 'no' as never })],
+    ['onSession', () => createSupabaseAdapter({ ...SUPABASE, keepSession: true })],
+    ['onSession', () => createSupabaseAdapter({ ...SUPABASE, onSession: () => {} })],
     ['minPasswordLength', () => createBetterAuthAdapter({ baseUrl: 'https://a.example', minPasswordLength: 0 })],
+    [
+      'minPasswordLength',
+      () => createBetterAuthAdapter({ baseUrl: 'https://a.example', minPasswordLength: 20, maxPasswordLength: 10 }),
+    ],
+    ['options', () => createBetterAuthAdapter(null as never)],
+    ['basePath', () => createBetterAuthAdapter({ baseUrl: 'https://a.example', basePath: 'api/auth' })],
+    ['baseUrl', () => createBetterAuthAdapter({ baseUrl: 'https://a.example/api/auth' })],
   ])('createXAdapter: bad %s', (name, run) => {
     expect(thrown(run).message).toBe(`reset-kit: bad ${name}`)
   })
@@ -78,8 +103,12 @@ describe('option mistakes in production builds', () => {
     expect(error.message).not.toContain(secret)
   })
 
-  it('rejects a call without a PKCE challenge as misconfigured, with a short cause', async () => {
-    const adapter = createStytchAdapter({ publicToken: TOKEN })
+  it.each([
+    ['Stytch', () => createStytchAdapter({ publicToken: TOKEN })],
+    ['HTTP', () => createHttpAdapter(HTTP)],
+    ['Supabase', () => createSupabaseAdapter(SUPABASE)],
+  ])('%s: rejects a call without a PKCE challenge as misconfigured, with a short cause', async (_name, create) => {
+    const adapter = create()
     const error: unknown = await adapter
       .startReset({
         email: 'a@example.com',
