@@ -155,6 +155,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       inFlight.current = true
       setPending(true)
       setError(undefined)
+      setEmailError(undefined)
       mutation.mutate({ email, signal: controller.current.signal })
     },
     [blocked, mutation],

@@ -97,6 +97,14 @@ describe('<ForgotPasswordForm>', () => {
     await expectNoAxeViolations(container)
   })
 
+  it('A5: leaves focus where it is when it first shows, so a page load does not jump to the form', async () => {
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} />)
+    await act(async () => {})
+
+    expect(screen.getByRole('heading', { name: 'Reset your password' })).not.toHaveFocus()
+    expect(document.body).toHaveFocus()
+  })
+
   it('pre-fills the field from defaultEmail', () => {
     render(
       <ForgotPasswordForm
@@ -291,6 +299,26 @@ describe('<ForgotPasswordForm>', () => {
     expect(screen.getByRole('button', { name: 'Sending link…' })).toBeInTheDocument()
 
     await act(() => vi.advanceTimersByTimeAsync(calledAt + 1000 - Date.now()))
+    expect(screen.getByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
+  })
+
+  it('E2: minDurationMs sets another floor: not shown at 2900 ms of a 3000 ms floor, shown at 3000 ms', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    let calledAt = 0
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        calledAt = Date.now()
+      },
+    })
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={3000} />)
+
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+
+    await act(() => vi.advanceTimersByTimeAsync(calledAt + 2900 - Date.now()))
+    expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
+    await act(() => vi.advanceTimersByTimeAsync(calledAt + 3000 - Date.now()))
     expect(screen.getByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
   })
 

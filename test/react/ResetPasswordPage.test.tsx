@@ -367,6 +367,17 @@ describe('<ResetPasswordPage>', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1)
   })
 
+  it('D2: without signInUrl, "Sign in" after success leads to the site root', async () => {
+    const user = userEvent.setup()
+    render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.click(submitButton())
+
+    await findFocusedHeading('Your password has been changed')
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/')
+  })
+
   it('T7: the success screen stays when the host re-renders with a re-created adapter', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter()
@@ -956,6 +967,61 @@ describe('<ResetPasswordPage>', () => {
     expect(passwordField()).toHaveAccessibleDescription('Strength: strong')
   })
 
+  it.each([
+    { minLength: 6, good: 12, strong: 16 },
+    { minLength: 12, good: 16, strong: 20 },
+  ])(
+    'grades the strength hint from minLength $minLength: fair from it, good from $good, strong from $strong characters',
+    async ({ minLength, good, strong }) => {
+      const user = userEvent.setup()
+      render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} minLength={minLength} />)
+      await findForm()
+      const hint = () => passwordField().closest('[data-part="field"]')!.querySelector('[data-part="strength"]')
+      const typeUpTo = async (length: number) => {
+        await user.clear(passwordField())
+        await user.click(passwordField())
+        await user.paste('a'.repeat(length))
+      }
+      expect(hint()).toBeEmptyDOMElement()
+      expect(hint()).not.toHaveAttribute('data-strength')
+
+      await typeUpTo(minLength - 1)
+      expect(hint()).toHaveTextContent('Strength: too short')
+      await typeUpTo(minLength)
+      expect(hint()).toHaveTextContent('Strength: fair')
+      await typeUpTo(good - 1)
+      expect(hint()).toHaveTextContent('Strength: fair')
+      await typeUpTo(good)
+      expect(hint()).toHaveTextContent('Strength: good')
+      await typeUpTo(strong - 1)
+      expect(hint()).toHaveTextContent('Strength: good')
+      await typeUpTo(strong)
+      expect(hint()).toHaveTextContent('Strength: strong')
+      expect(hint()).toHaveAttribute('data-strength', 'strong')
+    },
+  )
+
+  it("B3: hides the strength hint while the server's password error shows, so a 'strong' never sits beside 'too easy to guess'", async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      completeReset: async () => {
+        throw new ResetError('password_weak', { field: 'password' })
+      },
+    })
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    await findForm()
+    await user.type(passwordField(), 'password1234567890')
+    expect(passwordField()).toHaveAccessibleDescription('Strength: strong')
+
+    await user.click(submitButton())
+
+    await waitFor(() => expect(passwordField()).toHaveAttribute('aria-invalid', 'true'))
+    expect(passwordField()).toHaveAccessibleDescription(
+      expect.stringContaining('This password is too easy to guess. Try a longer phrase or add more words.'),
+    )
+    expect(passwordField()).not.toHaveAccessibleDescription(expect.stringContaining('Strength'))
+  })
+
   it('carries its state in data attributes, adds classNames and drops the stylesheet hook when unstyled', async () => {
     const user = userEvent.setup()
     const { container } = render(
@@ -1047,6 +1113,26 @@ describe('<ResetPasswordPage> with a new link, a rate-limited check and late ans
     await findForm()
 
     expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+  })
+
+  it("T1: a router that reports the token as null only after the form shows (Next's useSearchParams catching up) does not check the link again", async () => {
+    const user = userEvent.setup()
+    // A token of its own: the page remembers the last token that changed the password (spent).
+    window.history.replaceState(null, '', '/reset?token=tok_router&utm_source=mail')
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {})
+    const adapter = { ...fakeAdapter(), checkToken }
+    const { rerender } = render(
+      <ResetPasswordPage adapter={adapter} token="tok_router" forgotPasswordUrl={FORGOT_URL} />,
+    )
+    await findForm()
+    expect(window.location.search).toBe('?utm_source=mail')
+    await user.type(passwordField(), 'correct horse battery')
+
+    rerender(<ResetPasswordPage adapter={adapter} token={null} forgotPasswordUrl={FORGOT_URL} />)
+    await act(async () => {})
+
+    expect(passwordField()).toHaveValue('correct horse battery')
+    expect(checkToken).toHaveBeenCalledTimes(1)
   })
 
   it('R1: a 429 while checking the link names the wait and holds "Try again" until it is over', async () => {

@@ -146,6 +146,9 @@ describe('useForgotPassword', () => {
 
     act(() => result.current.resend())
 
+    expect(result.current.pending).toBe(false)
+    await act(async () => {})
+    expect(result.current).toMatchObject({ status: 'idle', error: undefined, emailError: undefined })
     expect(adapter.startReset).not.toHaveBeenCalled()
   })
 
@@ -213,6 +216,23 @@ describe('useForgotPassword', () => {
     expect(adapter.startReset).toHaveBeenCalledWith(expect.objectContaining({ email: 'ada@example.com' }))
   })
 
+  it("stops the browser's own submission of the form, which would put the address in the address bar", async () => {
+    const user = userEvent.setup()
+    const submits: boolean[] = []
+    const onSubmit = (event: Event) => submits.push(event.defaultPrevented)
+    document.addEventListener('submit', onSubmit)
+    try {
+      render(<CustomForgot adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+      await user.type(screen.getByRole('textbox', { name: 'Work email' }), 'ada@example.com')
+      await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+      await screen.findByRole('heading', { name: 'Sent' })
+    } finally {
+      document.removeEventListener('submit', onSubmit)
+    }
+
+    expect(submits).toEqual([true])
+  })
+
   it('E3: reports a failure as an error code, never as sent', async () => {
     const user = userEvent.setup()
     const onError = vi.fn()
@@ -256,6 +276,196 @@ describe('useForgotPassword', () => {
     expect(result.current.error?.code).toBe('unknown')
     expect(onError.mock.calls[0]![0]).toBeInstanceOf(ResetError)
     expect(result.current.view).toBe('form')
+  })
+
+  it('S2: sweeps expired verifier records from both storage areas on mount, keeping live ones', () => {
+    const record = (expiresAt: number) =>
+      JSON.stringify({
+        v: 1,
+        verifier: 'v'.repeat(43),
+        challenge: 'c'.repeat(43),
+        createdAt: 0,
+        expiresAt,
+        adapterId: 'other',
+      })
+    sessionStorage.setItem('reset-kit:expired:verifier', record(Date.now() - 1))
+    localStorage.setItem('reset-kit:expired:verifier', record(Date.now() - 1))
+    localStorage.setItem('reset-kit:live:verifier', record(Date.now() + 60_000))
+
+    renderHook(() => useForgotPassword({ adapter: fakeAdapter(), redirectUrl: REDIRECT_URL }))
+
+    expect(sessionStorage.getItem('reset-kit:expired:verifier')).toBeNull()
+    expect(localStorage.getItem('reset-kit:expired:verifier')).toBeNull()
+    expect(localStorage.getItem('reset-kit:live:verifier')).not.toBeNull()
+  })
+
+  it('D1: sends the redirectUrl and onSent of the latest render, not the ones it was first given', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const firstOnSent = vi.fn()
+    const latestOnSent = vi.fn()
+    const { rerender } = render(
+      <CustomForgot adapter={adapter} redirectUrl={REDIRECT_URL} onSent={firstOnSent} minDurationMs={0} />,
+    )
+
+    rerender(
+      <CustomForgot
+        adapter={adapter}
+        redirectUrl="https://app.example.com/new-reset"
+        onSent={latestOnSent}
+        minDurationMs={0}
+      />,
+    )
+    await user.type(screen.getByRole('textbox', { name: 'Work email' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+
+    await screen.findByRole('heading', { name: 'Sent' })
+    expect(adapter.startReset).toHaveBeenCalledWith(
+      expect.objectContaining({ redirectUrl: 'https://app.example.com/new-reset' }),
+    )
+    expect(latestOnSent).toHaveBeenCalledWith({ email: 'ada@example.com', resent: false })
+    expect(firstOnSent).not.toHaveBeenCalled()
+  })
+
+  it('after useAnotherEmail, sends to the new address and confirms it, as a first send', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const onSent = vi.fn()
+    render(<CustomForgot adapter={adapter} redirectUrl={REDIRECT_URL} onSent={onSent} minDurationMs={0} />)
+    await user.type(screen.getByRole('textbox', { name: 'Work email' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+    await screen.findByRole('heading', { name: 'Sent' })
+
+    await user.click(screen.getByRole('button', { name: 'Change address' }))
+    const field = screen.getByRole('textbox', { name: 'Work email' })
+    await user.clear(field)
+    await user.type(field, 'grace@example.com')
+    await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+
+    expect(await screen.findByRole('status')).toHaveTextContent('grace@example.com · success')
+    expect(screen.getByRole('button', { name: 'Wait 60s' })).toHaveAttribute('aria-disabled', 'true')
+    expect(onSent).toHaveBeenLastCalledWith({ email: 'grace@example.com', resent: false })
+  })
+
+  it('R3: a form error goes when the user edits the address, and when the address is sent again', async () => {
+    const user = userEvent.setup()
+    let finish!: () => void
+    const adapter = fakeAdapter()
+    adapter.startReset
+      .mockRejectedValueOnce(new ResetError('network'))
+      .mockRejectedValueOnce(new ResetError('network'))
+      .mockImplementationOnce(() => new Promise<void>((resolve) => (finish = resolve)))
+    render(<CustomForgot adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    const field = screen.getByRole('textbox', { name: 'Work email' })
+    await user.type(field, 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('network'))
+
+    await user.type(field, '.uk')
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+
+    await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('network'))
+    await user.click(screen.getByRole('button', { name: 'Go (error)' }))
+    expect(screen.getByRole('button', { name: 'Go (pending)' })).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+    await act(async () => finish())
+    await screen.findByRole('heading', { name: 'Sent' })
+  })
+
+  it("E3: an email error on a resend is shown as the form's error, since the sent view has no field", async () => {
+    const adapter = fakeAdapter()
+    adapter.startReset
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new ResetError('invalid_email', { field: 'email' }))
+    const { result } = renderHook(() =>
+      useForgotPassword({
+        adapter,
+        redirectUrl: REDIRECT_URL,
+        defaultEmail: 'ada@example.com',
+        resendCooldownSeconds: 0,
+        minDurationMs: 0,
+      }),
+    )
+    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await waitFor(() => expect(result.current.view).toBe('sent'))
+
+    act(() => result.current.resend())
+
+    await waitFor(() => expect(result.current.status).toBe('error'))
+    expect(result.current.error?.code).toBe('invalid_email')
+    expect(result.current.emailError).toBeUndefined()
+  })
+
+  it('R1: a 429 on a resend holds "send again" too: it is aria-disabled and a click sends nothing', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    adapter.startReset
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 120 }))
+    render(<CustomForgot adapter={adapter} redirectUrl={REDIRECT_URL} resendCooldownSeconds={0} minDurationMs={0} />)
+    await user.type(screen.getByRole('textbox', { name: 'Work email' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Go (idle)' }))
+    await user.click(await screen.findByRole('button', { name: 'Resend' }))
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ada@example.com · error'))
+
+    expect(screen.getByRole('button', { name: 'Resend' })).toHaveAttribute('aria-disabled', 'true')
+    await user.click(screen.getByRole('button', { name: 'Resend' }))
+    expect(adapter.startReset).toHaveBeenCalledTimes(2)
+  })
+
+  it('useAnotherEmail drops the cooldown of the address left behind', async () => {
+    const { result } = renderHook(() =>
+      useForgotPassword({
+        adapter: fakeAdapter(),
+        redirectUrl: REDIRECT_URL,
+        defaultEmail: 'ada@example.com',
+        minDurationMs: 0,
+      }),
+    )
+    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await waitFor(() => expect(result.current.resendSeconds).toBe(60))
+
+    act(() => result.current.useAnotherEmail())
+
+    expect(result.current).toMatchObject({ view: 'form', status: 'idle', resendSeconds: 0 })
+  })
+
+  it("A2: a field error the backend gave goes when the address is sent again, so the sent view's status is success", async () => {
+    const adapter = fakeAdapter()
+    adapter.startReset.mockRejectedValueOnce(new ResetError('invalid_email', { field: 'email' }))
+    const { result } = renderHook(() =>
+      useForgotPassword({ adapter, redirectUrl: REDIRECT_URL, defaultEmail: 'ada@example.com', minDurationMs: 0 }),
+    )
+    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await waitFor(() => expect(result.current.emailError).toBe('invalid_email'))
+
+    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+
+    await waitFor(() => expect(result.current.view).toBe('sent'))
+    expect(result.current).toMatchObject({ status: 'success', emailError: undefined })
+  })
+
+  it("useAnotherEmail drops a resend's error", async () => {
+    const adapter = fakeAdapter()
+    adapter.startReset.mockResolvedValueOnce(undefined).mockRejectedValueOnce(new ResetError('server'))
+    const { result } = renderHook(() =>
+      useForgotPassword({
+        adapter,
+        redirectUrl: REDIRECT_URL,
+        defaultEmail: 'ada@example.com',
+        resendCooldownSeconds: 0,
+        minDurationMs: 0,
+      }),
+    )
+    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await waitFor(() => expect(result.current.view).toBe('sent'))
+    act(() => result.current.resend())
+    await waitFor(() => expect(result.current.error?.code).toBe('server'))
+
+    act(() => result.current.useAnotherEmail())
+
+    expect(result.current).toMatchObject({ view: 'form', status: 'idle', error: undefined })
   })
 
   it('throws a TypeError naming ResetKitProvider when there is no adapter', () => {

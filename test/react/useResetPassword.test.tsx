@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { ResetError } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import type { VerifierStore } from '../../src/core/VerifierStore'
+import { ResetKitProvider } from '../../src/react/ResetKitProvider'
 import { errorMessage } from '../../src/react/errorMessage'
 import {
   useResetPassword,
@@ -114,6 +116,90 @@ describe('useResetPassword', () => {
     expect(checkToken).toHaveBeenCalledTimes(1)
   })
 
+  it('checks the link again with the adapter of the latest render, not the first', async () => {
+    const user = userEvent.setup()
+    const first = {
+      ...fakeAdapter(),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+        throw new ResetError('server')
+      }),
+    }
+    const latest = { ...fakeAdapter(), checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}) }
+    const { rerender } = render(<CustomReset adapter={first} />)
+    await screen.findByRole('heading', { name: 'check_failed' })
+
+    rerender(<CustomReset adapter={latest} />)
+    await user.click(screen.getByRole('button', { name: 'Retry' }))
+
+    await screen.findByRole('heading', { name: 'ready' })
+    expect(first.checkToken).toHaveBeenCalledTimes(1)
+    expect(latest.checkToken).toHaveBeenCalledTimes(1)
+  })
+
+  it('calls the onSuccess of the latest render, not the one it was first given', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const firstOnSuccess = vi.fn()
+    const latestOnSuccess = vi.fn()
+    const { rerender } = render(<CustomReset adapter={adapter} onSuccess={firstOnSuccess} />)
+    await screen.findByRole('heading', { name: 'ready' })
+
+    rerender(<CustomReset adapter={adapter} onSuccess={latestOnSuccess} />)
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await screen.findByRole('heading', { name: 'success' })
+    expect(latestOnSuccess).toHaveBeenCalledTimes(1)
+    expect(firstOnSuccess).not.toHaveBeenCalled()
+  })
+
+  it('S2: sweeps expired verifier records from both storage areas when it reads the link, keeping live ones', async () => {
+    const record = (expiresAt: number) =>
+      JSON.stringify({
+        v: 1,
+        verifier: 'v'.repeat(43),
+        challenge: 'c'.repeat(43),
+        createdAt: 0,
+        expiresAt,
+        adapterId: 'other',
+      })
+    sessionStorage.setItem('reset-kit:expired:verifier', record(Date.now() - 1))
+    localStorage.setItem('reset-kit:expired:verifier', record(Date.now() - 1))
+    localStorage.setItem('reset-kit:live:verifier', record(Date.now() + 60_000))
+
+    const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter() }))
+    await waitFor(() => expect(result.current.view).toBe('ready'))
+
+    expect(sessionStorage.getItem('reset-kit:expired:verifier')).toBeNull()
+    expect(localStorage.getItem('reset-kit:expired:verifier')).toBeNull()
+    expect(localStorage.getItem('reset-kit:live:verifier')).not.toBeNull()
+  })
+
+  it('P5: a link found dead at check time shows its screen only once an async verifier store has removed the record', async () => {
+    let finishRemoval!: () => void
+    const store: VerifierStore = {
+      load: async () => undefined,
+      save: async () => {},
+      remove: vi.fn(() => new Promise<void>((resolve) => (finishRemoval = resolve))),
+    }
+    const checkToken = vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+      throw new ResetError('token_expired')
+    })
+    render(
+      <ResetKitProvider verifierStorage={store}>
+        <CustomReset adapter={{ ...fakeAdapter({ pkce: true }), checkToken }} />
+      </ResetKitProvider>,
+    )
+
+    await waitFor(() => expect(store.remove).toHaveBeenCalledWith('test'))
+    await act(async () => {})
+    expect(screen.getByRole('heading', { name: 'checking' })).toBeInTheDocument()
+
+    await act(async () => finishRemoval())
+    expect(screen.getByRole('heading', { name: 'link_expired' })).toBeInTheDocument()
+  })
+
   it('A4: toggleShowPassword switches both inputs between hidden and shown', async () => {
     const { result } = renderHook(() => useResetPassword({ adapter: fakeAdapter() }))
     await waitFor(() => expect(result.current.view).toBe('ready'))
@@ -207,6 +293,48 @@ describe('useResetPassword', () => {
     await screen.findByRole('heading', { name: 'ready' })
     expect(screen.getByRole('alert')).toBeEmptyDOMElement()
     expect(checkToken).toHaveBeenCalledTimes(2)
+  })
+
+  it('R3: a form error goes when the user edits a field, and when the password is sent again', async () => {
+    const user = userEvent.setup()
+    let finish!: () => void
+    const adapter = fakeAdapter()
+    adapter.completeReset
+      .mockRejectedValueOnce(new ResetError('network'))
+      .mockRejectedValueOnce(new ResetError('network'))
+      .mockImplementationOnce(() => new Promise<void>((resolve) => (finish = resolve)))
+    render(<CustomReset adapter={adapter} requireConfirmation={false} />)
+    await user.type(await screen.findByLabelText('Password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('network'))
+
+    await user.type(screen.getByLabelText('Password'), '!')
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('network'))
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(screen.getByRole('button', { name: 'Saving' })).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
+    await act(async () => finish())
+    await screen.findByRole('heading', { name: 'success' })
+  })
+
+  it("T3: stops the browser's own submission of the form, which would put the password in the address bar", async () => {
+    const user = userEvent.setup()
+    const submits: boolean[] = []
+    const onSubmit = (event: Event) => submits.push(event.defaultPrevented)
+    document.addEventListener('submit', onSubmit)
+    try {
+      render(<CustomReset adapter={fakeAdapter()} requireConfirmation={false} />)
+      await user.type(await screen.findByLabelText('Password'), 'correct horse battery')
+      await user.click(screen.getByRole('button', { name: 'Save' }))
+      await screen.findByRole('heading', { name: 'success' })
+    } finally {
+      document.removeEventListener('submit', onSubmit)
+    }
+
+    expect(submits).toEqual([true])
   })
 
   it('P7: a PKCE adapter without a stored verifier ends in verifier_missing', async () => {
@@ -327,6 +455,52 @@ describe('useResetPassword with a form that stays on screen', () => {
   )
 })
 
+describe('useResetPassword clearing a form that stays on screen', () => {
+  it('T7: tells watchPassword the password is gone once it has changed, so a strength hint beside the kept form empties too', async () => {
+    const user = userEvent.setup()
+    const heard: string[] = []
+    const watch = (watchPassword: UseResetPasswordReturn['watchPassword']) => {
+      watchPassword((password) => heard.push(password))
+    }
+    render(<KeptForm adapter={fakeAdapter()} watch={watch} />)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ready'))
+
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('success'))
+    expect(heard.at(-1)).toBe('')
+  })
+})
+
+describe('useResetPassword after the token is spent', () => {
+  it.each([
+    { outcome: 'success', completeReset: async () => {} },
+    {
+      outcome: 'link_used',
+      completeReset: async () => {
+        throw new ResetError('token_used')
+      },
+    },
+  ])('T7: a form that stays on screen sends nothing more after $outcome', async ({ outcome, completeReset }) => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({ completeReset })
+    render(<KeptForm adapter={adapter} />)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('ready'))
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Again'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(outcome))
+
+    await user.type(screen.getByLabelText('Password'), 'another horse battery')
+    await user.type(screen.getByLabelText('Again'), 'another horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+})
+
 describe('useResetPassword without a token', () => {
   it('a custom UI shows the kit’s own sentences for its error codes with the exported errorMessage', async () => {
     const user = userEvent.setup()
@@ -369,6 +543,21 @@ describe('useResetPassword without a token', () => {
     expect(
       await screen.findByText("The passwords don't match. Type the same password in both fields."),
     ).toBeInTheDocument()
+  })
+
+  it('T5: exposes the error behind the link view a completion ends in, so a custom UI can tell a used link from an expired one', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      completeReset: async () => {
+        throw new ResetError('token_used')
+      },
+    })
+    render(<CustomReset adapter={adapter} requireConfirmation={false} />)
+    await user.type(await screen.findByLabelText('Password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await screen.findByRole('heading', { name: 'link_used' })
+    expect(screen.getByRole('alert')).toHaveTextContent('token_used')
   })
 
   it('exposes the error behind link_invalid, so a custom UI can tell a missing token from a bad one', async () => {
