@@ -136,6 +136,29 @@ describe('useResetPassword', () => {
     expect(latest.checkToken).toHaveBeenCalledTimes(1)
   })
 
+  it('reads the link again for a new adapter id, and checks the token that adapter finds', async () => {
+    const withId = (id: string) => ({
+      ...fakeAdapter(),
+      id,
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {}),
+    })
+    const first = withId('first')
+    const second = withId('second')
+    const { result, rerender } = renderHook((adapter: ResetAdapter) => useResetPassword({ adapter }), {
+      initialProps: first,
+    })
+    await waitFor(() => expect(result.current.view).toBe('ready'))
+
+    window.history.replaceState(null, '', '/reset?token=tok_456')
+    rerender(second)
+
+    await waitFor(() => expect(second.checkToken).toHaveBeenCalledTimes(1))
+    expect(second.checkToken.mock.calls[0]?.[0].token).toBe('tok_456')
+    await waitFor(() => expect(result.current.view).toBe('ready'))
+    expect(window.location.search).toBe('')
+    expect(first.checkToken).toHaveBeenCalledTimes(1)
+  })
+
   it('calls the onSuccess of the latest render, not the one it was first given', async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter()
