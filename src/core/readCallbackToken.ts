@@ -100,18 +100,20 @@ export function readCallbackToken(
  * The same checks for a token the host's router took from the URL itself (the `token` prop): an
  * empty one is `missing`, an oversized or oddly shaped one `invalid`, and neither is ever
  * sent. Like a link read from the URL, a found one drops this history entry's verdict on an earlier link.
- * One the router read from the address bar before anything took it out is read as if not given.
+ * One the router read from the address bar before anything took it out, well formed or not, is
+ * read as if not given: taken out of it, and kept for a reload or judged there.
  */
 export function checkGivenToken(token: string, adapter: Parameters<typeof readCallbackToken>[0]): CallbackToken {
   if (!token) return { status: 'missing' }
-  if (!isWellFormed(token)) return { status: 'invalid', code: 'token_invalid' }
   if (typeof window !== 'undefined') {
-    // Read from an address bar nothing cleaned yet (Next's useSearchParams): cleaned and kept as without the prop.
+    // Read from an address bar nothing cleaned yet (Next's useSearchParams): cleaned and kept as
+    // without the prop. A malformed one too: a real token with a mail client's `>` stuck to it is
+    // still a secret for the Referer.
     const params = new URLSearchParams(location.search)
     if (adapter.tokenParams.some((name) => params.get(name) === token)) return readCallbackToken(adapter)
     forgetVerdict(window.history, adapter.id)
   }
-  return { status: 'found', token }
+  return isWellFormed(token) ? { status: 'found', token } : { status: 'invalid', code: 'token_invalid' }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

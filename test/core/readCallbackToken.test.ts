@@ -439,6 +439,15 @@ describe('checkGivenToken', () => {
     expect(sessionStorage.getItem(KEY)).toBe('abc')
   })
 
+  it('a malformed token the router read from the address bar is taken out of it too, and its verdict kept for a reload', () => {
+    // A mail client that wraps links in <…> can leave `>` on a real token: still a secret to keep out of the Referer.
+    window.history.replaceState(null, '', '/reset?token=abc%3E&utm_source=mail')
+    expect(checkGivenToken('abc>', makeAdapter())).toEqual({ status: 'invalid', code: 'token_invalid' })
+    expect(window.location.search).toBe('?utm_source=mail')
+    expect(sessionStorage.length).toBe(0)
+    expect(readCallbackToken(makeAdapter())).toEqual({ status: 'invalid', code: 'token_invalid' })
+  })
+
   it("a found token drops this history entry's verdict on an earlier link and keeps the router's state", () => {
     window.history.replaceState({ router: 'kept', 'reset-kit:app:link': 'token_used' }, '', '/reset')
     expect(checkGivenToken('fresh', makeAdapter())).toEqual({ status: 'found', token: 'fresh' })

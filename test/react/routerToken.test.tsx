@@ -78,4 +78,18 @@ describe("a token prop read from the router's URL", () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeVisible())
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
+
+  it('leaves the address bar when the token is malformed too, and says the link does not work, also after a reload', async () => {
+    const adapter = fakeAdapter()
+    original(null, '', '/reset?token=tok_router%3E&lang=fr')
+    const first = open(adapter)
+    await screen.findByRole('heading', { name: "This link doesn't work" })
+    expect(window.location.search).toBe('?lang=fr')
+    first.unmount()
+
+    open(adapter)
+    await screen.findByRole('heading', { name: "This link doesn't work" })
+    expect(adapter.checkToken).not.toHaveBeenCalled()
+    expect(adapter.completeReset).not.toHaveBeenCalled()
+  })
 })
