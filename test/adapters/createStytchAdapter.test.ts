@@ -4,6 +4,7 @@ import { ResetError, type ResetErrorCode, type ResetErrorField } from '../../src
 import { createStytchAdapter, isStytchErrorBody, mapStytchError } from '../../src/adapters/stytch'
 import * as fixtures from './fixtures/stytch'
 import type { StytchFixture } from './fixtures/stytch'
+import { createStytchEmulator } from '../../demo/emulator'
 
 const TEST_TOKEN = 'public-token-test-5e8c1b2a-0d4f-4f6a-9c3e-7b1d2a3c4e5f'
 // base64("<TEST_TOKEN>:<TEST_TOKEN>"), written out so an encoding mistake cannot cancel itself out.
@@ -446,6 +447,10 @@ describe('createStytchAdapter', () => {
       ['endpoint_not_authorized_for_sdk', fixtures.endpointNotAuthorizedForSdk, 'start', 'misconfigured', undefined],
       ['bad_domain_for_stytch_sdk', fixtures.badDomainForStytchSdk, 'start', 'misconfigured', undefined],
       ['captcha_required', fixtures.captchaRequired, 'start', 'misconfigured', undefined],
+      // Stytch's own 404 for a path it does not have: an apiBaseUrl with a stray path such as
+      // "https://test.stytch.com/v1", or a server route that forwards to the wrong Stytch path.
+      ['route_not_found', fixtures.routeNotFound, 'start', 'misconfigured', undefined],
+      ['route_not_found', fixtures.routeNotFound, 'complete', 'misconfigured', undefined],
       ['internal_server_error', fixtures.internalServerError, 'start', 'server', undefined],
       ['server_unavailable', fixtures.serverUnavailable, 'complete', 'server', undefined],
       [
@@ -557,6 +562,32 @@ describe('createStytchAdapter', () => {
       const error = await rejection(createStytchAdapter({ publicToken: TEST_TOKEN }).startReset(startInput()))
       expect(error.code).toBe('misconfigured')
       expect(error.cause).toBeUndefined()
+    })
+
+    it("turns the demo emulator's route_not_found, for an apiBaseUrl with a stray path, into misconfigured", async () => {
+      // The emulator answers a path it does not have the way Stytch does (404 route_not_found).
+      const emulator = createStytchEmulator()
+      server.use(
+        http.post('http://127.0.0.1:5173/__emulator/stytch/*', async ({ request }) => {
+          const answer = await emulator.handle({
+            method: 'POST',
+            path: new URL(request.url).pathname.replace('/__emulator/stytch', ''),
+            headers: Object.fromEntries(request.headers.entries()),
+            body: await request.json(),
+          })
+          return HttpResponse.json(answer.body as Record<string, unknown>, {
+            status: answer.status,
+            headers: answer.headers,
+          })
+        }),
+      )
+      const adapter = createStytchAdapter({
+        publicToken: TEST_TOKEN,
+        apiBaseUrl: 'http://127.0.0.1:5173/__emulator/stytch/v1',
+      })
+      const error = await rejection(adapter.startReset(startInput({ redirectUrl: 'http://127.0.0.1:5173/reset' })))
+      expect(error.code).toBe('misconfigured')
+      expect(error.cause).toMatchObject({ status_code: 404, error_type: 'route_not_found' })
     })
 
     it('turns an error_type it does not know into unknown, or server for a 5xx', async () => {
@@ -713,6 +744,7 @@ describe('createStytchAdapter', () => {
           'invalid_pkce_code_challenge',
           'captcha_required',
           'use_https',
+          'route_not_found',
         ],
       ],
     ]

@@ -8,6 +8,13 @@ export interface StytchAdapterCommonOptions {
   /**
    * Where the "log in instead" link of Stytch's email leads (`login_redirect_url`). Must be in the
    * project's allowed redirect URLs.
+   *
+   * That link (`stytch_token_type=login`) is a magic link of the same PKCE flow as the reset link,
+   * so whatever authenticates it must send this kit's `code_verifier`, which only the kit holds:
+   * Stytch's SDK (`magicLinks.authenticate`) looks for the verifier in its own storage, finds none
+   * and the call fails. The reset page refuses login links too, so point this at a page that asks
+   * the user to use the reset link instead (a custom HTML template, `templateId`, may also leave
+   * the button out).
    * @default the project's default login redirect URL
    */
   loginRedirectUrl?: string

@@ -40,11 +40,12 @@ const ERROR_TYPES: Readonly<Partial<Record<ResetErrorCode, string>>> = {
     'invalid_password_reset_redirect_url no_password_reset_redirect_url ' +
     'invalid_login_redirect_url no_login_redirect_url no_match_for_provided_magic_link_url',
   misconfigured:
-    // Credentials, project and environment.
+    // Credentials, project and environment; `route_not_found` is Stytch's own 404 for a path it
+    // does not have (an apiBaseUrl or server route with a stray path), like a 404 without its body.
     'unauthorized_credentials unauthorized_credentials_homepage invalid_authorization_header ' +
     'invalid_project_id_authentication invalid_secret_authentication unauthorized_project_id_live ' +
     'unauthorized_project_id_test test_id_used_in_live_environment live_id_used_in_test_environment ' +
-    'wrong_stack_live wrong_stack_test project_not_found ' +
+    'wrong_stack_live wrong_stack_test route_not_found project_not_found ' +
     // The frontend SDK's configuration.
     'public_token_required public_token_not_found invalid_public_token_id bad_domain_for_stytch_sdk ' +
     'endpoint_not_authorized_for_sdk passwords_incompatible_with_sdk_config ' +
