@@ -79,6 +79,8 @@ type Fail = (code: SupabaseErrorCode, message: string, reasons?: string[]) => Em
  *   `error_description` in the query (PKCE) and in the fragment.
  * - `/token?grant_type=pkce` checks base64url(SHA-256(verifier)); a wrong verifier leaves the
  *   flow state usable, success deletes it. The flow state expires 5 minutes after `/recover`.
+ * - A new password (`PUT /user`) kills any emailed link, lifts the email frequency limit and ends
+ *   the user's other sessions, keeping the one that set it (`models/user.go` `UpdatePassword`).
  * - Errors are `{ code: <status>, error_code, msg }`, or `{ code: <error_code>, message }` when the
  *   request sends `X-Supabase-Api-Version: 2024-01-01` (as supabase-js does).
  *
@@ -385,7 +387,11 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
     return json(200, issueSession(user, 'password', projectUrlFor(headers)))
   }
 
-  function updateUser(body: JsonObject, user: UserRecord, fail: Fail): EmulatorResponse {
+  function updateUser(
+    body: JsonObject,
+    { user, session }: { user: UserRecord; session: Session },
+    fail: Fail,
+  ): EmulatorResponse {
     const { password } = body
     if (password !== undefined && typeof password !== 'string') {
       return fail('bad_json', 'Could not parse request body as JSON: a field has the wrong type')
@@ -403,6 +409,11 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
       }
       user.password = password
       user.updatedAt = now()
+      // GoTrue's User.UpdatePassword: emailed links die, a new one may be sent at once, and every
+      // other session of the user ends (LogoutAllExceptMe).
+      user.recoveryToken = undefined
+      user.recoverySentAt = undefined
+      for (const other of sessions.values()) if (other.userId === user.id && other !== session) other.revoked = true
     }
     return json(200, userJson(user))
   }
@@ -468,7 +479,7 @@ export function createSupabaseEmulator(options: SupabaseEmulatorOptions = {}): S
       if (route === `POST ${RECOVER_PATH}`) return recover(url, fields, headers, fail)
       if (route === `PUT ${USER_PATH}`) {
         const auth = requireSession(headers, fail)
-        return 'status' in auth ? auth : updateUser(fields, auth.user, fail)
+        return 'status' in auth ? auth : updateUser(fields, auth, fail)
       }
       const grantType = url.searchParams.get('grant_type')
       if (grantType === 'pkce') return pkceGrant(fields, headers, fail)

@@ -159,6 +159,16 @@ describe('createBetterAuthAdapter', () => {
       expect(await canSignIn('long enough now')).toBe(true)
     })
 
+    it('refuses 70 emoji as too long (Better Auth counts 140 UTF-16 units) naming no number, without spending the link', async () => {
+      await adapter.startReset(startInput())
+      const { token } = outbox[0]!
+      const error = await rejection(adapter.completeReset(completeInput(token, '🐴'.repeat(70))))
+      expect(error.code).toBe('password_too_long')
+      expect(error.details).toEqual({ maxLength: 0 })
+      await adapter.completeReset(completeInput(token, 'long enough now'))
+      expect(await canSignIn('long enough now')).toBe(true)
+    })
+
     it('refuses a redirect outside trustedOrigins, and an invalid address', async () => {
       expect((await rejection(adapter.startReset(startInput(EMAIL, 'https://evil.example.net/reset')))).code).toBe(
         'redirect_not_allowed',

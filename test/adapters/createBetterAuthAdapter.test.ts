@@ -343,6 +343,28 @@ describe('createBetterAuthAdapter', () => {
       expect((await rejection(run('complete'))).details).toEqual({ maxLength: 128 })
     })
 
+    // Better Auth measures a password with `password.length` (better-auth 1.7.25
+    // dist/utils/password.mjs, assertPasswordNotTooLong): UTF-16 code units, while the page counts
+    // characters. 70 emoji are 70 characters, within the page's 128, but 140 units.
+    it('names no number when the password is too long only in UTF-16 units, as Better Auth counts', async () => {
+      respondWith(COMPLETE, fixtures.passwordTooLong)
+      const error = await rejection(
+        createBetterAuthAdapter(OPTIONS).completeReset(completeInput({ password: '🐴'.repeat(70) })),
+      )
+      expect(error).toMatchObject({ code: 'password_too_long', field: 'password', details: { maxLength: 0 } })
+      expect(error.cause).toEqual(fixtures.passwordTooLong.body)
+    })
+
+    it('names the limit when the characters alone are too many, emoji or not', async () => {
+      respondWith(COMPLETE, fixtures.passwordTooLong)
+      const adapter = createBetterAuthAdapter(OPTIONS)
+      for (const password of ['🐴'.repeat(129), 'x'.repeat(129)]) {
+        expect((await rejection(adapter.completeReset(completeInput({ password })))).details).toEqual({
+          maxLength: 128,
+        })
+      }
+    })
+
     it('quotes the configured limits instead', async () => {
       const adapter = createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 12, maxPasswordLength: 64 })
       respondWith(COMPLETE, fixtures.passwordTooShort)

@@ -492,6 +492,34 @@ describe('createSupabaseEmulator', () => {
       expect(response.body).toMatchObject({ error_code: 'bad_jwt', msg: expect.stringMatching(/token is expired/) })
     })
 
+    // GoTrue's User.UpdatePassword (supabase/auth internal/models/user.go), called by PUT /user
+    // with a password: it clears recovery_token and recovery_sent_at and ends every other session
+    // of the user (LogoutAllExceptMe), keeping the one that made the change.
+    it('ends the user’s other sessions on a new password, keeping the one that set it', async () => {
+      const { recoverySession, updatePassword, signIn, call } = setup()
+      const signedIn = await signIn('ada@example.com', 'correct horse battery')
+      const other = (signedIn.body as { access_token: string }).access_token
+      const token = await recoverySession()
+      expect((await updatePassword(token, NEW_PASSWORD)).status).toBe(200)
+      const getUser = (bearer: string) =>
+        call('GET', '/auth/v1/user', undefined, { ...API_KEY, Authorization: `Bearer ${bearer}` })
+      expect(errorCode(await getUser(other))).toBe('session_not_found')
+      expect((await getUser(token)).status).toBe(200)
+    })
+
+    it('makes an emailed link dead and lets a new one be sent at once after a new password', async () => {
+      const { recover, signIn, updatePassword, openEmailLink, emulator } = setup()
+      expect((await recover()).status).toBe(200)
+      const link = emulator.outbox[0]?.link
+      const signedIn = await signIn('ada@example.com', 'correct horse battery')
+      expect(
+        (await updatePassword((signedIn.body as { access_token: string }).access_token, NEW_PASSWORD)).status,
+      ).toBe(200)
+      expect((await openEmailLink(link)).searchParams.get('error_code')).toBe('otp_expired')
+      expect((await recover()).status).toBe(200)
+      expect(emulator.outbox).toHaveLength(2)
+    })
+
     it('answers 403 session_not_found after logout, and logout answers 204', async () => {
       const { recoverySession, updatePassword, call } = setup()
       const token = await recoverySession()
@@ -547,6 +575,8 @@ describe('createSupabaseEmulator', () => {
       const { recoverySession, updatePassword, recover, recoverAndGetCode, exchange, emulator, signIn } = setup()
       const token = await recoverySession()
       expect((await updatePassword(token, NEW_PASSWORD)).status).toBe(200)
+      // The new password lifted the frequency limit (GoTrue's UpdatePassword); a second email sets it again.
+      expect((await recover()).status).toBe(200)
       expect((await recover()).status).toBe(429)
       const code = await recoverAndGetCode({ email: 'grace@example.com' })
 

@@ -4,6 +4,7 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { countCodePoints } from '../../core/passwordPolicy'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import { describeValue } from '../shared/describeValue'
 import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
@@ -43,7 +44,9 @@ function assertLength(value: unknown, name: string, fallback: number): number {
  *   redirects to `redirectUrl?token=…`, or to `redirectUrl?error=INVALID_TOKEN` for an unknown or
  *   expired token; `validateCallbackParams` turns the latter into the invalid-link screen. That
  *   redirect already checked the token, so there is no `checkToken`.
- * - complete: `POST {baseUrl}{basePath}/reset-password` `{ newPassword, token }`.
+ * - complete: `POST {baseUrl}{basePath}/reset-password` `{ newPassword, token }`. Better Auth
+ *   measures the password in UTF-16 units, so one over `maxPasswordLength` only through emoji
+ *   and other astral characters is `password_too_long` with `details.maxLength: 0` (no number).
  *
  * There is no PKCE. Better Auth rate-limits the start request (3 a minute by default) with 429
  * and an `X-Retry-After` header; across origins, expose that header (CORS
@@ -124,9 +127,17 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): Rese
     },
 
     async completeReset(input) {
-      const response = await post('/reset-password', { newPassword: input.password, token: input.token }, input.signal)
+      const { password } = input
+      const response = await post('/reset-password', { newPassword: password, token: input.token }, input.signal)
       if (response.ok) return
-      throw mapBetterAuthError(response, 'complete', limits)
+      const max = limits.maxPasswordLength
+      // Better Auth counts UTF-16 units, the page characters: 70 emoji are 140 units, and "at most
+      // 128 characters" would be false. A maximum of 0 quotes no number.
+      throw mapBetterAuthError(
+        response,
+        'complete',
+        password.length > max && countCodePoints(password) <= max ? { ...limits, maxPasswordLength: 0 } : limits,
+      )
     },
   }
 }
