@@ -119,7 +119,8 @@ function reportLater(error: unknown): void {
  *   `{ email, code_challenge, code_challenge_method: 's256' }`, with `Authorization: Bearer
  *   <anonKey>`. Supabase answers 200 whether or not the account exists. `redirectUrl` must be in
  *   the project's Redirect URLs (Authentication → URL Configuration): Supabase does not refuse one
- *   that is not, it silently sends the link to the Site URL instead.
+ *   that is not, it silently sends the link to the request's Referer (the page's origin, which
+ *   the kit sends) when that is allowed, else to the Site URL.
  * - the link lands on `redirectUrl?code=<uuid>`; an expired or used one lands on
  *   `redirectUrl?error=…&error_code=otp_expired…`, which `validateCallbackParams` turns into the
  *   expired or invalid screen.
