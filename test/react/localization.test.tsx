@@ -10,6 +10,7 @@ import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import { createPkcePair } from '../../src/core/pkce'
+import { loadLocale } from '../../src/i18n/loadLocale'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { ResetKitProvider } from '../../src/react/ResetKitProvider'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
@@ -341,6 +342,22 @@ describe("a host's i18next options and provider resources", () => {
     expect(screen.getByRole('button')).toHaveTextContent(en.forgot.submit)
   })
 
+  it('I1: a host instance whose namespace separator (_) appears in the kit’s keys still shows whole error sentences', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'en', nsSeparator: '_', resources: { en: { translation: { hello: 'Hello' } } } })
+    const user = userEvent.setup()
+    render(
+      <ResetKitProvider i18n={host} adapter={fakeAdapter()}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+    await user.type(screen.getByRole('textbox', { name: en.forgot.emailLabel }), 'ada')
+    await user.click(screen.getByRole('button', { name: en.forgot.submit }))
+    expect(await screen.findByRole('textbox', { name: en.forgot.emailLabel })).toHaveAccessibleDescription(
+      en.errors.invalid_email,
+    )
+  })
+
   it.each([{ load: 'languageOnly' as const }, { lowerCaseLng: true }])(
     'I1: a host instance with %j still shows the kit in pt-BR',
     async (options) => {
@@ -506,5 +523,256 @@ describe("a host's i18next options and provider resources", () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 10)))
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot it?')
     expect(Object.keys(host.store.data.en ?? {}).filter((ns) => ns.includes(':overrides:'))).toHaveLength(1)
+  })
+})
+
+describe('the language a person sees follows the browser and the host', () => {
+  // jsdom's navigator.languages is a prototype getter: an own property shadows it until deleted.
+  function setBrowserLanguages(languages: readonly string[]) {
+    Object.defineProperty(window.navigator, 'languages', { configurable: true, get: () => languages })
+  }
+  afterEach(() => {
+    delete (window.navigator as { languages?: unknown }).languages
+  })
+
+  it('a browser preferring German, then French, gets the French the kit has, not English', async () => {
+    setBrowserLanguages(['de-DE', 'fr-FR', 'en'])
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} />)
+    expect(await screen.findByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
+  })
+
+  it('a browser whose language changes while the form is open shows the new language', async () => {
+    setBrowserLanguages(['en-US'])
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} />)
+    expect(screen.getByRole('heading', { name: en.forgot.title })).toBeInTheDocument()
+    setBrowserLanguages(['es-ES'])
+    act(() => {
+      window.dispatchEvent(new Event('languagechange'))
+    })
+    expect(await screen.findByRole('heading', { name: es.forgot.title })).toBeInTheDocument()
+  })
+
+  it('a locale given to the form wins over the host i18next language', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'es', resources: {} })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} locale="fr" />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
+  })
+
+  it('a host that falls back from a language it lacks (de-CH) to French shows the kit in French', async () => {
+    const host = createInstance()
+    await host.init({ lng: 'de-CH', fallbackLng: 'fr', resources: { fr: { translation: { hello: 'Bonjour' } } } })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
+  })
+
+  it('a host set to Spanish with no strings of its own yet shows the kit in Spanish, not the browser’s English', async () => {
+    setBrowserLanguages(['en-US'])
+    const host = createInstance()
+    await host.init({ lng: 'es', resources: {} })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(await screen.findByRole('heading', { name: es.forgot.title })).toBeInTheDocument()
+  })
+
+  it('the host switching language while the form is open switches the form, keeping what the user typed', async () => {
+    const user = userEvent.setup()
+    const host = createInstance()
+    await host.init({ lng: 'en', resources: {} })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    await user.type(screen.getByRole('textbox', { name: en.forgot.emailLabel }), 'ada@exam')
+    await act(() => host.changeLanguage('fr'))
+    expect(await screen.findByRole('textbox', { name: fr.forgot.emailLabel })).toHaveValue('ada@exam')
+  })
+
+  it('the host taking its German strings out of i18next brings the form back to English at once', async () => {
+    const de = structuredClone(en) as Messages
+    de.forgot.title = 'Passwort zurücksetzen'
+    const host = createInstance()
+    await host.init({ lng: 'de', initAsync: false, resources: { de: { 'reset-kit': de } } })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { name: 'Passwort zurücksetzen' })).toBeInTheDocument()
+    act(() => {
+      host.removeResourceBundle('de', 'reset-kit')
+    })
+    expect(screen.getByRole('heading', { name: en.forgot.title })).toBeInTheDocument()
+  })
+
+  it('a form moved to another host i18next instance shows its strings and follows its language', async () => {
+    const hostWith = async (title: string) => {
+      const host = createInstance()
+      await host.init({ lng: 'en', resources: { en: { 'reset-kit': { forgot: { title } } } } })
+      return host
+    }
+    const first = await hostWith('Lost your password?')
+    const second = await hostWith('Forgot it?')
+    const page = (host: typeof first) => (
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page(first))
+    expect(screen.getByRole('heading', { name: 'Lost your password?' })).toBeInTheDocument()
+    rerender(page(second))
+    expect(screen.getByRole('heading', { name: 'Forgot it?' })).toBeInTheDocument()
+    await act(() => second.changeLanguage('es'))
+    expect(await screen.findByRole('button', { name: es.forgot.submit })).toBeInTheDocument()
+  })
+
+  it('a provider given new resources shows the new strings', () => {
+    const page = (title: string) => (
+      <ResetKitProvider adapter={fakeAdapter()} resources={{ en: { forgot: { title } } }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page('Lost your password?'))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Lost your password?')
+    rerender(page('Forgot it?'))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot it?')
+  })
+})
+
+describe('what the kit leaves in a host i18next instance and the window', () => {
+  const overrideBundles = (host: ReturnType<typeof createInstance>) =>
+    Object.entries(host.store.data).flatMap(([locale, namespaces]) =>
+      Object.keys(namespaces)
+        .filter((ns) => ns.includes(':overrides:'))
+        .map((ns) => `${locale} ${ns.slice(ns.indexOf(':overrides:') + 11)}`),
+    )
+  async function emptyHost() {
+    const host = createInstance()
+    await host.init({ lng: 'en', resources: {} })
+    return host
+  }
+  const messages = { forgot: { title: 'Forgot it?' } }
+
+  it('instances sharing messages, in one language or two, leave none of them behind once all unmount', async () => {
+    const host = await emptyHost()
+    const { unmount } = render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={messages} />
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={{ ...messages }} />
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={messages} locale="fr" />
+      </ResetKitProvider>,
+    )
+    expect(screen.getAllByRole('heading', { name: 'Forgot it?' })).toHaveLength(3)
+    expect(overrideBundles(host).sort()).toEqual([`en ${JSON.stringify(messages)}`, `fr ${JSON.stringify(messages)}`])
+    unmount()
+    expect(overrideBundles(host)).toEqual([])
+  })
+
+  it('an instance whose language or messages change keeps only its current messages in the store', async () => {
+    const host = await emptyHost()
+    const page = (locale: string, title: string) => (
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} locale={locale} messages={{ forgot: { title } }} />
+      </ResetKitProvider>
+    )
+    const { rerender, unmount } = render(page('en', 'Forgot it?'))
+    rerender(page('fr', 'Forgot it?'))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot it?')
+    expect(overrideBundles(host)).toEqual(['fr {"forgot":{"title":"Forgot it?"}}'])
+    rerender(page('fr', 'Oublié ?'))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Oublié ?')
+    expect(overrideBundles(host)).toEqual(['fr {"forgot":{"title":"Oublié ?"}}'])
+    unmount()
+    expect(overrideBundles(host)).toEqual([])
+  })
+
+  it('an instance moved to another host i18next instance takes its messages out of the first', async () => {
+    const first = await emptyHost()
+    const second = await emptyHost()
+    const page = (host: typeof first) => (
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} messages={messages} />
+      </ResetKitProvider>
+    )
+    const { rerender, unmount } = render(page(first))
+    rerender(page(second))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot it?')
+    expect(overrideBundles(first)).toEqual([])
+    unmount()
+    expect(overrideBundles(second)).toEqual([])
+  })
+
+  it('the shipped French reaches a host instance once, however often a French form mounts', async () => {
+    const host = await emptyHost()
+    const frenchAdded = vi.fn()
+    host.store.on('added', (locale: string, ns: string) => {
+      if (locale === 'fr' && ns === 'reset-kit') frenchAdded()
+    })
+    const page = (
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} locale="fr" />
+      </ResetKitProvider>
+    )
+    const { unmount } = render(page)
+    await screen.findByRole('heading', { name: fr.forgot.title })
+    unmount()
+    render(page)
+    // A fetch the second mount started would be merged by now: it began before this same one.
+    await act(() => loadLocale('fr'))
+    expect(screen.getByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
+    expect(frenchAdded).toHaveBeenCalledTimes(1)
+  })
+
+  it('every listener the kit adds to a host i18next instance or the window is removed on unmount', async () => {
+    const host = await emptyHost()
+    // Each listener by what it listens on, to what, and the function itself: an add and its remove cancel out.
+    const listening: [string, string, unknown][] = []
+    const track = (target: object, add: string, remove: string, label: string) => {
+      const methods = target as Record<string, (event: string, fn: unknown) => unknown>
+      const on = methods[add]!
+      const off = methods[remove]!
+      vi.spyOn(methods, add).mockImplementation(function (this: unknown, event, fn) {
+        listening.push([label, event, fn])
+        return on.call(this, event, fn)
+      })
+      vi.spyOn(methods, remove).mockImplementation(function (this: unknown, event, fn) {
+        const at = listening.findIndex(([l, e, f]) => l === label && e === event && f === fn)
+        if (at >= 0) listening.splice(at, 1)
+        return off.call(this, event, fn)
+      })
+    }
+    track(host, 'on', 'off', 'i18next')
+    track(host.store, 'on', 'off', 'store')
+    track(window, 'addEventListener', 'removeEventListener', 'window')
+    try {
+      const { unmount } = render(
+        <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+        </ResetKitProvider>,
+      )
+      const kits = () =>
+        listening
+          .filter(([label, event]) => label !== 'window' || event === 'languagechange')
+          .map(([l, e]) => `${l} ${e}`)
+      expect(kits()).toEqual(
+        expect.arrayContaining(['window languagechange', 'i18next languageChanged', 'store added', 'store removed']),
+      )
+      unmount()
+      expect(kits()).toEqual([])
+    } finally {
+      vi.restoreAllMocks()
+    }
   })
 })
