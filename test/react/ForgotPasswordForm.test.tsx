@@ -707,6 +707,7 @@ describe('<ForgotPasswordForm>', () => {
         classNames={{
           root: 'my-root',
           heading: 'my-heading',
+          label: 'my-label',
           input: 'my-input',
           submit: 'my-submit',
           alert: 'my-alert',
@@ -720,6 +721,7 @@ describe('<ForgotPasswordForm>', () => {
     expect(root).toHaveClass('my-root')
     expect(screen.getByRole('heading', { name: 'Reset your password' })).toHaveClass('my-heading')
     expect(emailField()).toHaveClass('my-input')
+    expect(screen.getByText('Email address')).toHaveClass('my-label')
     expect(submitButton()).toHaveClass('my-submit')
     expect(screen.getByRole('alert')).toHaveClass('my-alert')
 
@@ -728,6 +730,7 @@ describe('<ForgotPasswordForm>', () => {
     expect(container.querySelector('[data-part="root"]')).not.toHaveAttribute('data-reset-kit')
     expect(container.querySelector('[data-part="root"]')).not.toHaveAttribute('class')
     expect(emailField()).toHaveAttribute('data-part', 'input')
+    expect(screen.getByText('Email address')).toHaveAttribute('data-part', 'label')
   })
 
   it('carries its state in data-state, data-pending and data-invalid', async () => {
