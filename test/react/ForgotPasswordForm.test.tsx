@@ -105,6 +105,21 @@ describe('<ForgotPasswordForm>', () => {
     expect(document.body).toHaveFocus()
   })
 
+  it('titles itself at the heading level the page asks for, fitting the page outline', () => {
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} headingLevel={1} minDurationMs={0} />)
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeInTheDocument()
+  })
+
+  it('keeps its title out of the Tab order, so the first Tab reaches the email field', async () => {
+    const user = userEvent.setup()
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+
+    await user.tab()
+
+    expect(emailField()).toHaveFocus()
+  })
+
   it('pre-fills the field from defaultEmail', () => {
     render(
       <ForgotPasswordForm

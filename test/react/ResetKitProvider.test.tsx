@@ -320,4 +320,108 @@ describe('<ResetKitProvider> props that change after mount', () => {
     await sendLink()
     expect(adapter.startReset).toHaveBeenCalledTimes(1)
   })
+
+  it('sends through the adapter a provider is given after mount', async () => {
+    const first = fakeAdapter()
+    const second = fakeAdapter()
+    const page = (adapter: ResetAdapter) => (
+      <ResetKitProvider adapter={adapter}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page(first))
+    rerender(page(second))
+
+    await sendLink()
+
+    expect(first.startReset).not.toHaveBeenCalled()
+    expect(second.startReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('switches the components to the locale a provider is given after mount', async () => {
+    const adapter = fakeAdapter()
+    const page = (locale: string) => (
+      <ResetKitProvider adapter={adapter} locale={locale}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page('en'))
+    expect(screen.getByRole('textbox', { name: ENGLISH.label })).toBeInTheDocument()
+    rerender(page('fr'))
+
+    await sendLink('ada@example.com', FRENCH)
+  })
+
+  it('shows the strings a provider is given after mount', () => {
+    const adapter = fakeAdapter()
+    const page = (title: string) => (
+      <ResetKitProvider adapter={adapter} resources={{ en: { forgot: { title } } }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page('Lost your password?'))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Lost your password?')
+
+    rerender(page('Forgot it?'))
+
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Forgot it?')
+  })
+
+  it('keeps the verifier in the store a provider is given after mount', async () => {
+    const store = () =>
+      ({
+        load: vi.fn<VerifierStore['load']>(async () => undefined),
+        save: vi.fn<VerifierStore['save']>(async () => {}),
+        remove: vi.fn<VerifierStore['remove']>(async () => {}),
+      }) satisfies VerifierStore
+    const first = store()
+    const second = store()
+    const adapter = fakeAdapter({ pkce: true })
+    const page = (verifierStorage: VerifierStore) => (
+      <ResetKitProvider adapter={adapter} verifierStorage={verifierStorage}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page(first))
+    rerender(page(second))
+
+    await sendLink()
+
+    expect(first.save).not.toHaveBeenCalled()
+    expect(second.save).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows a shipped language another form already fetched on its very first render, with no English first', async () => {
+    const page = () => (
+      <ResetKitProvider adapter={fakeAdapter()} locale="fr">
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { unmount } = render(page())
+    await screen.findByRole('button', { name: FRENCH.submit })
+    unmount()
+
+    render(page())
+
+    expect(screen.getByRole('button', { name: FRENCH.submit })).toBeInTheDocument()
+  })
+
+  it('keeps its language on screen, with no English first, when it is given another adapter', async () => {
+    const page = (adapter: ResetAdapter) => (
+      <ResetKitProvider
+        adapter={adapter}
+        locale="fr"
+        resources={{ fr: { forgot: { title: 'Mot de passe oublié ?' } } }}
+      >
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page(fakeAdapter()))
+    await screen.findByRole('button', { name: FRENCH.submit })
+
+    rerender(page(fakeAdapter()))
+
+    expect(screen.getByRole('button', { name: FRENCH.submit })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Mot de passe oublié ?')
+  })
 })

@@ -52,6 +52,7 @@ beforeEach(() => {
 
 describe('assertAdapterShape', () => {
   it.each<[string, Record<string, unknown>, RegExp]>([
+    ['no id', { id: undefined }, /`id` must be a non-empty string/],
     ['an empty id', { id: '' }, /`id` must be a non-empty string/],
     ['a pkce that is not a boolean', { pkce: 'S256' }, /`pkce` must be true or false/],
     ['no tokenParams', { tokenParams: undefined }, /`tokenParams` must list the URL params/],
