@@ -424,4 +424,41 @@ describe('<ResetKitProvider> props that change after mount', () => {
     expect(screen.getByRole('button', { name: FRENCH.submit })).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Mot de passe oublié ?')
   })
+
+  it("follows the host i18next instance a provider is given after mount, with that host's strings", async () => {
+    const adapter = fakeAdapter()
+    const first = await hostI18n({ de: { 'reset-kit': { forgot: { title: 'Passwort vergessen?' } } } })
+    const second = await hostI18n({ de: { 'reset-kit': { forgot: { title: 'Kennwort vergessen?' } } } })
+    const page = (i18n: typeof first) => (
+      <ResetKitProvider adapter={adapter} i18n={i18n}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page(first))
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Passwort vergessen?')
+
+    rerender(page(second))
+
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Kennwort vergessen?')
+  })
+
+  it('takes the host i18next instance given after mount over the one it made for resources alone', async () => {
+    const adapter = fakeAdapter()
+    const resources = { en: { forgot: { title: 'Lost your password?' } } }
+    const host = await hostI18n({ de: { 'reset-kit': { forgot: { title: 'Passwort vergessen?' } } } })
+    const { rerender } = render(
+      <ResetKitProvider adapter={adapter} resources={resources}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Lost your password?')
+
+    rerender(
+      <ResetKitProvider adapter={adapter} resources={resources} i18n={host}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Passwort vergessen?')
+  })
 })
