@@ -120,6 +120,25 @@ describe('<ForgotPasswordForm>', () => {
     expect(emailField()).toHaveFocus()
   })
 
+  it('listens for other tabs finishing the flow once, however often the person sends', async () => {
+    const user = userEvent.setup()
+    // An id of its own: the store every form shares already watches the other tests' adapter.
+    const adapter = { ...fakeAdapter({ pkce: true }), id: 'sends-twice' }
+    const listen = vi.spyOn(window, 'addEventListener')
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+    await user.click(await screen.findByRole('button', { name: 'Use a different email address' }))
+    await user.clear(emailField())
+    await user.type(emailField(), 'grace@example.com')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Check your email' })
+
+    expect(adapter.startReset).toHaveBeenCalledTimes(2)
+    expect(listen.mock.calls.filter(([type]) => type === 'storage')).toHaveLength(1)
+  })
+
   it('pre-fills the field from defaultEmail', () => {
     render(
       <ForgotPasswordForm

@@ -776,3 +776,42 @@ describe('what the kit leaves in a host i18next instance and the window', () => 
     }
   })
 })
+
+describe('the language the text is marked with (lang)', () => {
+  // Keeps every key of `messages` but the `_one` plural forms, as a language without a singular
+  // form (Japanese, Chinese) ships them: `_other` alone.
+  function withoutSingulars(messages: object): object {
+    return Object.fromEntries(
+      Object.entries(messages)
+        .filter(([key]) => !key.endsWith('_one'))
+        .map(([key, value]) => [key, typeof value == 'string' ? value : withoutSingulars(value as object)]),
+    )
+  }
+
+  it('a language with every string but no singular plural forms is marked as itself', () => {
+    // Any complete set of strings will do: here the French ones, filed under ja as a host's would be.
+    const { container } = render(
+      <ResetKitProvider adapter={fakeAdapter()} locale="ja" resources={{ ja: withoutSingulars(fr) }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
+    expect(container.querySelector('section')).toHaveAttribute('lang', 'ja')
+  })
+
+  it('a language given a string or two in each part of the kit is still marked English, as most of its text is', () => {
+    const few = {
+      forgot: { title: 'Passwort vergessen?' },
+      reset: { title: 'Neues Passwort' },
+      errors: { unknown: 'Fehler' },
+    }
+    const { container } = render(
+      <ResetKitProvider adapter={fakeAdapter()} locale="de" resources={{ de: few }}>
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { name: 'Passwort vergessen?' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: en.forgot.submit })).toBeInTheDocument()
+    expect(container.querySelector('section')).toHaveAttribute('lang', 'en')
+  })
+})
