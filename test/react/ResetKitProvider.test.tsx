@@ -23,6 +23,15 @@ function fakeAdapter(options: { pkce?: boolean } = {}) {
   } satisfies ResetAdapter
 }
 
+/** A verifier store that keeps nothing and records every call. */
+function fakeStore() {
+  return {
+    load: vi.fn<VerifierStore['load']>(async () => undefined),
+    save: vi.fn<VerifierStore['save']>(async () => {}),
+    remove: vi.fn<VerifierStore['remove']>(async () => {}),
+  } satisfies VerifierStore
+}
+
 const ENGLISH = { label: 'Email address', submit: 'Send reset link', sent: 'Check your email' }
 const FRENCH = { label: 'Adresse e-mail', submit: 'Envoyer le lien', sent: 'Consultez vos e-mails' }
 const BRAZILIAN = { label: 'E-mail', submit: 'Enviar link', sent: 'Confira seu e-mail' }
@@ -160,11 +169,7 @@ describe('<ResetKitProvider>', () => {
   })
 
   it('uses a custom verifier store', async () => {
-    const store = {
-      load: vi.fn<VerifierStore['load']>(async () => undefined),
-      save: vi.fn<VerifierStore['save']>(async () => {}),
-      remove: vi.fn<VerifierStore['remove']>(async () => {}),
-    } satisfies VerifierStore
+    const store = fakeStore()
     const adapter = fakeAdapter({ pkce: true })
     render(
       <ResetKitProvider adapter={adapter} verifierStorage={store}>
@@ -368,14 +373,8 @@ describe('<ResetKitProvider> props that change after mount', () => {
   })
 
   it('keeps the verifier in the store a provider is given after mount', async () => {
-    const store = () =>
-      ({
-        load: vi.fn<VerifierStore['load']>(async () => undefined),
-        save: vi.fn<VerifierStore['save']>(async () => {}),
-        remove: vi.fn<VerifierStore['remove']>(async () => {}),
-      }) satisfies VerifierStore
-    const first = store()
-    const second = store()
+    const first = fakeStore()
+    const second = fakeStore()
     const adapter = fakeAdapter({ pkce: true })
     const page = (verifierStorage: VerifierStore) => (
       <ResetKitProvider adapter={adapter} verifierStorage={verifierStorage}>

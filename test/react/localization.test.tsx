@@ -46,6 +46,13 @@ function fakeAdapter(overrides: Partial<ResetAdapter> = {}) {
   } satisfies ResetAdapter
 }
 
+/** A host i18next instance in `lng` with no strings of its own, kit or otherwise. */
+async function emptyHost(lng = 'en') {
+  const host = createInstance()
+  await host.init({ lng, resources: {} })
+  return host
+}
+
 const failing = (code: ResetErrorCode, options: ConstructorParameters<typeof ResetError>[1] = {}) =>
   vi.fn(async () => {
     throw new ResetError(code, options)
@@ -553,8 +560,7 @@ describe('the language a person sees follows the browser and the host', () => {
   })
 
   it('a locale given to the form wins over the host i18next language', async () => {
-    const host = createInstance()
-    await host.init({ lng: 'es', resources: {} })
+    const host = await emptyHost('es')
     render(
       <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
         <ForgotPasswordForm redirectUrl={REDIRECT_URL} locale="fr" />
@@ -576,8 +582,7 @@ describe('the language a person sees follows the browser and the host', () => {
 
   it('a host set to Spanish with no strings of its own yet shows the kit in Spanish, not the browser’s English', async () => {
     setBrowserLanguages(['en-US'])
-    const host = createInstance()
-    await host.init({ lng: 'es', resources: {} })
+    const host = await emptyHost('es')
     render(
       <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
         <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
@@ -588,8 +593,7 @@ describe('the language a person sees follows the browser and the host', () => {
 
   it('the host switching language while the form is open switches the form, keeping what the user typed', async () => {
     const user = userEvent.setup()
-    const host = createInstance()
-    await host.init({ lng: 'en', resources: {} })
+    const host = await emptyHost()
     render(
       <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
         <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
@@ -658,11 +662,6 @@ describe('what the kit leaves in a host i18next instance and the window', () => 
         .filter((ns) => ns.includes(':overrides:'))
         .map((ns) => `${locale} ${ns.slice(ns.indexOf(':overrides:') + 11)}`),
     )
-  async function emptyHost() {
-    const host = createInstance()
-    await host.init({ lng: 'en', resources: {} })
-    return host
-  }
   const messages = { forgot: { title: 'Forgot it?' } }
 
   it('instances sharing messages, in one language or two, leave none of them behind once all unmount', async () => {
