@@ -20,7 +20,8 @@ export function parseTokens(css: string): Token[] {
       selector.includes(':root') && !selector.includes(':not(')
         ? light
         : // Quotes stripped: Prettier writes the stylesheet's attribute selectors with single quotes.
-          selector.replace(/['"]/g, '').trim() === ':where([data-theme=dark])'
+          // The block for [data-theme=dark], which also names :host([data-theme=dark]).
+          selector.replace(/['"]/g, '').trim().startsWith(':where([data-theme=dark]')
           ? dark
           : undefined
     if (!target) continue

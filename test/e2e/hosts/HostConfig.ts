@@ -1,0 +1,11 @@
+/** How test/e2e/hosts/hostApp.tsx renders the kit; written into its page as JSON. */
+export interface HostConfig {
+  /** Render into an open shadow root of `#host`, with the stylesheet inside it; else into the page. */
+  shadow: boolean
+  /** The router's basename ('' for none): the app's routes are `/` (forgot) and `/reset` after it. */
+  basename: string
+  /** `<ResetPasswordPage forgotPasswordUrl>`. */
+  forgotPasswordUrl: string
+  /** `<ResetPasswordPage signInUrl>`; left out when undefined, so the default applies. */
+  signInUrl?: string
+}
