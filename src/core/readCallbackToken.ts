@@ -137,7 +137,7 @@ export function clearCallbackToken(adapterId: string, verdict?: LinkVerdict): vo
 // belongs to this page of this tab, and a new link is a new entry. A host router's own state is
 // kept; one that is not an object is left alone.
 function verdictKey(adapterId: string): string {
-  return `reset-kit:${adapterId}:link`
+  return storageKey(adapterId, 'link')
 }
 
 function withoutVerdict(state: unknown, adapterId: string): unknown {

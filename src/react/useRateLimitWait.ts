@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ResetError } from '../core/ResetError'
-import { DEFAULT_RATE_LIMIT_SECONDS, retryDeadline } from '../core/retryDeadline'
+import { DEFAULT_RATE_LIMIT_SECONDS, readRetryDeadline, saveRetryDeadline } from '../core/retryDeadline'
 import { useCountdown } from './useCountdown'
 
 /**
@@ -14,7 +14,7 @@ export function useRateLimitWait(adapterId: string, onRestored: (error: ResetErr
   const [retryAt, setRetryAt] = useState<number>()
   const retrySeconds = useCountdown(retryAt)
   useEffect(() => {
-    const at = retryDeadline.read(adapterId)
+    const at = readRetryDeadline(adapterId)
     setRetryAt(at)
     if (at !== undefined)
       onRestored(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
@@ -24,7 +24,7 @@ export function useRateLimitWait(adapterId: string, onRestored: (error: ResetErr
   const hold = useCallback(
     (error: ResetError) => {
       const at = Date.now() + (error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS) * 1000
-      retryDeadline.save(adapterId, at)
+      saveRetryDeadline(adapterId, at)
       setRetryAt(at)
     },
     [adapterId],

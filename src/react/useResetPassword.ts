@@ -352,7 +352,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       'aria-busy': pending || undefined,
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         event.preventDefault()
-        if (!blocked) submitForm(event.currentTarget)
+        submitForm(event.currentTarget)
       },
     }),
     /**
