@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
 import { type ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
@@ -7,6 +7,7 @@ import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
+import { formProps } from './formProps'
 import { keepRateLimit } from './keepRateLimit'
 import { mutationDefaults } from './mutationDefaults'
 import { useCountdown } from './useCountdown'
@@ -213,14 +214,11 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     /** Back to the form, with the last address filled in, to type another. */
     useAnotherEmail,
     /** Props for the `<form>`. */
-    getFormProps: () => ({
-      noValidate: true,
-      'aria-busy': pending || undefined,
-      onSubmit: (event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault()
+    getFormProps: () =>
+      formProps(pending, (form) => {
         if (blocked) return
         // A headless UI may send `defaultEmail` with no input on the page.
-        const field = formField((formElement.current = event.currentTarget), 'email')
+        const field = formField((formElement.current = form), 'email')
         const email = field?.value ?? typed ?? ''
         setTyped(email)
         try {
@@ -231,8 +229,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
           return field?.focus()
         }
         send(email)
-      },
-    }),
+      }),
     /**
      * Props for the email `<input>`, inside the `<form>`: spread them after your own `id` and
      * `aria-describedby`. The value is read from the form by `name` on submit, so the input needs

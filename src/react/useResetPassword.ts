@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { type ChangeEvent, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
@@ -7,6 +7,7 @@ import { type CallbackToken, checkGivenToken, clearCallbackToken, readCallbackTo
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
+import { formProps } from './formProps'
 import { mutationDefaults } from './mutationDefaults'
 import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
@@ -347,14 +348,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     /** Shows or hides the passwords' text. */
     toggleShowPassword,
     /** Props for the `<form>`. */
-    getFormProps: () => ({
-      noValidate: true,
-      'aria-busy': pending || undefined,
-      onSubmit: (event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault()
-        submitForm(event.currentTarget)
-      },
-    }),
+    getFormProps: () => formProps(pending, submitForm),
     /**
      * Props for the new-password `<input>`, inside the `<form>`, spread after your own `id` and
      * `aria-describedby`. Values are read from the form by `name` on submit, so the inputs need

@@ -37,6 +37,8 @@ export interface HostPage {
   pageCss?: string
   /** Attributes of the element holding the kit (or its shadow root), such as a class. */
   hostAttributes?: string
+  /** The host's own markup around that element (a `<dialog>`, a `<form>`), given its HTML. */
+  around?: (host: string) => string
 }
 
 /**
@@ -78,7 +80,7 @@ function html(page: HostPage, css: string): string {
   <body>
     <main>
       <h1>Host app</h1>
-      <div id="host" ${page.hostAttributes ?? ''}></div>
+      ${(page.around ?? String)(`<div id="host" ${page.hostAttributes ?? ''}></div>`)}
     </main>
     <template id="kit-styles"><style>${css}</style></template>
     <script type="application/json" id="host-config">${JSON.stringify(page.config)}</script>

@@ -129,7 +129,7 @@ describe('useForgotPassword', () => {
       }),
     )
 
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
 
     await waitFor(() => expect(result.current.view).toBe('sent'))
     expect(result.current.status).toBe('success')
@@ -163,7 +163,7 @@ describe('useForgotPassword', () => {
       }),
     )
 
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
 
     await waitFor(() => expect(result.current.view).toBe('sent'))
     expect(result.current.resendSeconds).toBe(10)
@@ -269,7 +269,7 @@ describe('useForgotPassword', () => {
       }),
     )
 
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
 
     await waitFor(() => expect(result.current.status).toBe('error'))
     expect(result.current.error).toBeInstanceOf(ResetError)
@@ -387,7 +387,7 @@ describe('useForgotPassword', () => {
         minDurationMs: 0,
       }),
     )
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
     await waitFor(() => expect(result.current.view).toBe('sent'))
 
     act(() => result.current.resend())
@@ -423,7 +423,7 @@ describe('useForgotPassword', () => {
         minDurationMs: 0,
       }),
     )
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
     await waitFor(() => expect(result.current.resendSeconds).toBe(60))
 
     act(() => result.current.useAnotherEmail())
@@ -437,10 +437,10 @@ describe('useForgotPassword', () => {
     const { result } = renderHook(() =>
       useForgotPassword({ adapter, redirectUrl: REDIRECT_URL, defaultEmail: 'ada@example.com', minDurationMs: 0 }),
     )
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
     await waitFor(() => expect(result.current.emailError).toBe('invalid_email'))
 
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
 
     await waitFor(() => expect(result.current.view).toBe('sent'))
     expect(result.current).toMatchObject({ status: 'success', emailError: undefined })
@@ -458,7 +458,7 @@ describe('useForgotPassword', () => {
         minDurationMs: 0,
       }),
     )
-    await act(async () => result.current.getFormProps().onSubmit(submitEvent()))
+    await act(async () => result.current.getFormProps().onSubmitCapture(submitEvent()))
     await waitFor(() => expect(result.current.view).toBe('sent'))
     act(() => result.current.resend())
     await waitFor(() => expect(result.current.error?.code).toBe('server'))

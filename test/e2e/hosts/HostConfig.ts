@@ -8,4 +8,10 @@ export interface HostConfig {
   forgotPasswordUrl: string
   /** `<ResetPasswordPage signInUrl>`; left out when undefined, so the default applies. */
   signInUrl?: string
+  /**
+   * Render the kit inside a React `<form>` of the host's own (a settings page that wraps the whole
+   * page in one), whose `onSubmit` counts its submits in `<html data-host-submits>`: `'nested'` in
+   * its DOM, `'portal'` in a portal to `<body>` (a modal), inside it in React's tree only.
+   */
+  hostForm?: 'nested' | 'portal'
 }

@@ -1,4 +1,5 @@
-import { StrictMode } from 'react'
+import { type FormEvent, StrictMode } from 'react'
+import { createPortal } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { ForgotPasswordForm, ResetPasswordPage } from '../../../src'
 import { createStytchAdapter } from '../../../src/adapters/stytch'
@@ -33,17 +34,36 @@ const route = location.pathname.slice(config.basename.length) || '/'
 // The host's own ?returnTo=, passed on as the README suggests.
 const returnTo = new URLSearchParams(location.search).get('returnTo')
 
+const kit =
+  route === '/reset' ? (
+    <ResetPasswordPage
+      adapter={adapter}
+      forgotPasswordUrl={config.forgotPasswordUrl}
+      {...(config.signInUrl === undefined ? {} : { signInUrl: config.signInUrl })}
+      returnTo={returnTo}
+    />
+  ) : (
+    <ForgotPasswordForm adapter={adapter} redirectUrl={new URL(`${config.basename}/reset`, location.origin).href} />
+  )
+
+let submits = 0
+function onHostSubmit(event: FormEvent<HTMLFormElement>) {
+  event.preventDefault()
+  document.documentElement.dataset.hostSubmits = String(++submits)
+}
+
 createRoot(container).render(
   <StrictMode>
-    {route === '/reset' ? (
-      <ResetPasswordPage
-        adapter={adapter}
-        forgotPasswordUrl={config.forgotPasswordUrl}
-        {...(config.signInUrl === undefined ? {} : { signInUrl: config.signInUrl })}
-        returnTo={returnTo}
-      />
+    {config.hostForm ? (
+      <form aria-label="Settings" onSubmit={onHostSubmit}>
+        <label>
+          Display name <input name="displayName" defaultValue="Ada" />
+        </label>
+        {config.hostForm === 'portal' ? createPortal(kit, document.body) : kit}
+        <button>Save settings</button>
+      </form>
     ) : (
-      <ForgotPasswordForm adapter={adapter} redirectUrl={new URL(`${config.basename}/reset`, location.origin).href} />
+      kit
     )}
   </StrictMode>,
 )
