@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module'
-import type axeCore from 'axe-core'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { choosePassword, latestEmail, resetEmulators } from './demoFlow'
+import { axeViolations } from './axeViolations'
 import { bundleHostApp, type HostPage, routeHostPages } from './hostPage'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
@@ -9,9 +8,6 @@ import { startDemo, type DemoServer } from './startDemo'
 // The kit with its stylesheet, untouched, in host pages that bring common global CSS of their own.
 // Host rules win over the kit's (zero specificity): what is checked here is that the rules a host
 // writes for its whole page, not for the kit, leave the kit readable.
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 // The "10px rem": rem-based sizes in the host's CSS read as pixels / 10, and its text is set back
 // to the browser's default size (16px) on <body>.
@@ -48,21 +44,6 @@ async function hostContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', colorScheme: 'light' })
   await routeHostPages(context, demo.url, script, [TEN_PX_REM, REBOOT])
   return context
-}
-
-/** axe on the kit's root; returns the violations' ids and targets. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof axeCore }).axe
-    const results = await axe.run(
-      { include: [['[data-reset-kit]']] },
-      { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
-    )
-    return results.violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)}`),
-    )
-  }, TAGS)
 }
 
 describe('in a host page with html { font-size: 62.5% }, in Chromium', () => {
@@ -112,7 +93,7 @@ describe("in a host page that colours every link (Bootstrap's Reboot), in Chromi
     // A link opened where it was not asked for: no verifier here, so the kit says so at once.
     await page.goto(`${demo.url}${REBOOT.prefix}reset?token=opened-elsewhere`)
     await page.locator('[data-reset-kit][data-state="verifier_missing"]').waitFor()
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page, '[data-reset-kit]')).toEqual([])
     await context.close()
   })
 
@@ -128,7 +109,7 @@ describe("in a host page that colours every link (Bootstrap's Reboot), in Chromi
     await page.goto((await latestEmail(demo, 'ada@example.com')).link)
     await choosePassword(page, 'a brand new passphrase')
     await page.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page, '[data-reset-kit]')).toEqual([])
     await context.close()
   })
 })

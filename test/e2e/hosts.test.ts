@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module'
-import type axeCore from 'axe-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { choosePassword, latestEmail, recordRequests, resetEmulators, STYTCH_COMPLETE, stytchSignIn } from './demoFlow'
+import { axeViolations } from './axeViolations'
 import { bundleHostApp, type HostPage, routeHostPages } from './hostPage'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
@@ -10,9 +9,6 @@ import { startDemo, type DemoServer } from './startDemo'
 // inside it (a web component, a widget), and under `<base href>` with a router basename. The
 // pages come from test/e2e/hosts/hostApp.tsx, served on the demo's origin so the kit talks to the
 // demo's Stytch emulator.
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 const SHADOW: HostPage = {
   prefix: '/shadow/',
@@ -77,18 +73,6 @@ async function focused(page: Page): Promise<string> {
   })
 }
 
-/** axe on the whole page, shadow roots included; returns the violations' ids and targets. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof axeCore }).axe
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-    return results.violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)}`),
-    )
-  }, TAGS)
-}
-
 /** Computed values on the kit's root (inside the shadow root when there is one). */
 async function kitStyle(page: Page): Promise<{ primary: string; submitBackground: string; background: string }> {
   return page.evaluate(() => {
@@ -123,18 +107,18 @@ describe('inside an open shadow root, in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     expect(await kitStyle(page)).toMatchObject({ primary: '#4493f8', background: 'rgb(13, 17, 23)' })
     await page.emulateMedia({ colorScheme: 'light' })
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await page.getByRole('button', { name: 'Send reset link' }).click()
     await page.locator('input[aria-invalid="true"]').waitFor()
     expect(await focused(page)).toBe('input email')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await page.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
     await page.getByRole('button', { name: 'Send reset link' }).click()
     await page.getByRole('heading', { name: 'Check your email' }).waitFor()
     await expect.poll(() => focused(page)).toBe('h2 Check your email')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await page.getByRole('button', { name: 'Use a different email address' }).click()
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
@@ -157,7 +141,7 @@ describe('inside an open shadow root, in Chromium', () => {
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
     await expect.poll(() => focused(page)).toBe('h2 Choose a new password')
     expect(page.url()).not.toContain('token=')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await page.getByLabel('New password', { exact: true }).fill('short')
     await page.getByRole('button', { name: 'Change password' }).click()
@@ -166,12 +150,12 @@ describe('inside an open shadow root, in Chromium', () => {
     await page.getByLabel('Confirm new password').fill('something else entirely')
     await page.getByRole('button', { name: 'Change password' }).click()
     await expect.poll(() => focused(page)).toBe('input confirmPassword')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     await choosePassword(page, 'a brand new passphrase')
     await page.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
     await expect.poll(() => focused(page)).toBe('h2 Your password has been changed')
-    expect(await axe(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
     await context.close()
   })
