@@ -102,8 +102,6 @@ export function toResetError(value: unknown): ResetError {
   if (isResetError(value)) return value
   // Matched by name, not `instanceof DOMException`: the reason of `AbortSignal.timeout()` can come
   // from another realm (an iframe, or Node's DOMException under jsdom) and would fail instanceof.
-  if (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'TimeoutError') {
-    return new ResetError('timeout', { cause: value })
-  }
-  return new ResetError('unknown', { cause: value })
+  const timedOut = typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'TimeoutError'
+  return new ResetError(timedOut ? 'timeout' : 'unknown', { cause: value })
 }

@@ -13,9 +13,7 @@ export const DEFAULT_MIN_PASSWORD_LENGTH = 8
 
 /** Counts Unicode code points, so an emoji or accented letter typed as one counts as one. */
 export function countCodePoints(value: string): number {
-  let count = 0
-  for (const _ of value) count += 1
-  return count
+  return [...value].length
 }
 
 /** Returns the error the password breaks, or `undefined`. The password is never trimmed. */

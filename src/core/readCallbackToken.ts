@@ -64,7 +64,8 @@ export function readCallbackToken(
   try {
     adapter.validateCallbackParams?.(params)
     const values = present.flatMap((name) => params.getAll(name))
-    const [token] = values
+    // '' (never well formed) stands for none; with one value, it is that value.
+    const [token = ''] = values
     if (present.length === 0) {
       const stored = readItem('session', key) ?? unstored.get(key) ?? null
       const remembered = isRecord(state) ? state[verdictKey(adapter.id)] : undefined
@@ -76,7 +77,7 @@ export function readCallbackToken(
             : typeof remembered === 'string'
               ? { status: 'invalid', code: remembered as ResetErrorCode }
               : { status: 'missing' }
-    } else if (values.length !== 1 || token === undefined || !isWellFormed(token)) {
+    } else if (values.length !== 1 || !isWellFormed(token)) {
       result = { status: 'invalid', code: 'token_invalid' }
     } else {
       result = { status: 'found', token }

@@ -55,10 +55,6 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   const forwardAbort = () => controller.abort(request.signal.reason)
   if (request.signal.aborted) forwardAbort()
   request.signal.addEventListener('abort', forwardAbort)
-  const fail = (error: unknown): never => {
-    if (request.signal.aborted) throw request.signal.reason ?? error
-    throw new ResetError(timedOut ? 'timeout' : 'network', { cause: error })
-  }
   // Headers normalises names, so an integrator's `content-type` replaces ours instead of doubling it.
   const headers = new Headers({ Accept: 'application/json' })
   if (request.body !== undefined) headers.set('Content-Type', 'application/json')
@@ -70,7 +66,8 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
     response = await fetch(request.url, {
       method: request.method ?? 'POST',
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      // undefined without a body: JSON.stringify(undefined) is undefined.
+      body: JSON.stringify(request.body),
       cache: 'no-store',
       credentials: request.credentials ?? 'same-origin',
       // The origin only, never the path or query: the reset page's URL may still hold a token,
@@ -83,7 +80,8 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
     // Inside the timeout too: a server can send its headers and then stall the body.
     text = await response.text()
   } catch (error) {
-    return fail(error)
+    if (request.signal.aborted) throw request.signal.reason ?? error
+    throw new ResetError(timedOut ? 'timeout' : 'network', { cause: error })
   } finally {
     clearTimeout(timer)
     request.signal.removeEventListener('abort', forwardAbort)
@@ -101,9 +99,8 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   try {
     body = JSON.parse(text)
   } catch {
-    // An empty body, or an HTML error page from a proxy: keep nothing of it, it must never reach
-    // the screen.
-    body = undefined
+    // An empty body, or an HTML error page from a proxy: keep nothing of it (body stays
+    // undefined), it must never reach the screen.
   }
   return {
     status: response.status,
@@ -119,6 +116,5 @@ export function errorForStatus(response: SendJsonResponse): ResetError {
   if (response.status === 429) {
     return new ResetError('rate_limited', { retryAfterSeconds: response.retryAfterSeconds, cause: response.body })
   }
-  if (response.status >= 500) return new ResetError('server', { cause: response.body })
-  return new ResetError('unknown', { cause: response.body })
+  return new ResetError(response.status >= 500 ? 'server' : 'unknown', { cause: response.body })
 }
