@@ -23,6 +23,14 @@ const REBOOT: HostPage = {
   config: { shadow: false, basename: '/reboot', forgotPasswordUrl: '/reboot/' },
 }
 
+// A reader's text zoom at 200%, as browsers that scale text only (not the page) apply it: every
+// size in rem or em doubles, the viewport does not.
+const TEXT_200: HostPage = {
+  prefix: '/text-200/',
+  pageCss: 'html { font-size: 200% }',
+  config: { shadow: false, basename: '/text-200', forgotPasswordUrl: '/text-200/' },
+}
+
 let demo: DemoServer
 let browser: Browser
 let script: string
@@ -40,9 +48,9 @@ beforeEach(async () => {
   await resetEmulators(demo)
 })
 
-async function hostContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', colorScheme: 'light' })
-  await routeHostPages(context, demo.url, script, [TEN_PX_REM, REBOOT])
+async function hostContext(locale = 'en-US'): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, reducedMotion: 'reduce', colorScheme: 'light' })
+  await routeHostPages(context, demo.url, script, [TEN_PX_REM, REBOOT, TEXT_200])
   return context
 }
 
@@ -112,4 +120,47 @@ describe("in a host page that colours every link (Bootstrap's Reboot), in Chromi
     expect(await axeViolations(page, '[data-reset-kit]')).toEqual([])
     await context.close()
   })
+})
+
+describe('at 320 px wide with text at 200%, in Chromium', () => {
+  // Long words at double size: the email error's example address, and single heading words such
+  // as "Réinitialisez" or "contraseña".
+  it.each([
+    ['en-US', 'Reset your password', 'Send reset link', 'Enter an email address in the form name@example.com.'],
+    ['es-ES', 'Restablece tu contraseña', 'Enviar enlace', 'Escribe un correo con el formato nombre@example.com.'],
+    [
+      'fr-FR',
+      'Réinitialisez votre mot de passe',
+      'Envoyer le lien',
+      'Saisissez une adresse e-mail au format nom@example.com.',
+    ],
+    ['pt-BR', 'Redefina sua senha', 'Enviar link', 'Digite um e-mail no formato nome@example.com.'],
+  ])(
+    '<ForgotPasswordForm> in %s: the heading and the email error wrap inside the card',
+    async (locale, title, submit, error) => {
+      const context = await hostContext(locale)
+      const page = await context.newPage()
+      await page.setViewportSize({ width: 320, height: 640 })
+      await page.goto(`${demo.url}${TEXT_200.prefix}`)
+      const heading = page.getByRole('heading', { name: title })
+      await heading.waitFor()
+      await page.getByRole('button', { name: submit }).click()
+      const fieldError = page.getByText(error)
+      await fieldError.waitFor()
+
+      // How far each one's text (not its box, which a long word can outgrow) reaches past the
+      // card's content box.
+      const overflow = (element: Element) => {
+        const card = element.closest('[data-reset-kit]')!
+        const style = getComputedStyle(card)
+        const inner =
+          card.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)
+        const text = document.createRange()
+        text.selectNodeContents(element)
+        return Math.max(0, Math.round(text.getBoundingClientRect().right - inner))
+      }
+      expect([await heading.evaluate(overflow), await fieldError.evaluate(overflow)]).toEqual([0, 0])
+      await context.close()
+    },
+  )
 })
