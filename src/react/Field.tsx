@@ -8,7 +8,10 @@ export type FieldPart = 'field' | 'label' | 'input' | 'fieldError'
 export interface FieldProps {
   id: string
   label: string
-  /** The translated error, if the field has one; tied to the input with `aria-describedby`. */
+  /**
+   * The translated error, if the field has one: tied to the input with `aria-describedby`, and an
+   * alert, so it is heard as it appears.
+   */
   error: string | undefined
   /** More ids that describe the input, such as a hint that is always present. */
   describedBy?: string
@@ -40,8 +43,10 @@ export function Field({ id, label, error, describedBy, inputProps, classNames, c
         {...inputProps}
       />
       {control}
+      {/* An alert as it appears: sent with Enter from this very field, the focus that goes to the
+          field cannot move, and the error would go unsaid. */}
       {error ? (
-        <p {...partProps('fieldError', classNames)} id={errorId}>
+        <p {...partProps('fieldError', classNames)} id={errorId} role="alert">
           {error}
         </p>
       ) : null}

@@ -43,8 +43,9 @@ export function StrengthHint({ watchPassword, minLength, t, id, classNames, supp
   useEffect(() => watchPassword(setPassword), [watchPassword])
   const level = password && !suppressed ? strengthLevel(password, minLength) : undefined
   // Always rendered, empty until typing starts, so the field's aria-describedby never dangles.
+  // Polite, and its text changes with the level only: heard as it grows, not on every keystroke.
   return (
-    <p {...partProps('strength', classNames)} data-strength={level} id={id}>
+    <p {...partProps('strength', classNames)} data-strength={level} id={id} role="status">
       {level ? t(`reset.strength.${level}`) : null}
     </p>
   )
