@@ -1,16 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useRef } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
-import { ForgotPasswordForm, type ClassNames, type ForgotPasswordPart } from '../src'
-import { REDIRECT_URL, stytchBackend } from './support/backends'
+import { ForgotPasswordForm, ResetPasswordPage, type ClassNames, type ForgotPasswordPart } from '../src'
+import { openLink, REDIRECT_URL, requestStytchLink, stytchBackend } from './support/backends'
 import { messagesFor } from './support/messages'
 import './plain-css-theme.css'
 import './tailwind.css'
 
 /**
- * The same `<ForgotPasswordForm>` dressed four ways: with Tailwind utilities, with a plain
- * class-based stylesheet, with the kit's stylesheet under two brand themes, and in a playground
- * that edits the --rk-* properties live.
+ * The same `<ForgotPasswordForm>` dressed three ways: with Tailwind utilities, with a plain
+ * class-based stylesheet and with the kit's stylesheet under two brand themes; then both
+ * components in a playground that edits the --rk-* properties live.
  */
 const meta = {
   title: 'Theming',
@@ -210,6 +210,10 @@ function cssToCopy(args: PlaygroundArgs): string {
 const playground = stytchBackend('theming-playground')
 
 /**
+ * Both components, so every control has a part to change: once the email field shows its error,
+ * the reset page's inputs and toggle are all that is left in --rk-color-border, and its strength
+ * meter is the one place outside the success view in --rk-color-success.
+ *
  * Sets the properties on a wrapper through the CSSOM (`style.setProperty` in an effect), the way
  * an app's stylesheet would set them on an ancestor. Storybook-only: the kit itself never writes
  * styles, so it runs under a strict Content-Security-Policy.
@@ -229,8 +233,9 @@ function ThemePlayground(args: PlaygroundArgs) {
   }, [args])
   return (
     <div className="sb-playground">
-      <div ref={stage}>
+      <div ref={stage} className="sb-playground-stage">
         <ForgotPasswordForm adapter={playground.adapter} redirectUrl={REDIRECT_URL} />
+        <ResetPasswordPage adapter={playground.adapter} forgotPasswordUrl="/forgot-password" />
       </div>
       <figure className="sb-css">
         <figcaption>CSS to copy</figcaption>
@@ -243,8 +248,9 @@ function ThemePlayground(args: PlaygroundArgs) {
 }
 
 /**
- * Edit the --rk-* properties in the Controls panel; the form follows live and the CSS to copy
- * appears below it. The play function leaves a field error on screen so the error colour shows.
+ * Edit the --rk-* properties in the Controls panel; both components follow live and the CSS to
+ * copy appears below them. The play function leaves a field error on screen so the error colour
+ * shows, and fills the strength meter so the success colour does.
  */
 export const Playground: StoryObj<typeof ThemePlayground> = {
   name: 'Theme playground',
@@ -268,7 +274,7 @@ export const Playground: StoryObj<typeof ThemePlayground> = {
   // The controls start from the light values, so the stage starts light too.
   globals: { theme: 'light' },
   parameters: { msw: { handlers: playground.handlers }, controls: { expanded: false } },
-  loaders: [playground.fresh],
+  loaders: [playground.fresh, async () => openLink(await requestStytchLink(playground))],
   play: async ({ canvasElement, globals }) => {
     const m = messagesFor(globals.locale)
     const canvas = within(canvasElement)
@@ -276,5 +282,8 @@ export const Playground: StoryObj<typeof ThemePlayground> = {
     await userEvent.type(canvas.getByRole('textbox', { name: m.forgot.emailLabel }), 'ada@example')
     await userEvent.click(canvas.getByRole('button', { name: m.forgot.submit }))
     await canvas.findByText(m.errors.invalid_email)
+    await canvas.findByRole('heading', { name: m.reset.title }, { timeout: 5000 })
+    await userEvent.type(canvas.getByLabelText(m.reset.passwordLabel), 'correct horse battery staple')
+    await expect(canvasElement.querySelector('[data-part="strength"]')).toHaveAttribute('data-strength', 'strong')
   },
 }
