@@ -158,6 +158,9 @@ export const StrengthFair: Story = strengthStory('reset-strength-fair', 'horse p
 /** Twelve characters or more: three quarters of the meter, in the primary colour. */
 export const StrengthGood: Story = strengthStory('reset-strength-good', 'correct horse', 'good')
 
+/** Sixteen characters or more: the whole meter, in the success colour. */
+export const StrengthStrong: Story = strengthStory('reset-strength-strong', 'correct horse battery', 'strong')
+
 const changing = stytchBackend('reset-submitting')
 
 /** The new password is on its way (this backend never answers): the button says so, with a spinner, and holds. */
@@ -197,8 +200,12 @@ export const RateLimited: Story = {
 
 const tooShort = stytchBackend('reset-too-short')
 
-/** Shorter than the minimum: refused in the browser, so the link is not spent. */
+/**
+ * Shorter than the minimum and submitted: refused in the browser with a field error, so the link
+ * is not spent. (While typing, the meter says so: Strength Too Short.)
+ */
 export const TooShort: Story = {
+  name: 'Too Short, Submitted',
   args: { adapter: tooShort.adapter },
   parameters: { msw: { handlers: tooShort.handlers } },
   loaders: [tooShort.fresh, async () => openLink(await requestStytchLink(tooShort))],
