@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { composeStories, setProjectAnnotations } from '@storybook/react-vite'
-import type { SetupWorker } from 'msw/browser'
-import { setupServer } from 'msw/node'
-import { mswLoader } from 'msw-storybook-addon/csf3'
+import { composeStories } from '@storybook/react-vite'
 import type { Browser, Page } from 'playwright-core'
-import { mswBrowserLoader } from '../../.storybook/mswBrowserLoader'
-import preview from '../../.storybook/preview'
 import * as stories from '../../stories/Theming.stories'
 import { launchChromium } from '../e2e/launchChromium'
+import { storybookInNode } from './storybookInNode'
 
 /**
  * The Theme playground, as a designer uses it: its story runs here in jsdom (loaders, msw, play),
@@ -16,20 +12,7 @@ import { launchChromium } from '../e2e/launchChromium'
  * since only a real browser resolves the --rk-* properties into colours and sizes.
  */
 
-// As in stories.test.tsx: Storybook's annotations, with msw/node in place of the service worker.
-const server = setupServer()
-setProjectAnnotations([
-  {
-    ...preview,
-    loaders: [
-      mswLoader(() => {
-        server.listen({ onUnhandledRequest: 'error' })
-        return server as unknown as SetupWorker
-      }),
-      ...[preview.loaders ?? []].flat().filter((loader) => loader !== mswBrowserLoader),
-    ],
-  },
-])
+storybookInNode()
 
 const { Playground } = composeStories(stories)
 const STYLESHEET = readFileSync(resolve(import.meta.dirname, '../../src/styles/reset-kit.css'), 'utf8')
@@ -105,7 +88,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
-  server.close()
 })
 
 describe('the Theme playground', () => {

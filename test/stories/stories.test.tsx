@@ -1,13 +1,9 @@
 /// <reference types="vite/client" />
 import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { composeStories, type composeStory, setProjectAnnotations } from '@storybook/react-vite'
-import type { SetupWorker } from 'msw/browser'
-import { setupServer } from 'msw/node'
-import { mswLoader } from 'msw-storybook-addon/csf3'
-import { mswBrowserLoader } from '../../.storybook/mswBrowserLoader'
-import preview from '../../.storybook/preview'
+import { composeStories, type composeStory } from '@storybook/react-vite'
 import { expectNoAxeViolations } from '../react/expectNoAxeViolations'
+import { storybookInNode } from './storybookInNode'
 
 /**
  * Every story of stories/ as a test (portable stories): its loaders, msw handlers, render and play
@@ -15,24 +11,7 @@ import { expectNoAxeViolations } from '../react/expectNoAxeViolations'
  * light and once to dark. Colour contrast needs a real browser: `npm run screenshots` checks it.
  */
 
-// The same project annotations as Storybook, except that msw runs as msw/node's server here
-// instead of the browser's service worker. The addon's loader only calls `use` and
-// `resetHandlers`, which both have.
-const server = setupServer()
-const otherLoaders = [preview.loaders ?? []].flat().filter((loader) => loader !== mswBrowserLoader)
-setProjectAnnotations([
-  {
-    ...preview,
-    loaders: [
-      mswLoader(() => {
-        server.listen({ onUnhandledRequest: 'error' })
-        return server as unknown as SetupWorker
-      }),
-      ...otherLoaders,
-    ],
-  },
-])
-afterAll(() => server.close())
+storybookInNode()
 
 /** How many stories stories/ holds. Adding or removing one means updating this number. */
 const EXPECTED_STORIES = 36
