@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } fr
 import { DEMO_PUBLIC_TOKEN } from '../../demo/emulator/demoProjects'
 import type { OutboxEmail } from '../../demo/emulator/Emulator'
 import { signInRequest } from '../../demo/signIn'
+import * as stackAuth from '../adapters/fixtures/stackAuth'
 import type { DemoServer } from './startDemo'
 
 // Small steps the real-browser tests share: talking to the demo's emulator endpoints and walking
@@ -75,12 +76,27 @@ export async function newDemoContext(
   return context
 }
 
-/** Opens the forgot-password page and asks for a link for `email`, up to the confirmation. */
-export async function requestLink(page: Page, demo: DemoServer, email: string): Promise<void> {
-  await page.goto(`${demo.url}/`)
+/**
+ * Opens the forgot-password page (the demo's, or a host page's at `path`) and asks for a link for
+ * `email`, up to the confirmation.
+ */
+export async function requestLink(page: Page, demo: DemoServer, email: string, path = '/'): Promise<void> {
+  await page.goto(`${demo.url}${path}`)
   await page.getByRole('textbox', { name: 'Email address' }).fill(email)
   await page.getByRole('button', { name: 'Send reset link' }).click()
   await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+}
+
+/**
+ * Opens the demo's reset page on a Stack Auth link whose check this page answers as valid, up to
+ * the new-password form: no email is asked for, and the link cannot be completed.
+ */
+export async function openStackResetForm(page: Page, demo: DemoServer): Promise<void> {
+  await page.route('**/__emulator/stack-auth/api/v1/auth/password/reset/check-code', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }),
+  )
+  await page.goto(`${demo.url}/reset?backend=stack-auth&code=${'a'.repeat(45)}`)
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
 }
 
 /** Types `password` in both fields of the reset page and submits. */

@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { choosePassword, latestEmail, recordRequests, resetEmulators, STYTCH_COMPLETE, STYTCH_START } from './demoFlow'
+import {
+  choosePassword,
+  latestEmail,
+  requestLink,
+  recordRequests,
+  resetEmulators,
+  STYTCH_COMPLETE,
+  STYTCH_START,
+} from './demoFlow'
 import { bundleHostApp, type HostPage, routeHostPages } from './hostPage'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
@@ -106,10 +114,7 @@ describe("inside a host's own React <form>, in Chromium", () => {
   it("<ResetPasswordPage>: Change password changes it; the browser does not submit the kit's form (the new password would go into the URL)", async () => {
     const context = await hostContext()
     const asking = await context.newPage()
-    await asking.goto(`${demo.url}${PLAIN.prefix}`)
-    await asking.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
-    await asking.getByRole('button', { name: 'Send reset link' }).click()
-    await asking.getByRole('heading', { name: 'Check your email' }).waitFor()
+    await requestLink(asking, demo, 'ada@example.com', PLAIN.prefix)
     // The same origin keeps the PKCE verifier: the link opens on the host's page as well.
     const { link } = await latestEmail(demo, 'ada@example.com')
 
@@ -134,10 +139,7 @@ describe("inside a host's own React <form>, in Chromium", () => {
     const context = await hostContext()
     const page = await context.newPage()
     const starts = recordRequests(page, STYTCH_START)
-    await page.goto(`${demo.url}${HOST_FORM_PORTAL.prefix}`)
-    await page.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
-    await page.getByRole('button', { name: 'Send reset link' }).click()
-    await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+    await requestLink(page, demo, 'ada@example.com', HOST_FORM_PORTAL.prefix)
 
     expect(page.url()).toBe(`${demo.url}${HOST_FORM_PORTAL.prefix}`)
     expect(starts).toHaveLength(1)

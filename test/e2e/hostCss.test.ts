@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core'
-import { choosePassword, latestEmail, resetEmulators } from './demoFlow'
+import { choosePassword, latestEmail, requestLink, resetEmulators } from './demoFlow'
 import { axeViolations } from './axeViolations'
 import { bundleHostApp, type HostPage, routeHostPages } from './hostPage'
 import { launchChromium } from './launchChromium'
@@ -78,10 +78,7 @@ describe('in a host page with html { font-size: 62.5% }, in Chromium', () => {
   it('<ResetPasswordPage>: the strength hint is 14px and the show-password toggle 44px tall', async () => {
     const context = await hostContext()
     const asking = await context.newPage()
-    await asking.goto(`${demo.url}${TEN_PX_REM.prefix}`)
-    await asking.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
-    await asking.getByRole('button', { name: 'Send reset link' }).click()
-    await asking.getByRole('heading', { name: 'Check your email' }).waitFor()
+    await requestLink(asking, demo, 'ada@example.com', TEN_PX_REM.prefix)
 
     const page = await context.newPage()
     await page.goto((await latestEmail(demo, 'ada@example.com')).link)
@@ -108,10 +105,7 @@ describe("in a host page that colours every link (Bootstrap's Reboot), in Chromi
   it('success: "Sign in" is readable, and axe finds nothing', async () => {
     const context = await hostContext()
     const asking = await context.newPage()
-    await asking.goto(`${demo.url}${REBOOT.prefix}`)
-    await asking.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
-    await asking.getByRole('button', { name: 'Send reset link' }).click()
-    await asking.getByRole('heading', { name: 'Check your email' }).waitFor()
+    await requestLink(asking, demo, 'ada@example.com', REBOOT.prefix)
 
     const page = await context.newPage()
     await page.goto((await latestEmail(demo, 'ada@example.com')).link)

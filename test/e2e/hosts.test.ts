@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { choosePassword, latestEmail, recordRequests, resetEmulators, STYTCH_COMPLETE, stytchSignIn } from './demoFlow'
+import {
+  choosePassword,
+  latestEmail,
+  requestLink,
+  recordRequests,
+  resetEmulators,
+  STYTCH_COMPLETE,
+  stytchSignIn,
+} from './demoFlow'
 import { axeViolations } from './axeViolations'
 import { bundleHostApp, type HostPage, routeHostPages } from './hostPage'
 import { launchChromium } from './launchChromium'
@@ -129,10 +137,7 @@ describe('inside an open shadow root, in Chromium', () => {
   it('A5: <ResetPasswordPage>: focus goes to the form, to each invalid field, then to the success heading, and axe finds nothing', async () => {
     const context = await hostContext()
     const asking = await context.newPage()
-    await asking.goto(`${demo.url}/shadow/`)
-    await asking.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
-    await asking.getByRole('button', { name: 'Send reset link' }).click()
-    await asking.getByRole('heading', { name: 'Check your email' }).waitFor()
+    await requestLink(asking, demo, 'ada@example.com', '/shadow/')
     const { link } = await latestEmail(demo, 'ada@example.com')
     expect(new URL(link).pathname).toBe('/shadow/reset')
 
@@ -206,10 +211,7 @@ describe('under <base href="/app/"> with a router basename, in Chromium', () => 
   /** Asks for a link from /app/ and returns it, as emailed. */
   async function linkFromApp(context: BrowserContext): Promise<string> {
     const asking = await context.newPage()
-    await asking.goto(`${demo.url}/app/`)
-    await asking.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
-    await asking.getByRole('button', { name: 'Send reset link' }).click()
-    await asking.getByRole('heading', { name: 'Check your email' }).waitFor()
+    await requestLink(asking, demo, 'ada@example.com', '/app/')
     return (await latestEmail(demo, 'ada@example.com')).link
   }
 

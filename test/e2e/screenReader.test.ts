@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import * as stackAuth from '../adapters/fixtures/stackAuth'
-import { newDemoContext, resetEmulators } from './demoFlow'
+import { newDemoContext, openStackResetForm, resetEmulators } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -25,9 +24,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetEmulators(demo)
 })
-
-const STACK_CHECK = '**/__emulator/stack-auth/api/v1/auth/password/reset/check-code'
-const STACK_LINK = `/reset?backend=stack-auth&code=${'a'.repeat(45)}`
 
 interface AXNode {
   nodeId: string
@@ -95,14 +91,6 @@ async function livenessOf(page: Page, text: string): Promise<unknown> {
   return 'none'
 }
 
-async function openResetForm(page: Page): Promise<void> {
-  await page.route(STACK_CHECK, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }),
-  )
-  await page.goto(`${demo.url}${STACK_LINK}`)
-  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
-}
-
 describe('what a screen reader hears, in Chromium', () => {
   it('A2/A5: an invalid email submitted with Enter from its own field is announced, though focus has nowhere to move', async () => {
     const context = await listeningContext()
@@ -129,7 +117,7 @@ describe('what a screen reader hears, in Chromium', () => {
   it('A2/A5: a new password too short for the minimum, submitted with Enter from its own field, is announced', async () => {
     const context = await listeningContext()
     const page = await context.newPage()
-    await openResetForm(page)
+    await openStackResetForm(page, demo)
     const password = page.getByLabel('New password', { exact: true })
     await page.getByLabel('Confirm new password').fill('short')
     await password.fill('short')
@@ -145,7 +133,7 @@ describe('what a screen reader hears, in Chromium', () => {
   it('the strength hint is announced politely when its level changes, not on every keystroke', async () => {
     const context = await listeningContext()
     const page = await context.newPage()
-    await openResetForm(page)
+    await openStackResetForm(page, demo)
     const password = page.getByLabel('New password', { exact: true })
     // The first keystroke shows the hint; from then on it is a live region that exists.
     await password.press('a')

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import * as stackAuth from '../adapters/fixtures/stackAuth'
+import { openStackResetForm } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -7,8 +7,6 @@ import { startDemo, type DemoServer } from './startDemo'
 // no direction, so its layout must follow the host's: what starts on the left in English starts
 // on the right.
 
-const STACK_CHECK = '**/__emulator/stack-auth/api/v1/auth/password/reset/check-code'
-const STACK_CODE = 'a'.repeat(45)
 /** The light theme's --rk-color-muted (the "fair" fill) and --rk-color-divider (the empty track). */
 const FAIR_FILL = 'rgb(89, 99, 110)'
 const TRACK = 'rgb(209, 217, 224)'
@@ -31,11 +29,7 @@ describe('<ResetPasswordPage> in the host’s text direction', () => {
     async (dir) => {
       const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light', reducedMotion: 'reduce' })
       const page = await context.newPage()
-      await page.route(STACK_CHECK, (route) =>
-        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stackAuth.checkCodeOk) }),
-      )
-      await page.goto(`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`)
-      await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+      await openStackResetForm(page, demo)
       // As the host's own markup would have it; set once the page is there, as <html> is made by the parser.
       await page.evaluate((direction) => {
         document.documentElement.dir = direction
