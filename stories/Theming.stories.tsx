@@ -36,6 +36,7 @@ const tailwindClassNames: ClassNames<ForgotPasswordPart> = {
   actions: 'grid gap-3',
   resend:
     'h-11 cursor-pointer rounded-lg border-0 bg-indigo-600 px-4 font-sans text-base font-semibold text-white aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:bg-indigo-300 dark:text-slate-950',
+  countdown: 'm-0 text-sm text-slate-600 dark:text-slate-300',
   useAnotherEmail:
     'h-11 cursor-pointer rounded-lg border-0 bg-transparent px-4 font-sans text-base font-medium text-indigo-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50 dark:text-indigo-200 dark:ring-slate-600 dark:hover:bg-slate-800',
   cooldownStatus: 'sr-only',
@@ -80,6 +81,7 @@ const plainClassNames: ClassNames<ForgotPasswordPart> = {
   submit: 'acme-reset__button',
   actions: 'acme-reset__actions',
   resend: 'acme-reset__button',
+  countdown: 'acme-reset__hint',
   useAnotherEmail: 'acme-reset__button acme-reset__button--quiet',
   cooldownStatus: 'acme-reset__visually-hidden',
 }

@@ -9,8 +9,9 @@ import { type ForgotPasswordView, useForgotPassword, type UseForgotPasswordOptio
 
 /**
  * The parts of `<ForgotPasswordForm>`, each rendered with `data-part="<name>"` and the class
- * `classNames[<name>]`. `cooldownStatus` holds words for screen readers only: hide it visually
- * (`sr-only`) when you style the markup yourself.
+ * `classNames[<name>]`. `countdown` is the visible wait under the held `resend` button, not a live
+ * region; `cooldownStatus` holds words for screen readers only, spoken as the wait starts and ends:
+ * hide it visually (`sr-only`) when you style the markup yourself.
  *
  * State attributes, present or absent unless they carry a value:
  * @selector [data-reset-kit] on `root` unless `unstyled`: what `reset-kit/styles.css` targets
@@ -34,6 +35,7 @@ export type ForgotPasswordPart =
   | 'submit'
   | 'actions'
   | 'resend'
+  | 'countdown'
   | 'useAnotherEmail'
   | 'cooldownStatus'
 
@@ -97,13 +99,16 @@ export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...
         </form>
       ) : (
         <div {...partProps('actions', classNames)}>
+          {/* Its name never counts down: a screen reader speaks each change to the focused
+              control's name, so it would read the countdown every second. */}
           <button {...partProps('resend', classNames)} {...forgot.getResendButtonProps()}>
-            {forgot.pending
-              ? t('forgot.submitting')
-              : forgot.resendSeconds > 0
-                ? t('forgot.resendIn', { duration: formatDuration(forgot.resendSeconds, forgot.textLocale) })
-                : t('forgot.resend')}
+            {forgot.pending ? t('forgot.submitting') : t('forgot.resend')}
           </button>
+          {forgot.resendSeconds > 0 ? (
+            <p {...partProps('countdown', classNames)}>
+              {t('forgot.resendIn', { duration: formatDuration(forgot.resendSeconds, forgot.textLocale) })}
+            </p>
+          ) : null}
           <button {...partProps('useAnotherEmail', classNames)} type="button" onClick={forgot.useAnotherEmail}>
             {t('forgot.useAnotherEmail')}
           </button>

@@ -118,7 +118,8 @@ describe('the back/forward cache in Chromium', () => {
     await requestLink(page, demo, 'ada@example.com')
     const resend = page.locator('[data-reset-kit] [data-part="resend"]')
     expect(await resend.getAttribute('aria-disabled')).toBe('true')
-    const secondsLeft = async () => Number((await resend.textContent())?.match(/\d+/)?.[0])
+    const countdown = page.locator('[data-reset-kit] [data-part="countdown"]')
+    const secondsLeft = async () => Number((await countdown.textContent())?.match(/\d+/)?.[0])
     const before = await secondsLeft()
     expect(before).toBeGreaterThan(50)
 

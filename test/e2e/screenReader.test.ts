@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { newDemoContext, openStackResetForm, resetEmulators } from './demoFlow'
+import { newDemoContext, openStackResetForm, requestLink, resetEmulators } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -78,6 +78,13 @@ async function axTree(page: Page): Promise<AXNode[]> {
 
 const property = (node: AXNode, name: string) => node.properties?.find((p) => p.name === name)?.value.value
 
+/** The accessible name of the focused element, as Chromium gives it to a screen reader. */
+async function focusedName(page: Page): Promise<unknown> {
+  // The document itself is "focused" too; the control is the node below it.
+  const focused = (await axTree(page)).filter((node) => property(node, 'focused') === true)
+  return focused.find((node) => node.role?.value !== 'RootWebArea')?.name?.value
+}
+
 /** How Chromium exposes the live region holding `text` to assistive technology: its `live` politeness, or 'none'. */
 async function livenessOf(page: Page, text: string): Promise<unknown> {
   const nodes = await axTree(page)
@@ -144,6 +151,24 @@ describe('what a screen reader hears, in Chromium', () => {
     await page.getByText('Strength: strong').waitFor()
     expect(await heard(page)).toEqual(['Strength: fair', 'Strength: good', 'Strength: strong'])
     expect(await livenessOf(page, 'Strength: strong')).toBe('polite')
+    await context.close()
+  })
+
+  it('R2: focus on the held resend button hears no countdown; the name stays and the count beside it is not live', async () => {
+    const context = await listeningContext()
+    const page = await context.newPage()
+    await page.clock.install()
+    await requestLink(page, demo, 'ada@example.com')
+    const countdown = page.getByText(/^You can send the email again in \d+\sseconds\.$/)
+    const counted = await countdown.textContent()
+    await page.getByRole('button', { name: 'Send the email again' }).focus()
+    await heard(page)
+
+    // A screen reader speaks every change to the focused control's name; these are three ticks.
+    await page.clock.runFor(3000)
+    await expect.poll(() => countdown.textContent()).not.toBe(counted)
+    expect(await focusedName(page)).toBe('Send the email again')
+    expect(await heard(page)).toEqual([])
     await context.close()
   })
 })

@@ -48,7 +48,9 @@ describe('addEnglishBundle', () => {
     const i18n = hostInstance()
     addEnglishBundle(i18n)
     expect(i18n.t('forgot.title', { ns: NAMESPACE })).toBe('Host title')
-    expect(i18n.t('forgot.resendIn', { ns: NAMESPACE, duration: '1 minute' })).toBe('Send again in 1 minute')
+    expect(i18n.t('forgot.resendIn', { ns: NAMESPACE, duration: '1 minute' })).toBe(
+      'You can send the email again in 1 minute.',
+    )
   })
 
   it('merges once per instance, so a host re-rendering on store events is not woken each time', () => {
@@ -65,6 +67,8 @@ describe('addEnglishBundle', () => {
     addEnglishBundle(i18n)
     i18n.removeResourceBundle('en', NAMESPACE)
     addEnglishBundle(i18n)
-    expect(i18n.t('forgot.resendIn', { ns: NAMESPACE, duration: '1 minute' })).toBe('Send again in 1 minute')
+    expect(i18n.t('forgot.resendIn', { ns: NAMESPACE, duration: '1 minute' })).toBe(
+      'You can send the email again in 1 minute.',
+    )
   })
 })
