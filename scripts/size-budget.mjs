@@ -25,8 +25,11 @@ const KIT_OWN_BUDGET = 8 * 1024
 // could pay for: a token passed from the host's router is taken out of the address bar too (+20 B).
 // Lowered to 12.33 KB after three cuts (-43 B); stylesheet fixes for hosts (right-to-left, shadow
 // roots, a 62.5% root font size, a global `a { color }`) then spent most of that room. Eight more
-// cuts (-27 B) paid for long words wrapping at 200% text on a 320 px screen (+10 B).
-const KIT_OWN_CEILING = 12.33 * 1024
+// cuts (-27 B) paid for long words wrapping at 200% text on a 320 px screen (+10 B). Raised a
+// second time, to 12.36 KB, for two user-facing fixes with no cut left to pay for them: the resend
+// button's name no longer counts down, which a screen reader read out each second (+5 B), and on
+// touch screens a field's text is never under 16px, which iOS Safari zooms into (+24 B).
+const KIT_OWN_CEILING = 12.36 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
 import { choosePassword, latestEmail, requestLink, resetEmulators } from './demoFlow'
 import { axeViolations } from './axeViolations'
 import { bundleHostApp, type HostPage, routeHostPages } from './hostPage'
@@ -31,6 +31,13 @@ const TEXT_200: HostPage = {
   config: { shadow: false, basename: '/text-200', forgotPasswordUrl: '/text-200/' },
 }
 
+// Small UI text, as in admin apps and design systems built on 14px (Ant Design's default).
+const SMALL_TEXT: HostPage = {
+  prefix: '/small-text/',
+  pageCss: 'body { font-size: 14px }',
+  config: { shadow: false, basename: '/small-text', forgotPasswordUrl: '/small-text/' },
+}
+
 let demo: DemoServer
 let browser: Browser
 let script: string
@@ -48,9 +55,9 @@ beforeEach(async () => {
   await resetEmulators(demo)
 })
 
-async function hostContext(locale = 'en-US'): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, reducedMotion: 'reduce', colorScheme: 'light' })
-  await routeHostPages(context, demo.url, script, [TEN_PX_REM, REBOOT, TEXT_200])
+async function hostContext(locale = 'en-US', options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, reducedMotion: 'reduce', colorScheme: 'light', ...options })
+  await routeHostPages(context, demo.url, script, [TEN_PX_REM, REBOOT, TEXT_200, SMALL_TEXT])
   return context
 }
 
@@ -87,6 +94,37 @@ describe('in a host page with html { font-size: 62.5% }, in Chromium', () => {
     expect(await strength.evaluate((element) => getComputedStyle(element).fontSize)).toBe('14px')
     const toggle = page.getByRole('button', { name: 'Show password' })
     expect(await toggle.evaluate((element) => element.getBoundingClientRect().height)).toBe(44)
+    await context.close()
+  })
+})
+
+describe('in a host page whose text is 14px, in Chromium', () => {
+  // iOS Safari zooms into a field whose text is under 16px as it takes focus, and leaves the page
+  // zoomed. Chromium cannot show that zoom; what it can show is the size that decides it.
+  const fontSizes = (context: BrowserContext) => async (selector: string) => {
+    const page = await context.newPage()
+    await page.goto(`${demo.url}${SMALL_TEXT.prefix}`)
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
+    return page
+      .locator(`[data-reset-kit] :is(${selector})`)
+      .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).fontSize))
+  }
+
+  it('on a touch screen (a phone) the email field’s text is 16px, and the rest keeps the page’s 14px', async () => {
+    const context = await hostContext('en-US', {
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 390, height: 844 },
+    })
+    const sizes = fontSizes(context)
+    expect(await sizes('input')).toEqual(['16px'])
+    expect(await sizes('label, [data-part="description"], button')).toEqual(['14px', '14px', '14px'])
+    await context.close()
+  })
+
+  it('with a mouse, the email field keeps the page’s 14px', async () => {
+    const context = await hostContext()
+    expect(await fontSizes(context)('input')).toEqual(['14px'])
     await context.close()
   })
 })
