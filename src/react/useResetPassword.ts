@@ -75,7 +75,7 @@ let spent: string | undefined
 
 /**
  * The headless "choose a new password" state machine: takes the token from the URL (and out of
- * the address bar), checks the PKCE verifier and, where the backend allows, the link, then sends
+ * the address bar), checks the link where the backend allows, then the PKCE verifier, then sends
  * token, password and verifier once. Returns state, actions and prop getters.
  *
  * @example
