@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core'
+import { latestEmail, resetEmulators, stytchSignIn } from './demoFlow'
+import { launchChromium } from './launchChromium'
+import { startDemo, type DemoServer } from './startDemo'
+
+// A reset link is most often opened on a phone: the mail app hands it to the browser. Here the
+// whole flow is driven by taps on a small phone's touch screen, and each screen is checked for
+// what gets in a thumb's way.
+const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+
+let demo: DemoServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[demo, browser] = await Promise.all([startDemo(), launchChromium()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+beforeEach(async () => {
+  await resetEmulators(demo)
+})
+
+/**
+ * What on the kit's screen would hinder a phone user: the page scrolling sideways, a part of the
+ * card past the screen's edge, a control under 44 px (Apple's and Android's touch target), or a
+ * field whose text is under 16px (iOS Safari zooms into it).
+ */
+function thumbProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const width = document.documentElement.clientWidth
+    if (document.documentElement.scrollWidth > width)
+      problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width} px)`)
+    const name = (element: Element) =>
+      `${element.getAttribute('data-part') ?? element.tagName} "${element.textContent?.trim() ?? ''}"`
+    for (const element of document.querySelectorAll('[data-reset-kit], [data-reset-kit] *')) {
+      const box = element.getBoundingClientRect()
+      if (box.width > 1 && (box.left < 0 || box.right > width)) problems.push(`${name(element)} runs past the screen`)
+    }
+    for (const control of document.querySelectorAll('[data-reset-kit] :is(input, button, a)')) {
+      const box = control.getBoundingClientRect()
+      if (box.width < 44 || box.height < 44)
+        problems.push(`${name(control)} is ${Math.round(box.width)} × ${Math.round(box.height)} px`)
+    }
+    for (const input of document.querySelectorAll('[data-reset-kit] input')) {
+      const size = getComputedStyle(input).fontSize
+      if (parseFloat(size) < 16) problems.push(`${name(input)} has ${size} text`)
+    }
+    return problems
+  })
+}
+
+describe('on a small phone, by touch, in Chromium', () => {
+  it('P11: asks for a link, opens it in a new tab and sets the new password, with nothing out of reach on any screen', async () => {
+    const context = await browser.newContext(PHONE)
+    const page = await context.newPage()
+    await page.goto(`${demo.url}/`)
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
+    expect(await thumbProblems(page)).toEqual([])
+
+    // An empty address first: the error shows beside the field, within reach.
+    await page.getByRole('button', { name: 'Send reset link' }).tap()
+    await page.getByText('Enter an email address in the form name@example.com.').waitFor()
+    expect(await thumbProblems(page)).toEqual([])
+
+    const email = page.getByRole('textbox', { name: 'Email address' })
+    await email.tap()
+    await email.fill('ada@example.com')
+    await page.getByRole('button', { name: 'Send reset link' }).tap()
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+    expect(await thumbProblems(page)).toEqual([])
+
+    const tab = await context.newPage()
+    await tab.goto((await latestEmail(demo, 'ada@example.com')).link)
+    await tab.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    const password = tab.getByLabel('New password', { exact: true })
+    await password.tap()
+    await password.fill('a phone-typed passphrase')
+    const show = tab.getByRole('button', { name: 'Show password' })
+    await show.tap()
+    expect(await show.getAttribute('aria-pressed')).toBe('true')
+    expect(await password.getAttribute('type')).toBe('text')
+    await tab.getByLabel('Confirm new password').tap()
+    await tab.getByLabel('Confirm new password').fill('a phone-typed passphrase')
+    await tab.getByText('Strength: strong').waitFor()
+    expect(await thumbProblems(tab)).toEqual([])
+
+    await tab.getByRole('button', { name: 'Change password' }).tap()
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(await thumbProblems(tab)).toEqual([])
+    expect(await stytchSignIn(demo, 'ada@example.com', 'a phone-typed passphrase')).toBe(200)
+    await context.close()
+  })
+})
