@@ -95,4 +95,34 @@ describe('on a small phone, by touch, in Chromium', () => {
     expect(await stytchSignIn(demo, 'ada@example.com', 'a phone-typed passphrase')).toBe(200)
     await context.close()
   })
+
+  it.each(['en-US', 'es-ES', 'fr-FR', 'pt-BR'])(
+    'at 320 px in %s, the longest screens keep everything within reach: the email error, the confirmation and a link opened in another browser',
+    async (locale) => {
+      const context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 568 }, locale })
+      const page = await context.newPage()
+      await page.goto(`${demo.url}/`)
+      const root = page.locator('[data-reset-kit]')
+      // The kit's words in that language, not English while its file loads.
+      const lang = locale === 'pt-BR' ? 'pt-BR' : locale.slice(0, 2)
+      await expect.poll(() => root.getAttribute('lang')).toBe(lang)
+      await root.locator('[data-part="submit"]').tap()
+      await root.locator('[data-part="fieldError"]:not(:empty)').waitFor()
+      expect(await thumbProblems(page)).toEqual([])
+
+      await root.locator('[data-part="input"]').fill('ada@example.com')
+      await root.locator('[data-part="submit"]').tap()
+      await page.locator('[data-reset-kit][data-state="sent"]').waitFor()
+      expect(await thumbProblems(page)).toEqual([])
+
+      // A fresh profile has no verifier for the link: the screen with the longest text.
+      const elsewhere = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 568 }, locale })
+      const other = await elsewhere.newPage()
+      await other.goto((await latestEmail(demo, 'ada@example.com')).link)
+      await other.locator(`[data-reset-kit][data-state="verifier_missing"][lang="${lang}"]`).waitFor()
+      expect(await thumbProblems(other)).toEqual([])
+      await elsewhere.close()
+      await context.close()
+    },
+  )
 })
