@@ -101,13 +101,15 @@ describe('in a host page with html { font-size: 62.5% }, in Chromium', () => {
 describe('in a host page whose text is 14px, in Chromium', () => {
   // iOS Safari zooms into a field whose text is under 16px as it takes focus, and leaves the page
   // zoomed. Chromium cannot show that zoom; what it can show is the size that decides it.
-  const fontSizes = (context: BrowserContext) => async (selector: string) => {
+  /** Opens the page once, and gives a reader of the text size of each part `selector` finds. */
+  const fontSizes = async (context: BrowserContext) => {
     const page = await context.newPage()
     await page.goto(`${demo.url}${SMALL_TEXT.prefix}`)
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
-    return page
-      .locator(`[data-reset-kit] :is(${selector})`)
-      .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).fontSize))
+    return (selector: string) =>
+      page
+        .locator(`[data-reset-kit] :is(${selector})`)
+        .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).fontSize))
   }
 
   it('on a touch screen (a phone) the email field’s text is 16px, and the rest keeps the page’s 14px', async () => {
@@ -116,7 +118,7 @@ describe('in a host page whose text is 14px, in Chromium', () => {
       isMobile: true,
       viewport: { width: 390, height: 844 },
     })
-    const sizes = fontSizes(context)
+    const sizes = await fontSizes(context)
     expect(await sizes('input')).toEqual(['16px'])
     expect(await sizes('label, [data-part="description"], button')).toEqual(['14px', '14px', '14px'])
     await context.close()
@@ -124,7 +126,8 @@ describe('in a host page whose text is 14px, in Chromium', () => {
 
   it('with a mouse, the email field keeps the page’s 14px', async () => {
     const context = await hostContext()
-    expect(await fontSizes(context)('input')).toEqual(['14px'])
+    const sizes = await fontSizes(context)
+    expect(await sizes('input')).toEqual(['14px'])
     await context.close()
   })
 })

@@ -99,7 +99,8 @@ describe('on a small phone, by touch, in Chromium', () => {
   it.each(['en-US', 'es-ES', 'fr-FR', 'pt-BR'])(
     'at 320 px in %s, the longest screens keep everything within reach: the email error, the confirmation and a link opened in another browser',
     async (locale) => {
-      const context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 568 }, locale })
+      const narrowPhone = { ...PHONE, viewport: { width: 320, height: 568 }, locale }
+      const context = await browser.newContext(narrowPhone)
       const page = await context.newPage()
       await page.goto(`${demo.url}/`)
       const root = page.locator('[data-reset-kit]')
@@ -116,7 +117,7 @@ describe('on a small phone, by touch, in Chromium', () => {
       expect(await thumbProblems(page)).toEqual([])
 
       // A fresh profile has no verifier for the link: the screen with the longest text.
-      const elsewhere = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 568 }, locale })
+      const elsewhere = await browser.newContext(narrowPhone)
       const other = await elsewhere.newPage()
       await other.goto((await latestEmail(demo, 'ada@example.com')).link)
       await other.locator(`[data-reset-kit][data-state="verifier_missing"][lang="${lang}"]`).waitFor()
