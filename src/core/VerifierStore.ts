@@ -12,6 +12,11 @@ export interface VerifierRecord {
   expiresAt: number
   /** The adapter that made it; a record of another adapter is never sent. */
   adapterId: string
+  /**
+   * How many start requests sent its challenge (a resend reuses the pair). Above 1, a dead link
+   * leaves the record alone: another email's link pairs with it too. Missing counts as 1.
+   */
+  sends?: number
 }
 
 /**

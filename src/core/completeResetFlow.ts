@@ -1,4 +1,4 @@
-import { clearCallbackToken, type LinkVerdict } from './readCallbackToken'
+import { forgetLink } from './forgetLink'
 import type { ResetAdapter } from './ResetAdapter'
 import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
 import type { VerifierStore } from './VerifierStore'
@@ -29,8 +29,8 @@ export interface CompleteResetFlowInput {
 /**
  * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
  * and nothing is sent. The verifier and the tab's token are deleted after success and after
- * terminal errors, and kept after retryable ones (network, 5xx, 429, weak password) so the user
- * can try again. After success and terminal errors the history entry keeps the outcome, so
+ * terminal errors (a dead token keeps a verifier a resend shared: see {@link forgetLink}), and
+ * kept after retryable ones (network, 5xx, 429, weak password) so the user can try again. After success and terminal errors the history entry keeps the outcome, so
  * {@link readCallbackToken} reports it (`done`, or `invalid` with the code) when the page is shown again.
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
@@ -51,18 +51,8 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
   } catch (error) {
     if (input.signal.aborted) throw input.signal.reason
     const resetError = toResetError(error)
-    if (TERMINAL_CODES.has(resetError.code)) await forget(input, resetError.code)
+    if (TERMINAL_CODES.has(resetError.code)) await forgetLink(adapter, store, resetError.code)
     throw resetError
   }
-  await forget(input, 'done')
-}
-
-async function forget(input: CompleteResetFlowInput, verdict: LinkVerdict): Promise<void> {
-  clearCallbackToken(input.adapter.id, verdict)
-  try {
-    if (input.adapter.pkce) await input.store.remove(input.adapter.id)
-  } catch {
-    // A custom store that fails to delete must not turn a changed password into an error; the
-    // record is useless now anyway, since the token it pairs with is spent.
-  }
+  await forgetLink(adapter, store, 'done')
 }

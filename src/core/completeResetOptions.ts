@@ -1,11 +1,17 @@
 import { completeResetFlow, type CompleteResetFlowInput } from './completeResetFlow'
 
-/** The per-request part of a completion. */
+/**
+ * The per-request part of a completion. The token and password are behind `secret`:
+ * TanStack Query keeps a mutation's variables in the QueryClient's cache (shown by its Devtools)
+ * and hands them to the cache's global `onError`/`onSuccess`, where a host's error reporter may
+ * log them whole.
+ */
 export interface CompleteResetVariables {
-  /** The reset token from the emailed link. */
-  token: string
-  /** The new password, exactly as typed. */
-  password: string
+  /**
+   * Returns the reset token from the emailed link and the new password, exactly as typed. Called
+   * once, when the request starts; it may forget them then.
+   */
+  secret: () => { token: string; password: string }
   /** Cancels the request; the mutation then rejects with the signal's reason. */
   signal: AbortSignal
 }
@@ -15,11 +21,13 @@ export interface CompleteResetVariables {
  * `useMutation`.
  *
  * @example
- * useMutation({ ...completeResetOptions({ adapter, store }), onSuccess })
+ * const mutation = useMutation({ ...completeResetOptions({ adapter, store }), onSuccess })
+ * mutation.mutate({ secret: () => ({ token, password }), signal })
  */
 export function completeResetOptions(config: Omit<CompleteResetFlowInput, 'token' | 'password' | 'signal'>) {
   return {
     mutationKey: ['reset-kit', 'complete', config.adapter.id] as const,
-    mutationFn: (variables: CompleteResetVariables): Promise<void> => completeResetFlow({ ...config, ...variables }),
+    mutationFn: ({ secret, signal }: CompleteResetVariables): Promise<void> =>
+      completeResetFlow({ ...config, ...secret(), signal }),
   }
 }

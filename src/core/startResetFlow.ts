@@ -66,7 +66,11 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
         adapterId: input.adapter.id,
       }
       // A resend reuses the live pair, and the pair must then last as long as the newest link.
-      await input.store.save({ ...record, expiresAt: Math.max(existing?.expiresAt ?? 0, now() + lifetime) })
+      await input.store.save({
+        ...record,
+        expiresAt: Math.max(existing?.expiresAt ?? 0, now() + lifetime),
+        sends: (existing?.sends ?? 0) + 1,
+      })
       codeChallenge = record.challenge
     }
     await input.adapter.startReset({

@@ -3,7 +3,8 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'reac
 import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
-import { type CallbackToken, checkGivenToken, clearCallbackToken, readCallbackToken } from '../core/readCallbackToken'
+import { forgetLink } from '../core/forgetLink'
+import { type CallbackToken, checkGivenToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
@@ -190,8 +191,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         const resetError = fail(thrown)
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
         if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
-          clearCallbackToken(adapter.id, resetError.code)
-          if (adapter.pkce) await store.remove(adapter.id).catch(() => undefined)
+          await forgetLink(adapter, store, resetError.code)
         }
         if (resetError.code === 'rate_limited') hold(resetError)
         setError(resetError)
@@ -216,9 +216,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         setPending(false)
       },
       // The request's own signal: one aborted by unmounting or a new link must change nothing.
-      onSuccess: (_, { signal, token: sent }) => {
+      onSuccess: (_, { signal }) => {
         if (signal.aborted) return
-        spent = sent
+        // Still the token sent: a new read of the link aborts the request's signal.
+        spent = token.current
         token.current = undefined
         clearFields()
         setError(undefined)
@@ -270,7 +271,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     setPending(true)
     setError(undefined)
     setShowPassword(false)
-    mutation.mutate({ token: current, password, signal: controller.current.signal })
+    // Handed over once, then gone: the mutation and its variables stay in the QueryClient's cache.
+    const sent = [{ token: current, password }]
+    mutation.mutate({ secret: () => sent.pop()!, signal: controller.current.signal })
   }
 
   const clearOnEdit = () => {

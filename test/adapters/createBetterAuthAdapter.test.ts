@@ -190,6 +190,21 @@ describe('createBetterAuthAdapter', () => {
     })
   })
 
+  it.each([
+    [undefined, '/api/auth/request-password-reset'],
+    [{}, '/api/auth/request-password-reset'],
+    [{ basePath: '/auth' }, '/auth/request-password-reset'],
+    [{ baseUrl: '/accounts' }, '/accounts/api/auth/request-password-reset'],
+  ])(
+    "without an origin (%j), calls Better Auth on the page's own origin, as its own client does",
+    async (options, path) => {
+      const url = new URL(path, location.href).href
+      server.use(http.post(url, () => HttpResponse.json(fixtures.requestPasswordResetOk)))
+      await createBetterAuthAdapter(options).startReset(startInput())
+      expect(requests[0]!.url).toBe(url)
+    },
+  )
+
   describe('complete', () => {
     it('posts exactly { newPassword, token } to {basePath}/reset-password, the password as typed', async () => {
       respondOk()
@@ -229,23 +244,24 @@ describe('createBetterAuthAdapter', () => {
 
   describe('configuration mistakes throw a TypeError at once', () => {
     it('no options object', () => {
-      expect(() => createBetterAuthAdapter(null as never)).toThrow('needs an options object with `baseUrl`')
-      expect(() => createBetterAuthAdapter(undefined as never)).toThrow('needs an options object with `baseUrl`')
+      expect(() => createBetterAuthAdapter(null as never)).toThrow('takes an options object')
+      expect(() => createBetterAuthAdapter('https://app.example.com' as never)).toThrow('takes an options object')
     })
 
-    it.each([undefined, '/api/auth', 'app.example.com', 'ftp://app.example.com'])(
-      'a relative or non-http baseUrl %j',
+    it.each(['//auth.example.com', 'api/auth', 'app.example.com', 'ftp://app.example.com', 42])(
+      'a baseUrl that is neither a path nor an http(s) URL: %j',
       (baseUrl) => {
         expect(() => createBetterAuthAdapter({ baseUrl: baseUrl as string })).toThrow(
-          '`baseUrl` must be an absolute http(s) URL',
+          '`baseUrl` must be a path on this site or an absolute http(s) URL',
         )
       },
     )
 
     it('a baseUrl that already ends with the basePath', () => {
       expect(() => createBetterAuthAdapter({ baseUrl: 'https://app.example.com/api/auth' })).toThrow(
-        'pass the server\'s origin, such as "https://app.example.com"',
+        'pass the server\'s origin, such as "https://app.example.com",',
       )
+      expect(() => createBetterAuthAdapter({ baseUrl: '/api/auth/' })).toThrow('leave `baseUrl` out')
     })
 
     it.each(['api/auth', '/api/auth?x=1', '/api auth', 42])('basePath %j', (basePath) => {

@@ -127,10 +127,27 @@ describe('createHttpAdapter', () => {
       ['id', { ...base, id: '' }, '`id` must be a non-empty string naming the backend, such as "acme"; got "".'],
       ['id (missing)', { startUrl: START, completeUrl: COMPLETE }, 'such as "acme"; got undefined.'],
       ['id (a number)', { ...base, id: 42 }, '`id` must be a non-empty string'],
-      ['startUrl', { ...base, startUrl: '/api/password-reset/start' }, '`startUrl` must be an absolute http(s) URL'],
-      ['startUrl (a URL object)', { ...base, startUrl: new URL(START) }, '`startUrl` must be an absolute http(s) URL'],
-      ['completeUrl', { ...base, completeUrl: 'javascript:alert(1)' }, '`completeUrl` must be an absolute http(s) URL'],
-      ['checkUrl', { ...base, checkUrl: 'check' }, '`checkUrl` must be an absolute http(s) URL'],
+      [
+        'startUrl (another origin, protocol-relative)',
+        { ...base, startUrl: '//app.example.com/api/password-reset/start' },
+        '`startUrl` must be a path on this site or an absolute http(s) URL',
+      ],
+      [
+        'startUrl (a URL object)',
+        { ...base, startUrl: new URL(START) },
+        '`startUrl` must be a path on this site or an',
+      ],
+      [
+        'completeUrl',
+        { ...base, completeUrl: 'javascript:alert(1)' },
+        '`completeUrl` must be a path on this site or an',
+      ],
+      ['completeUrl (a backslash path)', { ...base, completeUrl: '/\\evil.example' }, '`completeUrl` must be a path'],
+      [
+        'checkUrl (relative to the page)',
+        { ...base, checkUrl: 'check' },
+        '`checkUrl` must be a path on this site or an',
+      ],
       ['tokenParams', { ...base, tokenParams: [] }, '`tokenParams` must be a non-empty array'],
       ['timeoutMs', { ...base, timeoutMs: -1 }, '`timeoutMs` must be a positive number'],
       ['pkce', { ...base, pkce: 'yes' }, '`pkce` must be true or false; got "yes"'],
@@ -139,6 +156,28 @@ describe('createHttpAdapter', () => {
     ] as const)('%s', (_name, options, message) => {
       expect(() => createHttpAdapter(options as HttpAdapterOptions)).toThrow(TypeError)
       expect(() => createHttpAdapter(options as HttpAdapterOptions)).toThrow(message)
+    })
+  })
+
+  describe("paths on the page's own origin", () => {
+    it("takes /paths for every URL and sends them to the page's origin (serverGlobals.test makes them on a server)", async () => {
+      const paths = {
+        id: 'acme',
+        startUrl: '/api/password-reset/start',
+        completeUrl: '/api/password-reset/complete',
+        checkUrl: '/api/password-reset/check',
+      }
+      const adapter = createHttpAdapter(paths)
+      for (const path of [paths.startUrl, paths.completeUrl, paths.checkUrl])
+        respondOk(new URL(path, location.href).href)
+
+      await adapter.startReset(startInput())
+      await adapter.checkToken!({ token: TOKEN, signal: new AbortController().signal })
+      await adapter.completeReset(completeInput())
+
+      expect(requests.map((request) => request.url)).toEqual(
+        [paths.startUrl, paths.checkUrl, paths.completeUrl].map((path) => `${location.origin}${path}`),
+      )
     })
   })
 

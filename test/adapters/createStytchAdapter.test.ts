@@ -329,6 +329,16 @@ describe('createStytchAdapter', () => {
       })
     })
 
+    it("takes a path on the page's own origin as baseUrl", async () => {
+      const root = new URL('/api/stytch/passwords/email/reset', location.href).href
+      respondOk(`${root}/start`)
+      respondOk(root)
+      const adapter = createStytchAdapter({ baseUrl: '/api/stytch/' })
+      await adapter.startReset(startInput())
+      await adapter.completeReset(completeInput())
+      expect(requests.map((request) => request.url)).toEqual([`${root}/start`, root])
+    })
+
     it('sends the configured headers and credentials', async () => {
       respondOk('https://app.example.com/api/auth/passwords/email/reset/start')
       await createStytchAdapter({
@@ -396,12 +406,16 @@ describe('createStytchAdapter', () => {
     it.each([
       ['apiBaseUrl', { publicToken: TEST_TOKEN, apiBaseUrl: '/__emulator/stytch' }],
       ['apiBaseUrl', { publicToken: TEST_TOKEN, apiBaseUrl: 'ftp://stytch.example.com' }],
-      ['baseUrl', { baseUrl: '/api/auth' }],
+      ['baseUrl', { baseUrl: '//app.example.com/api/auth' }],
       ['baseUrl', { baseUrl: 'app.example.com/api/auth' }],
       ['loginRedirectUrl', { publicToken: TEST_TOKEN, loginRedirectUrl: '/login' }],
     ] as const)('a relative or non-http %s', (name, options) => {
       expect(() => createStytchAdapter(options)).toThrow(TypeError)
-      expect(() => createStytchAdapter(options)).toThrow(`\`${name}\` must be an absolute http(s) URL`)
+      expect(() => createStytchAdapter(options)).toThrow(
+        name === 'baseUrl'
+          ? '`baseUrl` must be a path on this site or an absolute http(s) URL'
+          : `\`${name}\` must be an absolute http(s) URL`,
+      )
     })
 
     it('both modes at once, or neither', () => {

@@ -66,7 +66,7 @@ describe('option mistakes in production builds', () => {
     ['timeoutMs', () => createStytchAdapter({ publicToken: TOKEN, timeoutMs: -1 })],
     ['templateId', () => createStytchAdapter({ publicToken: TOKEN, templateId: '' })],
     ['id', () => createHttpAdapter({ id: '', startUrl: 'https://a.example', completeUrl: 'https://a.example' })],
-    ['startUrl', () => createHttpAdapter({ id: 'acme', startUrl: '/start', completeUrl: 'https://a.example' })],
+    ['startUrl', () => createHttpAdapter({ id: 'acme', startUrl: '//start', completeUrl: 'https://a.example' })],
     ['options', () => createHttpAdapter(null as never)],
     ['tokenParams', () => createHttpAdapter({ ...HTTP, tokenParams: [] as never })],
     ['pkce', () => createHttpAdapter({ ...HTTP, pkce: 'yes' as never })],
@@ -130,8 +130,8 @@ describe('option mistakes in development and tests', () => {
     expect(thrown(() => assertTimeoutMs(0)).message).toBe(
       'reset-kit: `timeoutMs` must be a positive number of milliseconds, such as 15000; got 0.',
     )
-    expect(thrown(() => createStytchAdapter({ baseUrl: '/api/auth' })).message).toBe(
-      'reset-kit: `baseUrl` must be an absolute http(s) URL such as "https://app.example.com/api/auth"; got "/api/auth".',
+    expect(thrown(() => createStytchAdapter({ baseUrl: 'api/auth' })).message).toBe(
+      'reset-kit: `baseUrl` must be a path on this site or an absolute http(s) URL such as "https://app.example.com/api/auth"; got "api/auth".',
     )
   })
 })

@@ -27,13 +27,13 @@ describe('completeResetOptions', () => {
     expect(options.mutationKey).toEqual(['reset-kit', 'complete', 'http'])
   })
 
-  it('runs the completion flow with the token, password and signal', async () => {
+  it('runs the completion flow with the token and password from the secret, and the signal', async () => {
     const adapter = makeAdapter({ pkce: false })
     const controller = new AbortController()
     const options = completeResetOptions({ adapter, store: createWebStorageVerifierStore() })
-    await expect(
-      options.mutationFn({ token: 'tok', password: ' as typed ', signal: controller.signal }),
-    ).resolves.toBeUndefined()
+    const secret = vi.fn(() => ({ token: 'tok', password: ' as typed ' }))
+    await expect(options.mutationFn({ secret, signal: controller.signal })).resolves.toBeUndefined()
+    expect(secret).toHaveBeenCalledTimes(1)
     expect(adapter.completeReset).toHaveBeenCalledWith({
       token: 'tok',
       password: ' as typed ',
@@ -45,7 +45,10 @@ describe('completeResetOptions', () => {
     const adapter = makeAdapter({ pkce: true })
     const options = completeResetOptions({ adapter, store: createWebStorageVerifierStore() })
     await expect(
-      options.mutationFn({ token: 'tok', password: 'correct horse', signal: new AbortController().signal }),
+      options.mutationFn({
+        secret: () => ({ token: 'tok', password: 'correct horse' }),
+        signal: new AbortController().signal,
+      }),
     ).rejects.toMatchObject({
       code: 'verifier_missing',
     })

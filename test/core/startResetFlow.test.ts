@@ -2,7 +2,7 @@ import { completeResetFlow } from '../../src/core/completeResetFlow'
 import { createWebStorageVerifierStore } from '../../src/core/createWebStorageVerifierStore'
 import { computeChallenge } from '../../src/core/pkce'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
-import { ResetError } from '../../src/core/ResetError'
+import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import {
   DEFAULT_MIN_DURATION_MS,
   DEFAULT_VERIFIER_LIFETIME_MINUTES,
@@ -202,8 +202,16 @@ describe('startResetFlow', () => {
       now: () => now,
     })
     const record = storedRecord()
-    expect(Object.keys(record).sort()).toEqual(['adapterId', 'challenge', 'createdAt', 'expiresAt', 'v', 'verifier'])
-    expect(record).toMatchObject({ v: 1, adapterId: 'app', createdAt: now, expiresAt: now + 30 * 60_000 })
+    expect(Object.keys(record).sort()).toEqual([
+      'adapterId',
+      'challenge',
+      'createdAt',
+      'expiresAt',
+      'sends',
+      'v',
+      'verifier',
+    ])
+    expect(record).toMatchObject({ v: 1, adapterId: 'app', createdAt: now, expiresAt: now + 30 * 60_000, sends: 1 })
     expect(localStorage.getItem(KEY)).not.toContain('ada@example.com')
     expect(sessionStorage.getItem(KEY)).not.toContain('ada@example.com')
   })
@@ -271,7 +279,8 @@ describe('startResetFlow', () => {
     await startResetFlow(input)
     expect(adapter.startReset).toHaveBeenCalledTimes(2)
     expect(adapter.startReset.mock.calls[1]![0].codeChallenge).toBe(adapter.startReset.mock.calls[0]![0].codeChallenge)
-    expect(storedRecord()).toEqual({ ...first, expiresAt: expect.any(Number) })
+    expect(first.sends).toBe(1)
+    expect(storedRecord()).toEqual({ ...first, expiresAt: expect.any(Number), sends: 2 })
     expect(storedRecord().expiresAt).toBeGreaterThanOrEqual(first.expiresAt)
   })
 
@@ -301,7 +310,7 @@ describe('startResetFlow', () => {
     const first = storedRecord()
     time += 60_000
     await startResetFlow({ ...input, expiresInMinutes: 30 })
-    expect(storedRecord()).toEqual(first)
+    expect(storedRecord()).toEqual({ ...first, sends: 2 })
   })
 
   it("P11: the link lifetime an adapter sets itself (Stytch's expiresInMinutes) is the verifier's", async () => {
@@ -340,6 +349,35 @@ describe('startResetFlow', () => {
     await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'token_expired' })
     await startResetFlow(input)
     expect(adapter.startReset.mock.calls[1]![0].codeChallenge).not.toBe(first.challenge)
+  })
+
+  it.each<ResetErrorCode>(['token_expired', 'token_used', 'token_invalid'])(
+    'P6: after a resend, the older email found %s keeps the verifier, and the newer link completes with it',
+    async (code) => {
+      const adapter = makeAdapter()
+      const store = createWebStorageVerifierStore()
+      const input = flowInput(adapter, store)
+      await startResetFlow(input)
+      await startResetFlow(input)
+      adapter.completeReset.mockRejectedValueOnce(new ResetError(code))
+      await expect(complete(adapter, store)).rejects.toMatchObject({ code })
+      await complete(adapter, store)
+      const sent = adapter.completeReset.mock.calls[1]![0].codeVerifier!
+      expect(await computeChallenge(sent)).toBe(adapter.startReset.mock.calls[1]![0].codeChallenge)
+      // Spent now: the next request starts over.
+      expect(localStorage.length + sessionStorage.length).toBe(0)
+    },
+  )
+
+  it('P8: after a resend, a verifier the server calls mismatched is still deleted', async () => {
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore()
+    const input = flowInput(adapter, store)
+    await startResetFlow(input)
+    await startResetFlow(input)
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('verifier_mismatch'))
+    await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'verifier_mismatch' })
+    expect(await store.load('app')).toBeUndefined()
   })
 
   it('P6: after the record expires the next start makes a fresh pair', async () => {

@@ -1,3 +1,4 @@
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode, Suspense, useEffect } from 'react'
@@ -27,8 +28,11 @@ function fakeAdapter(options: { pkce?: boolean; completeReset?: ResetAdapter['co
   } satisfies ResetAdapter
 }
 
-/** Stores a live verifier record the way the forgot-password step does, and returns it. */
-async function storeVerifier() {
+/**
+ * Stores a live verifier record the way the forgot-password step does, and returns it; `sends`
+ * is how many emails carry its challenge (2 after a resend).
+ */
+async function storeVerifier(sends = 1) {
   const { verifier, challenge } = await createPkcePair()
   await createWebStorageVerifierStore().save({
     v: 1,
@@ -37,6 +41,7 @@ async function storeVerifier() {
     createdAt: Date.now(),
     expiresAt: Date.now() + 3_600_000,
     adapterId: 'test',
+    sends,
   })
   return verifier
 }
@@ -376,6 +381,87 @@ describe('<ResetPasswordPage>', () => {
 
     await findFocusedHeading('Your password has been changed')
     expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/')
+  })
+
+  it("T3, T7: the token and password never reach the host's QueryClient: not its cache's callbacks, not the mutations it keeps", async () => {
+    const user = userEvent.setup()
+    await storeVerifier()
+    const seen: unknown[] = []
+    const client = new QueryClient({
+      mutationCache: new MutationCache({
+        onError: (_error, variables) => void seen.push(variables),
+        onSuccess: (_data, variables) => void seen.push(variables),
+      }),
+    })
+    const adapter = fakeAdapter({ pkce: true })
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('password_weak', { field: 'password' }))
+    render(
+      <QueryClientProvider client={client}>
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />
+      </QueryClientProvider>,
+    )
+    await findForm()
+    await user.type(passwordField(), 'Summer2024!!')
+    await user.click(submitButton())
+    await screen.findByText('This password is too easy to guess. Try a longer phrase or add more words.')
+    await user.clear(passwordField())
+    await user.type(passwordField(), 'correct horse battery')
+    await user.click(submitButton())
+    await findFocusedHeading('Your password has been changed')
+
+    expect(adapter.completeReset.mock.calls.map(([input]) => [input.token, input.password])).toEqual([
+      ['tok_123', 'Summer2024!!'],
+      ['tok_123', 'correct horse battery'],
+    ])
+    // What an error reporter that logs a mutation's variables whole would send.
+    expect(seen).toHaveLength(2)
+    const kept = client.getMutationCache().getAll()
+    expect(kept.length).toBeGreaterThan(0)
+    for (const variables of [...seen, ...kept.map((mutation) => mutation.state.variables)]) {
+      expect(JSON.stringify(variables)).not.toMatch(/tok_123|Summer2024|correct horse/)
+      // Handed over once: asked again, the secret is gone from memory.
+      expect((variables as { secret: () => unknown }).secret()).toBeUndefined()
+    }
+  })
+
+  it("P6: an older email's link found expired leaves the verifier a resend shared, so the newer email's link opens the form", async () => {
+    const verifier = await storeVerifier(2)
+    const adapter = {
+      ...fakeAdapter({ pkce: true }),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async ({ token }) => {
+        if (token === 'tok_old') throw new ResetError('token_expired')
+      }),
+    }
+    window.history.replaceState(null, '', '/reset?token=tok_old')
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findFocusedHeading('This link has expired')
+    first.unmount()
+
+    window.history.replaceState(null, '', '/reset?token=tok_new')
+    const user = userEvent.setup()
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.click(submitButton())
+    await findFocusedHeading('Your password has been changed')
+    expect(adapter.completeReset).toHaveBeenCalledWith(
+      expect.objectContaining({ token: 'tok_new', codeVerifier: verifier }),
+    )
+  })
+
+  it('P5: a link found expired deletes the verifier when only its own email carried the challenge', async () => {
+    await storeVerifier(1)
+    const adapter = {
+      ...fakeAdapter({ pkce: true }),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async () => {
+        throw new ResetError('token_expired')
+      }),
+    }
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findFocusedHeading('This link has expired')
+    await waitFor(() => expect(localStorage.getItem(VERIFIER_KEY)).toBeNull())
+    expect(sessionStorage.getItem(VERIFIER_KEY)).toBeNull()
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
   })
 
   it('T7: the success screen stays when the host re-renders with a re-created adapter', async () => {

@@ -113,6 +113,26 @@ describe('on a server, the kit reads no browser global except to ask whether it 
     expect(unguarded()).toEqual([])
   })
 
+  it("making, at module level, the adapters that take paths on the page's own origin, with paths", async () => {
+    const made = await onServer(async () => {
+      const { createHttpAdapter } = await import('../../src/adapters/http/index')
+      const { createStytchAdapter } = await import('../../src/adapters/stytch/index')
+      const { createBetterAuthAdapter } = await import('../../src/adapters/better-auth/index')
+      return [
+        createHttpAdapter({
+          id: 'acme',
+          startUrl: '/api/password-reset/start',
+          completeUrl: '/api/password-reset/complete',
+          checkUrl: '/api/password-reset/check',
+        }),
+        createStytchAdapter({ baseUrl: '/api/stytch' }),
+        createBetterAuthAdapter(),
+      ].map((adapter) => adapter.id)
+    })
+    expect(made).toEqual(['acme', 'stytch', 'better-auth'])
+    expect(unguarded()).toEqual([])
+  })
+
   it.each(['renderToString', 'renderToPipeableStream'] as const)(
     'rendering every component, in every locale, with and without a provider (%s)',
     async (how) => {

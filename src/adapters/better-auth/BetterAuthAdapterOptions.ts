@@ -2,9 +2,11 @@
 export interface BetterAuthAdapterOptions {
   /**
    * The origin (and any path prefix) of the Better Auth server, without `basePath`, such as
-   * `https://app.example.com` — the `baseURL` of its config.
+   * `https://auth.example.com` — the `baseURL` of its config. Leave it out when Better Auth
+   * answers on the page's own origin, as its own client does.
+   * @default the page's origin
    */
-  baseUrl: string
+  baseUrl?: string
   /**
    * The path Better Auth is mounted under — the `basePath` of its config.
    * @default '/api/auth'

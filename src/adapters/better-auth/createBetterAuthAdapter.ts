@@ -37,7 +37,7 @@ function assertLength(value: unknown, name: string, fallback: number): number {
  * Creates the adapter for Better Auth's password reset by email (verified against better-auth
  * 1.7; older releases named the start endpoint `/forget-password`).
  *
- * - start: `POST {baseUrl}{basePath}/request-password-reset` `{ email, redirectTo }`. Better Auth
+ * - start: `POST {baseUrl}{basePath}/request-password-reset` (a path on the page's origin without `baseUrl`) `{ email, redirectTo }`. Better Auth
  *   answers 200 whether or not the account exists. `redirectTo` must be a trusted origin
  *   (`trustedOrigins`), or it refuses with `redirect_not_allowed`.
  * - the emailed link points at Better Auth's own `GET {basePath}/reset-password/:token`, which
@@ -56,31 +56,38 @@ function assertLength(value: unknown, name: string, fallback: number): number {
  * `ResetError` (see `mapBetterAuthError`).
  *
  * @example
- * const adapter = createBetterAuthAdapter({ baseUrl: 'https://app.example.com' })
+ * // Better Auth on the page's own origin, under /api/auth
+ * const adapter = createBetterAuthAdapter()
  *
  * @example
  * // Better Auth mounted elsewhere, with a longer minimum
  * const adapter = createBetterAuthAdapter({ baseUrl: 'https://auth.example.com', basePath: '/auth', minPasswordLength: 12 })
  */
-export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): ResetAdapter {
+export function createBetterAuthAdapter(options: BetterAuthAdapterOptions = {}): ResetAdapter {
   if (typeof options !== 'object' || options === null) {
     throw optionError(
       'options',
       process.env.NODE_ENV !== 'production' &&
-        'reset-kit: createBetterAuthAdapter needs an options object with `baseUrl`.',
+        'reset-kit: createBetterAuthAdapter takes an options object, such as `{ baseUrl: "https://auth.example.com" }`.',
     )
   }
-  const baseUrl = assertHttpUrl(
-    options.baseUrl,
-    'baseUrl',
-    process.env.NODE_ENV !== 'production' && 'https://app.example.com',
-  ).replace(/\/+$/, '')
+  // Empty for the page's own origin: the endpoints are then paths, which fetch resolves against the page.
+  const baseUrl =
+    options.baseUrl === undefined
+      ? ''
+      : assertHttpUrl(
+          options.baseUrl,
+          'baseUrl',
+          process.env.NODE_ENV !== 'production' && 'https://auth.example.com',
+          true,
+        ).replace(/\/+$/, '')
   const basePath = options.basePath === undefined ? '/api/auth' : assertBasePath(options.basePath)
-  if (basePath !== '' && new URL(baseUrl).pathname.replace(/\/+$/, '').endsWith(basePath)) {
+  const { origin, pathname } = new URL(baseUrl, 'http://same.origin')
+  if (basePath !== '' && pathname.replace(/\/+$/, '').endsWith(basePath)) {
     throw optionError(
       'baseUrl',
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; pass the server's origin, such as "${new URL(baseUrl).origin}", and keep the path in \`basePath\`.`,
+        `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; ${origin === 'http://same.origin' ? 'leave `baseUrl` out' : `pass the server's origin, such as "${origin}",`} and keep the path in \`basePath\`.`,
     )
   }
   const id = assertAdapterId(options.id ?? 'better-auth', 'better-auth')

@@ -11,12 +11,15 @@ export type HttpAdapterHeaders =
 export interface HttpAdapterOptions {
   /** Short stable name of the backend; namespaces storage keys. */
   id: string
-  /** Absolute URL that receives `POST` with the start body and emails the link. */
+  /**
+   * Receives `POST` with the start body and emails the link: an absolute URL, or a path on the
+   * page's own origin such as `/api/password-reset/start` (which also works from a server render).
+   */
   startUrl: string
-  /** Absolute URL that receives `POST` with the completion body and sets the password. */
+  /** Receives `POST` with the completion body and sets the password: an absolute URL or a path. */
   completeUrl: string
   /**
-   * Absolute URL that receives `POST { token }` and answers 2xx while the token is usable. It must
+   * An absolute URL or a path that receives `POST { token }` and answers 2xx while the token is usable. It must
    * not consume the token. Without it the page cannot tell a dead link before the user types.
    * @default none: no `checkToken`
    */

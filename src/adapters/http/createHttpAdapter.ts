@@ -61,11 +61,13 @@ export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
     options.startUrl,
     'startUrl',
     process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/password-reset/start',
+    true,
   )
   const completeUrl = assertHttpUrl(
     options.completeUrl,
     'completeUrl',
     process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/password-reset/complete',
+    true,
   )
   const checkUrl =
     options.checkUrl === undefined
@@ -74,6 +76,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): ResetAdapter {
           options.checkUrl,
           'checkUrl',
           process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/password-reset/check',
+          true,
         )
   const pkce = options.pkce ?? true
   if (typeof pkce !== 'boolean') {

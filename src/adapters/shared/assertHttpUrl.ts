@@ -1,15 +1,19 @@
 import { optionError } from '../../core/optionError'
 
 /**
- * Checks an endpoint URL given to an adapter factory: it must be absolute and use http or https.
- * Throws a `TypeError` naming the option and showing a valid value, because a wrong URL is a
- * developer mistake that should fail at start-up rather than on a user's first request. Pass the
- * example as `process.env.NODE_ENV !== 'production' && 'https://…'`: production builds keep only
- * the option's name (see {@link optionError}).
+ * Checks an endpoint URL given to an adapter factory: it must be absolute and use http or https,
+ * or, with `path`, may be a path on the page's own origin (`/api/reset`), which `fetch` resolves
+ * against the page: an adapter made once at module level then also loads on a server, with no
+ * origin to know. Throws a `TypeError` naming the option and showing a valid value, because a
+ * wrong URL is a developer mistake that should fail at start-up rather than on a user's first
+ * request. Pass the example as `process.env.NODE_ENV !== 'production' && 'https://…'`:
+ * production builds keep only the option's name (see {@link optionError}).
  *
  * @returns The value unchanged.
  */
-export function assertHttpUrl(value: unknown, name: string, example: string | false): string {
+export function assertHttpUrl(value: unknown, name: string, example: string | false, path?: boolean): string {
+  // Not `//host` nor `/\host`: the browser reads those as another origin.
+  if (path && /^\/(?![/\\])/.test(value as string)) return value as string
   let protocol: string | undefined
   try {
     protocol = new URL(value as string).protocol
@@ -20,7 +24,7 @@ export function assertHttpUrl(value: unknown, name: string, example: string | fa
     throw optionError(
       name,
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`${name}\` must be an absolute http(s) URL such as "${example}"; got ${JSON.stringify(value)}.`,
+        `reset-kit: \`${name}\` must be ${path ? 'a path on this site or ' : ''}an absolute http(s) URL such as "${example}"; got ${JSON.stringify(value)}.`,
     )
   }
   return value

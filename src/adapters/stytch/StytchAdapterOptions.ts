@@ -64,8 +64,9 @@ export interface StytchPublicTokenOptions extends StytchAdapterCommonOptions {
  */
 export interface StytchServerOptions extends StytchAdapterCommonOptions {
   /**
-   * Absolute URL under which your server exposes `POST /passwords/email/reset/start` and
-   * `POST /passwords/email/reset`, such as `https://app.example.com/api/auth`.
+   * Where your server exposes `POST /passwords/email/reset/start` and `POST /passwords/email/reset`:
+   * an absolute URL such as `https://app.example.com/api/auth`, or a path on the page's own origin
+   * such as `/api/auth`.
    */
   baseUrl: string
   /** Extra headers for both requests, such as a CSRF token. */

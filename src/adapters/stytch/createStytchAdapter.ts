@@ -60,15 +60,21 @@ function expiryError(value: unknown): TypeError | undefined {
  *   const headers = new Headers({ 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
  *   const retryAfter = upstream.headers.get('Retry-After')
  *   if (retryAfter) headers.set('Retry-After', retryAfter)
- *   return new Response(await upstream.text(), { status: upstream.status, headers })
+ *   const body = await upstream.text()
+ *   // An unknown address answers as a sent email does: the network then tells no more than the screen.
+ *   if (upstream.status === 404 && /"error_type":\s*"email_not_found"/.test(body)) {
+ *     return new Response('{}', { status: 200, headers })
+ *   }
+ *   return new Response(body, { status: upstream.status, headers })
  * }
  * ```
  * The completion route is the same with `/v1/passwords/email/reset` and the fields `token`,
- * `password` and `code_verifier`.
+ * `password` and `code_verifier`, and passes every answer through.
  *
  * Mistakes in the options throw a `TypeError` at once, explaining the fix (in production builds,
  * where bundlers set `process.env.NODE_ENV`, a short one naming the option). A 404 `email_not_found` from the start
- * call resolves like a sent email, so nobody can learn which addresses have accounts; every other
+ * call resolves like a sent email, so the page looks the same for every address (the response
+ * still differs on the network unless a server answers it as above); every other
  * failure rejects with a `ResetError` (see `mapStytchError`). Stytch offers no check that leaves
  * the token unused, so this adapter has no `checkToken`.
  *
@@ -128,7 +134,12 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     credentials = 'omit'
     sessionMinutes = 5
   } else {
-    url = assertHttpUrl(baseUrl, 'baseUrl', process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/auth')
+    url = assertHttpUrl(
+      baseUrl,
+      'baseUrl',
+      process.env.NODE_ENV !== 'production' && 'https://app.example.com/api/auth',
+      true,
+    )
     headers = { ...options.headers }
     credentials = options.credentials
   }
