@@ -3,18 +3,24 @@ import type { i18n as I18n } from 'i18next'
 import { createContext } from 'react'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
+import type { SupportedLocale } from '../i18n/resolveLocale'
+import type { ResetKitMessageOverrides } from './useResetKitSetup'
 
 /** Settings shared by every kit component below a `<ResetKitProvider>`. */
 export interface ResetKitSettings {
   /** The backend. Components may override it with their own `adapter` prop. */
   adapter?: ResetAdapter
-  /** BCP 47 tag. Defaults to the host i18next language, then the browser's; see `resolveLocale`. */
-  locale?: string
+  /**
+   * BCP 47 tag: a shipped one (offered by your editor) or any other you give `resources` for.
+   * Defaults to the host i18next language, then the browser's; see `resolveLocale`.
+   */
+  locale?: SupportedLocale | (string & {})
   /**
    * Strings for more locales, or replacements for shipped ones, by tag:
-   * `{ de: deMessages }` where `deMessages` follows `locales/en/reset-kit.json`.
+   * `{ de: deMessages }` where `deMessages` follows `locales/en/reset-kit.json` (a misspelt key
+   * fails to compile, as in `messages`).
    */
-  resources?: Record<string, object>
+  resources?: Record<string, ResetKitMessageOverrides>
   /** The host's i18next instance; the kit adds its namespace and never changes the language. */
   i18n?: I18n
   /** The host's QueryClient; otherwise the one from `QueryClientProvider`, otherwise the kit's own. */

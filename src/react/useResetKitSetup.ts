@@ -12,6 +12,7 @@ import {
   NAMESPACE,
   type ResetKitMessages,
 } from '../i18n/createResetKitI18n'
+import type { SupportedLocale } from '../i18n/resolveLocale'
 import { assertAdapterShape } from './assertAdapterShape'
 import { ResetKitContext } from './ResetKitContext'
 import { useKitTranslation } from './useKitTranslation'
@@ -22,8 +23,8 @@ import { useResetKitLocale } from './useResetKitLocale'
 export interface ResetKitInstanceOptions {
   /** The backend; overrides the provider's. */
   adapter?: ResetAdapter
-  /** BCP 47 tag; overrides the provider's and the detected one. */
-  locale?: string
+  /** BCP 47 tag (a shipped one, or one given in `resources`); overrides the provider's and the detected one. */
+  locale?: SupportedLocale | (string & {})
   /**
    * Replaces strings for this instance only, by key path of `locales/en/reset-kit.json`
    * (e.g. `{ forgot: { title: 'Forgot your password?' } }`).

@@ -70,6 +70,15 @@ describe('assertAdapterShape', () => {
     expect((error as TypeError).message).toMatch(/<ResetPasswordPage>/)
   })
 
+  it('says to call the factory when given the factory itself', () => {
+    const error = errorOf(
+      <ForgotPasswordForm adapter={createStytchAdapter as unknown as ResetAdapter} redirectUrl={REDIRECT_URL} />,
+    )
+
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as TypeError).message).toMatch(/<ForgotPasswordForm>.*it is the function that makes one: call it/)
+  })
+
   it('checks the forgot form’s adapter too', () => {
     const adapter = { ...customAdapter(), startReset: undefined } as unknown as ResetAdapter
 

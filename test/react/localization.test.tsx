@@ -14,6 +14,7 @@ import { loadLocale } from '../../src/i18n/loadLocale'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { ResetKitProvider } from '../../src/react/ResetKitProvider'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import type { ResetKitMessageOverrides } from '../../src/react/useResetKitSetup'
 
 const REDIRECT_URL = 'https://app.example.com/reset-password'
 const LOCALES = { es, fr, 'pt-BR': ptBR } as const
@@ -780,12 +781,12 @@ describe('what the kit leaves in a host i18next instance and the window', () => 
 describe('the language the text is marked with (lang)', () => {
   // Keeps every key of `messages` but the `_one` plural forms, as a language without a singular
   // form (Japanese, Chinese) ships them: `_other` alone.
-  function withoutSingulars(messages: object): object {
+  function withoutSingulars(messages: object): ResetKitMessageOverrides {
     return Object.fromEntries(
       Object.entries(messages)
         .filter(([key]) => !key.endsWith('_one'))
         .map(([key, value]) => [key, typeof value == 'string' ? value : withoutSingulars(value as object)]),
-    )
+    ) as ResetKitMessageOverrides
   }
 
   it('a language with every string but no singular plural forms is marked as itself', () => {

@@ -3,6 +3,7 @@ import {
   errorMessage,
   ForgotPasswordForm,
   ResetError,
+  ResetKitProvider,
   ResetPasswordPage,
   useForgotPassword,
   useResetPassword,
@@ -11,9 +12,11 @@ import {
   type ResetErrorCode,
   type ResetKitKey,
   type ResetKitMessageOverrides,
+  type ResetKitSettings,
   type ResetKitT,
   type ResetPasswordPageProps,
   type ResetPasswordPart,
+  type SupportedLocale,
   type UseForgotPasswordReturn,
   type UseResetPasswordReturn,
 } from '../../src/index'
@@ -42,6 +45,25 @@ describe('the public types', () => {
       />
     )
     expectTypeOf(form).not.toBeAny()
+  })
+
+  it('resources refuse a misspelt key as messages do; locale offers the shipped tags and takes any other', () => {
+    const fr = { forgot: { title: 'Mot de passe oublié ?' } }
+    const provider = (
+      <ResetKitProvider
+        adapter={adapter}
+        locale="de-CH"
+        resources={{
+          fr,
+          // @ts-expect-error `titel` is not a key of the forgot form
+          de: { forgot: { titel: 'Passwort vergessen?' } },
+        }}
+      />
+    )
+    expectTypeOf(provider).not.toBeAny()
+    expectTypeOf<'pt-BR'>().toExtend<NonNullable<ResetKitSettings['locale']>>()
+    expectTypeOf<'de'>().toExtend<NonNullable<ResetKitSettings['locale']>>()
+    expectTypeOf<SupportedLocale>().toExtend<NonNullable<ResetPasswordPageProps['locale']>>()
   })
 
   it('classNames takes the component’s parts only', () => {
