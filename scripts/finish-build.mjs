@@ -1,5 +1,8 @@
 // The last step of `npm run build`, after `vite build` and `tsc -p tsconfig.build.json`:
-// 1. copies the opt-in stylesheet to dist/styles.css;
+// 1. copies the opt-in stylesheet to dist/styles.css, with an empty declaration file beside it:
+//    TypeScript 6 checks side-effect imports by default (`noUncheckedSideEffectImports`), and
+//    `import 'reset-kit/styles.css'` fails to compile in an app without a `*.css` declaration of
+//    its own (Vite's client types have one) unless the package gives the import its types;
 // 2. makes every relative import in dist/**/*.d.ts a full file path (`./x` → `./x.js`,
 //    `..` → `../index.js`). The sources use extensionless imports (moduleResolution "bundler"),
 //    which TypeScript emits as they are; a host compiling with moduleResolution "node16" or
@@ -15,6 +18,10 @@ const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 
 copyFileSync(join(root, 'src/styles/reset-kit.css'), join(dist, 'styles.css'))
+writeFileSync(
+  join(dist, 'styles.css.d.ts'),
+  '// The stylesheet has no exports; this file lets TypeScript resolve `import "reset-kit/styles.css"`.\nexport {}\n',
+)
 
 function* declarationFiles(folder) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

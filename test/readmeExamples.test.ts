@@ -86,9 +86,9 @@ function sourcePaths(): Record<string, string[]> {
     if (key === './package.json') continue
     const specifier = name + key.slice(1)
     let source: string
-    if (typeof target === 'object') source = target.types.replace(/^\.\/dist\/(.*)\.d\.ts$/, 'src/$1.ts')
     // scripts/finish-build.mjs copies the stylesheet to dist/styles.css.
-    else if (key === './styles.css') source = 'src/styles/reset-kit.css'
+    if (key === './styles.css') source = 'src/styles/reset-kit.css'
+    else if (typeof target === 'object') source = target.types.replace(/^\.\/dist\/(.*)\.d\.ts$/, 'src/$1.ts')
     else source = target.replace(/^\.\//, '')
     paths[specifier] = [join(ROOT, source)]
   }

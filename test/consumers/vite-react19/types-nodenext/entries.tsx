@@ -17,6 +17,7 @@ import { createHttpAdapter } from 'reset-kit/http'
 import { createStackAuthAdapter } from 'reset-kit/stack-auth'
 import { createStytchAdapter } from 'reset-kit/stytch'
 import { createSupabaseAdapter } from 'reset-kit/supabase'
+import 'reset-kit/styles.css'
 
 export const adapters: ResetAdapter[] = [
   createStytchAdapter({ publicToken: 'public-token-test-0' }),
