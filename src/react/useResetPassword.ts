@@ -101,7 +101,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const [attempt, setAttempt] = useState(0)
   // What the backend said with a password error (its own minLength…), for the field's message.
   const [passwordDetails, setPasswordDetails] = useState<ResetError['details']>()
-  const [retrySeconds, hold] = useRateLimitWait(adapter.id, setError)
+  // Its own wait: a 429 on the new password must not stop this tab asking for a new link.
+  const [retrySeconds, hold] = useRateLimitWait(adapter.id + ':reset', setError)
   // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
   const token = useRef<string | undefined>(undefined)
   const controller = useRef<AbortController | null>(null)

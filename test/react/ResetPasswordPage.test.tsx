@@ -7,6 +7,7 @@ import { createPkcePair } from '../../src/core/pkce'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { createSupabaseAdapter } from '../../src/adapters/supabase'
+import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
 import { SuspendingSibling } from './SuspendingSibling'
 import { expectNoAxeViolations } from './expectNoAxeViolations'
@@ -687,6 +688,26 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).toHaveBeenCalledTimes(2)
   })
 
+  it('R1: a 429 on the new password holds this page only: "Request a new link" in the same tab can still ask for one', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('rate_limited', { retryAfterSeconds: 900 }))
+    const page = render(
+      <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} requireConfirmation={false} />,
+    )
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.click(submitButton())
+    await screen.findByText('Too many attempts. Please wait 15 minutes, then try again.')
+    page.unmount()
+
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl="https://app.example.com/reset" />)
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Send reset link' }))
+    await screen.findByRole('heading', { name: 'Check your email' })
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
+  })
+
   it('R1: the wait of a 429 survives a reload of the reset page (a remount), and nothing is sent until it is over', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
@@ -698,7 +719,7 @@ describe('<ResetPasswordPage>', () => {
     await user.type(confirmField(), 'correct horse battery')
     await user.click(submitButton())
     await waitFor(() => expect(submitButton()).toHaveAttribute('aria-disabled', 'true'))
-    expect(Number(sessionStorage.getItem('reset-kit:test:retry-at')) - Date.now()).toBeGreaterThan(80_000)
+    expect(Number(sessionStorage.getItem('reset-kit:test:reset:retry-at')) - Date.now()).toBeGreaterThan(80_000)
 
     // A reload: the token comes back from the tab's store, and so does the wait.
     unmount()
@@ -1235,7 +1256,7 @@ describe('<ResetPasswordPage> with a new link, a rate-limited check and late ans
     await user.click(retry)
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
     expect(checkToken).toHaveBeenCalledTimes(1)
-    expect(sessionStorage.getItem('reset-kit:test:retry-at')).not.toBeNull()
+    expect(sessionStorage.getItem('reset-kit:test:reset:retry-at')).not.toBeNull()
   })
 
   it('R1: once the wait of a 429 on the check is over, "Try again" checks the link and the form shows with no stale alert', async () => {

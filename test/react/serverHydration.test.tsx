@@ -163,7 +163,7 @@ function cases(): Case[] {
         name: `${which}: a rate-limit wait restored from sessionStorage`,
         which,
         url,
-        session: { 'reset-kit:test:retry-at': retryAt },
+        session: { [which === 'forgot' ? 'reset-kit:test:retry-at' : 'reset-kit:test:reset:retry-at']: retryAt },
         server: 'fr',
         client: 'fr',
         element: (kit) => (
