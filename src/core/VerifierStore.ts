@@ -13,10 +13,16 @@ export interface VerifierRecord {
   /** The adapter that made it; a record of another adapter is never sent. */
   adapterId: string
   /**
-   * How many start requests sent its challenge (a resend reuses the pair). Above 1, a dead link
-   * leaves the record alone: another email's link pairs with it too. Missing counts as 1.
+   * How many start requests carried its challenge (a resend reuses the pair), counted as they are
+   * sent: one that failed may still have sent its email. Above 1, a dead link leaves the record to
+   * the other emails' links, which pair with it too. Missing counts as 1.
    */
   sends?: number
+  /**
+   * Set when a link that pairs with it turned out dead while other emails' links still may not
+   * be: kept for those, it is never sent with a new start request, which makes a fresh pair.
+   */
+  retired?: true
 }
 
 /**

@@ -1,4 +1,5 @@
 import { completeResetFlow, type CompleteResetFlowInput } from './completeResetFlow'
+import { mutationDefaults } from './mutationDefaults'
 
 /**
  * The per-request part of a completion. The token and password are behind `secret`:
@@ -9,7 +10,8 @@ import { completeResetFlow, type CompleteResetFlowInput } from './completeResetF
 export interface CompleteResetVariables {
   /**
    * Returns the reset token from the emailed link and the new password, exactly as typed. Called
-   * once, when the request starts; it may forget them then.
+   * once, when the request starts (the options set `retry: false`: a retry would spend the link
+   * again), so it may forget them then.
    */
   secret: () => { token: string; password: string }
   /** Cancels the request; the mutation then rejects with the signal's reason. */
@@ -26,6 +28,7 @@ export interface CompleteResetVariables {
  */
 export function completeResetOptions(config: Omit<CompleteResetFlowInput, 'token' | 'password' | 'signal'>) {
   return {
+    ...mutationDefaults,
     mutationKey: ['reset-kit', 'complete', config.adapter.id] as const,
     mutationFn: ({ secret, signal }: CompleteResetVariables): Promise<void> =>
       completeResetFlow({ ...config, ...secret(), signal }),

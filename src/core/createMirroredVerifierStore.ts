@@ -15,7 +15,8 @@ export function createMirroredVerifierStore(now: () => number = Date.now): Verif
     const local = parseVerifierRecord(readItem('local', key), adapterId, now())
     // The mirror is the flow's shared truth: when another tab finished it (and sent the verifier
     // over the wire) or replaced it, this tab's copy is spent and must never pair with a new link.
-    if (session && local?.verifier === session.verifier) return session
+    // When it holds the same verifier, it also has what another tab's resend counted since.
+    if (session && local?.verifier === session.verifier) return local
     removeItem('session', key)
     if (!local) {
       removeItem('local', key)

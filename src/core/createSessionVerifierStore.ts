@@ -4,8 +4,12 @@ import { readItem, removeItem, safeStorage, STORAGE_PREFIX, storageKey, verifier
 import type { VerifierRecord, VerifierStore } from './VerifierStore'
 
 interface TabMessage {
-  /** `forget`: the sender is done with the record whose challenge is `id`; every tab drops its copy. */
-  type: 'ask' | 'answer' | 'forget'
+  /**
+   * `forget`: the sender is done with the record whose challenge is `id`; every tab drops its copy.
+   * `update`: the sender saved that record anew (a resend counted, a dead link retired it); every
+   * tab holding it takes the new copy, so whichever tab answers a link's ask tells the same.
+   */
+  type: 'ask' | 'answer' | 'forget' | 'update'
   id: string
   record?: VerifierRecord
 }
@@ -42,12 +46,17 @@ function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): Verifie
       own.addEventListener('message', (event: MessageEvent<TabMessage>) => {
         // Answers to other tabs' asks are none of this listener's business: no storage read for them.
         const message = event.data
-        if (message?.type !== 'ask' && message?.type !== 'forget') return
+        if (message?.type !== 'ask' && message?.type !== 'forget' && message?.type !== 'update') return
         const record = read(adapterId)
         if (!record) return
+        const key = storageKey(adapterId, 'verifier')
         if (message.type === 'ask') own.postMessage({ type: 'answer', id: message.id, record } satisfies TabMessage)
+        else if (message.id !== record.challenge) return
         // Once another tab has sent this verifier over the wire, this copy is spent: never reuse it (P6, T7).
-        else if (message.id === record.challenge) removeItem('session', storageKey(adapterId, 'verifier'))
+        else if (message.type === 'forget') removeItem('session', key)
+        else if (parseVerifierRecord(JSON.stringify(message.record), adapterId, now())?.verifier === record.verifier) {
+          writeItem('session', key, JSON.stringify(message.record))
+        }
       })
       channels.set(adapterId, channel)
     }
@@ -88,8 +97,8 @@ function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): Verifie
       return read(adapterId) ?? (await askOtherTabs(adapterId))
     },
     async save(record) {
-      channelFor(record.adapterId)
       saveRecord(storageKey(record.adapterId, 'verifier'), record, false)
+      channelFor(record.adapterId)?.postMessage({ type: 'update', id: record.challenge, record } satisfies TabMessage)
     },
     async remove(adapterId) {
       const record = read(adapterId)

@@ -4,9 +4,10 @@ import type { VerifierStore } from './VerifierStore'
 
 /**
  * Drops what pairs with a link that is done or dead: the tab's copy of the token (its verdict
- * stays on the history entry) and the PKCE verifier. A dead token keeps a verifier that a resend
- * shared, since the other email's link pairs with it too and may still be live (P6): the user who
- * opens the expired email first must not lose the fresh one.
+ * stays on the history entry) and the PKCE verifier. A dead token leaves a verifier that a resend
+ * shared to the other emails' links, which pair with it too and may still be live (P6), so the
+ * user who opens the expired email first does not lose the fresh one. It is retired, though: its
+ * secret may have gone over the wire with the dead link, so no new request sends its challenge.
  */
 export async function forgetLink(
   adapter: Pick<ResetAdapter, 'id' | 'pkce'>,
@@ -15,8 +16,11 @@ export async function forgetLink(
 ): Promise<void> {
   clearCallbackToken(adapter.id, verdict)
   try {
-    if (adapter.pkce && !(verdict.startsWith('token') && ((await store.load(adapter.id))?.sends ?? 0) > 1)) {
-      await store.remove(adapter.id)
+    if (adapter.pkce) {
+      const record = verdict.startsWith('token') ? await store.load(adapter.id) : undefined
+      const sends = record?.sends ?? 1
+      if (record && sends > 1) await store.save({ ...record, sends: sends - 1, retired: true })
+      else await store.remove(adapter.id)
     }
   } catch {
     // A custom store that fails must not turn a changed password into an error; the record only

@@ -16,7 +16,9 @@ export function saveRetryDeadline(adapterId: string, at: number): void {
 
 /**
  * Remembers until when a rate-limited adapter must not be asked again, in this tab's
- * sessionStorage, so a reload cannot be used to skip the wait. The kit's hooks call
+ * sessionStorage, so a reload cannot be used to skip the wait. `<ForgotPasswordForm>` keeps its
+ * wait under the adapter's id, `<ResetPasswordPage>` under `${id}:reset`, so a 429 on one does not
+ * hold the other. The kit's hooks call
  * {@link readRetryDeadline} and {@link saveRetryDeadline} directly, so a bundle that never clears
  * a deadline leaves `clear` out.
  */
@@ -28,7 +30,9 @@ export const retryDeadline: {
 } = {
   read: readRetryDeadline,
   save: saveRetryDeadline,
+  // Both waits: what a host clears is the adapter's, whichever page it held.
   clear(adapterId) {
     removeItem('session', storageKey(adapterId, 'retry-at'))
+    removeItem('session', storageKey(`${adapterId}:reset`, 'retry-at'))
   },
 }

@@ -6,7 +6,10 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 
 /** A request for {@link sendJson}. */
 export interface SendJsonRequest {
-  /** Absolute URL of the endpoint. */
+  /**
+   * The endpoint: an absolute URL, or a path resolved against the page's origin (never against a
+   * `<base href>`, which could send the body elsewhere).
+   */
   url: string
   /** The HTTP method. @default 'POST' */
   method?: 'POST' | 'PUT' | 'GET'
@@ -63,7 +66,7 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   let response: Response
   let text: string
   try {
-    response = await fetch(request.url, {
+    response = await fetch(new URL(request.url, globalThis.location?.origin).href, {
       method: request.method ?? 'POST',
       headers,
       // undefined without a body: JSON.stringify(undefined) is undefined.

@@ -58,7 +58,9 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
     if (input.adapter.pkce) {
       const lifetime =
         (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
-      const existing = await input.store.load(input.adapter.id)
+      // A retired pair is kept only for links already sent: a new request gets a fresh one.
+      const loaded = await input.store.load(input.adapter.id)
+      const existing = loaded?.retired ? undefined : loaded
       const record = existing ?? {
         v: 1 as const,
         ...(await createPkcePair()),

@@ -1,3 +1,4 @@
+import { mutationDefaults } from './mutationDefaults'
 import { startResetFlow, type StartResetFlowInput, type StartResetResult } from './startResetFlow'
 
 /** The per-request part of a start: the address and the signal to cancel it. */
@@ -17,6 +18,7 @@ export interface StartResetVariables {
  */
 export function startResetOptions(config: Omit<StartResetFlowInput, 'email' | 'signal'>) {
   return {
+    ...mutationDefaults,
     mutationKey: ['reset-kit', 'start', config.adapter.id] as const,
     mutationFn: (variables: StartResetVariables): Promise<StartResetResult> =>
       startResetFlow({ ...config, ...variables }),

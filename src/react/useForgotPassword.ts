@@ -9,7 +9,6 @@ import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
 import { formProps } from './formProps'
 import { keepRateLimit } from './keepRateLimit'
-import { mutationDefaults } from './mutationDefaults'
 import { useCountdown } from './useCountdown'
 import { useRateLimitWait } from './useRateLimitWait'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
@@ -116,7 +115,6 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         expiresInMinutes: options.expiresInMinutes,
         minDurationMs: options.minDurationMs ?? DEFAULT_MIN_DURATION_MS,
       }),
-      ...mutationDefaults,
       onSettled: () => {
         inFlight.current = false
         setPending(false)

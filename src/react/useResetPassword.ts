@@ -9,7 +9,6 @@ import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetErro
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { formField } from './formField'
 import { formProps } from './formProps'
-import { mutationDefaults } from './mutationDefaults'
 import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
@@ -193,6 +192,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
         if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
           await forgetLink(adapter, store, resetError.code)
+          // A store can take its time ('session' mode asks other tabs): a newer link read since owns the screen.
+          if (signal.aborted) return
         }
         if (resetError.code === 'rate_limited') hold(resetError)
         setError(resetError)
@@ -211,7 +212,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const mutation = useMutation(
     {
       ...completeResetOptions({ adapter, store }),
-      ...mutationDefaults,
       onSettled: () => {
         inFlight.current = false
         setPending(false)

@@ -264,11 +264,14 @@ describe('createBetterAuthAdapter', () => {
       expect(() => createBetterAuthAdapter({ baseUrl: '/api/auth/' })).toThrow('leave `baseUrl` out')
     })
 
-    it.each(['api/auth', '/api/auth?x=1', '/api auth', 42])('basePath %j', (basePath) => {
-      expect(() => createBetterAuthAdapter({ ...OPTIONS, basePath: basePath as string })).toThrow(
-        '`basePath` must be the path Better Auth is mounted under',
-      )
-    })
+    it.each(['api/auth', '/api/auth?x=1', '/api auth', 42, '//api/auth', '//evil.example/api/auth', '/\\evil.example'])(
+      'basePath %j',
+      (basePath) => {
+        expect(() => createBetterAuthAdapter({ ...OPTIONS, basePath: basePath as string })).toThrow(
+          '`basePath` must be the path Better Auth is mounted under',
+        )
+      },
+    )
 
     it('password limits that are not whole numbers, or a minimum above the maximum', () => {
       expect(() => createBetterAuthAdapter({ ...OPTIONS, minPasswordLength: 0 })).toThrow(

@@ -128,8 +128,8 @@ describe('createHttpAdapter', () => {
       ['id (missing)', { startUrl: START, completeUrl: COMPLETE }, 'such as "acme"; got undefined.'],
       ['id (a number)', { ...base, id: 42 }, '`id` must be a non-empty string'],
       [
-        'startUrl (another origin, protocol-relative)',
-        { ...base, startUrl: '//app.example.com/api/password-reset/start' },
+        'startUrl (protocol-relative: a host, not a path)',
+        { ...base, startUrl: '//evil.example/api/password-reset/start' },
         '`startUrl` must be a path on this site or an absolute http(s) URL',
       ],
       [
@@ -143,6 +143,14 @@ describe('createHttpAdapter', () => {
         '`completeUrl` must be a path on this site or an',
       ],
       ['completeUrl (a backslash path)', { ...base, completeUrl: '/\\evil.example' }, '`completeUrl` must be a path'],
+      [
+        'completeUrl (a tab the parser drops)',
+        { ...base, completeUrl: '/\t/evil.example' },
+        '`completeUrl` must be a path',
+      ],
+      ['checkUrl (a newline)', { ...base, checkUrl: '/\n/evil.example' }, '`checkUrl` must be a path'],
+      ['startUrl (a carriage return)', { ...base, startUrl: '/\r\\evil.example' }, '`startUrl` must be a path'],
+      ['startUrl (a list holding a path)', { ...base, startUrl: ['/api/start'] }, '`startUrl` must be a path'],
       [
         'checkUrl (relative to the page)',
         { ...base, checkUrl: 'check' },

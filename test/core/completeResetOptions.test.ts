@@ -19,6 +19,11 @@ beforeEach(() => {
 })
 
 describe('completeResetOptions', () => {
+  it('never retries, never pauses offline and never throws to an error boundary, whatever the QueryClient defaults', () => {
+    const options = completeResetOptions({ adapter: makeAdapter(), store: createWebStorageVerifierStore() })
+    expect(options).toMatchObject({ retry: false, networkMode: 'always', throwOnError: false })
+  })
+
   it('keys the mutation by kit, step and adapter', () => {
     const options = completeResetOptions({
       adapter: makeAdapter({ id: 'http' }),

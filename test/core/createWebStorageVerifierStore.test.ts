@@ -122,6 +122,13 @@ describe('createWebStorageVerifierStore', () => {
       expect(JSON.parse(sessionStorage.getItem(KEY)!)).toEqual(RECORD)
     })
 
+    it("P6: a sessionStorage copy older than the mirror's (another tab's resend counted since) gives the mirror's count", async () => {
+      sessionStorage.setItem(KEY, JSON.stringify({ ...RECORD, sends: 1 }))
+      localStorage.setItem(KEY, JSON.stringify({ ...RECORD, sends: 2 }))
+      const store = createWebStorageVerifierStore({ now: () => NOW })
+      await expect(store.load('app')).resolves.toEqual({ ...RECORD, sends: 2 })
+    })
+
     it('P9: replaces a corrupt sessionStorage record with the live localStorage one', async () => {
       sessionStorage.setItem(KEY, '{corrupt')
       localStorage.setItem(KEY, JSON.stringify(RECORD))
@@ -583,6 +590,37 @@ describe('createWebStorageVerifierStore', () => {
       await expect(storeA.load('app')).resolves.toBeUndefined()
       // The message names the record by its challenge; the verifier itself is not broadcast again.
       await vi.waitFor(() => expect(heard).toContainEqual({ type: 'forget', id: RECORD.challenge }))
+    })
+
+    it('P6: a resend saved in another tab updates every tab holding the record, so any of them answers a link with its count', async () => {
+      const tabA = new MemoryStorage()
+      activeTab = tabA
+      const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
+      await storeA.save({ ...RECORD, sends: 1 })
+      activeTab = new MemoryStorage()
+      const storeB = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 2000 })
+      const got = await storeB.load('app')
+      await storeB.save({ ...got!, sends: 2, expiresAt: NOW + 60 * 60_000 })
+      await vi.waitFor(() =>
+        expect(JSON.parse(tabA.getItem(KEY)!)).toMatchObject({ sends: 2, expiresAt: NOW + 60 * 60_000 }),
+      )
+    })
+
+    it("an update for another record, or one carrying another verifier, leaves this tab's record alone", async () => {
+      const tabA = new MemoryStorage()
+      activeTab = tabA
+      const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
+      await storeA.save(RECORD)
+      const peer = new BroadcastChannel('reset-kit:app')
+      peer.postMessage({ type: 'update', id: 'some-other-challenge', record: { ...OTHER_RECORD, sends: 5 } })
+      peer.postMessage({
+        type: 'update',
+        id: RECORD.challenge,
+        record: { ...RECORD, verifier: 'B'.repeat(43), sends: 5 },
+      })
+      peer.postMessage({ type: 'ask', id: 'after' })
+      await new Promise((resolve) => peer.addEventListener('message', resolve, { once: true }))
+      expect(JSON.parse(tabA.getItem(KEY)!)).toEqual(RECORD)
     })
 
     it("a forget for another record leaves this tab's record alone", async () => {

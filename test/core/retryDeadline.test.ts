@@ -56,6 +56,14 @@ describe('retryDeadline', () => {
     expect(retryDeadline.read('app', NOW)).toBeUndefined()
   })
 
+  it("clear forgets the reset page's wait too, which it keeps under `${id}:reset`", () => {
+    retryDeadline.save('app:reset', NOW + 60_000)
+    retryDeadline.save('other:reset', NOW + 60_000)
+    retryDeadline.clear('app')
+    expect(retryDeadline.read('app:reset', NOW)).toBeUndefined()
+    expect(retryDeadline.read('other:reset', NOW)).toBe(NOW + 60_000)
+  })
+
   it('S2: deadlines of two adapters do not collide', () => {
     retryDeadline.save('stytch', NOW + 1000)
     retryDeadline.save('http', NOW + 2000)

@@ -62,6 +62,20 @@ describe('sendJson', () => {
       expect(init.signal).toBeInstanceOf(AbortSignal)
     })
 
+    it("sends a path to the page's own origin, even under a <base href> that names another", async () => {
+      const base = document.createElement('base')
+      base.href = 'https://cdn.example.test/assets/'
+      document.head.append(base)
+      try {
+        const fetchMock = stubFetch(async () => new Response('{}', { status: 200 }))
+        await sendJson({ url: '/api/password-reset/complete', body: {}, signal: new AbortController().signal })
+        expect(document.baseURI).toBe('https://cdn.example.test/assets/')
+        expect(fetchMock.mock.calls[0]![0]).toBe(`${location.origin}/api/password-reset/complete`)
+      } finally {
+        base.remove()
+      }
+    })
+
     it('sends no body and no Content-Type when there is no body', async () => {
       const fetchMock = stubFetch(async () => new Response(null, { status: 204 }))
       await sendJson({ url: URL_START, method: 'GET', signal: new AbortController().signal })

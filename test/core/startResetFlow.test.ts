@@ -369,6 +369,39 @@ describe('startResetFlow', () => {
     },
   )
 
+  it('P6: a dead link retires the verifier a resend shared: the newer link still uses it, a new request never does', async () => {
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore()
+    const input = flowInput(adapter, store)
+    await startResetFlow(input)
+    await startResetFlow(input)
+    const shared = storedRecord()
+    // Stytch checks nothing first: the dead link's completion already sent the verifier.
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
+    await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'token_expired' })
+    expect(storedRecord()).toEqual({ ...shared, sends: 1, retired: true })
+
+    await startResetFlow(input)
+    const fresh = storedRecord()
+    expect(fresh.verifier).not.toBe(shared.verifier)
+    expect(fresh).toMatchObject({ sends: 1 })
+    expect(fresh.retired).toBeUndefined()
+    expect(adapter.startReset.mock.calls[2]![0].codeChallenge).toBe(fresh.challenge)
+  })
+
+  it('P5: after a resend, the second dead link deletes the verifier: no email is left that pairs with it', async () => {
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore()
+    const input = flowInput(adapter, store)
+    await startResetFlow(input)
+    await startResetFlow(input)
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('token_used'))
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
+    await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'token_used' })
+    await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'token_expired' })
+    expect(localStorage.length + sessionStorage.length).toBe(0)
+  })
+
   it('P8: after a resend, a verifier the server calls mismatched is still deleted', async () => {
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore()

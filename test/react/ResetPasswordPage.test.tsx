@@ -8,6 +8,7 @@ import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { createSupabaseAdapter } from '../../src/adapters/supabase'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
+import { ResetKitProvider } from '../../src/react/ResetKitProvider'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
 import { SuspendingSibling } from './SuspendingSibling'
 import { expectNoAxeViolations } from './expectNoAxeViolations'
@@ -46,6 +47,8 @@ async function storeVerifier(sends = 1) {
   })
   return verifier
 }
+
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function deferred() {
   let resolve!: () => void
@@ -448,6 +451,32 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).toHaveBeenCalledWith(
       expect.objectContaining({ token: 'tok_new', codeVerifier: verifier }),
     )
+  })
+
+  it("a dead link's clean-up, slow in its store, never shows its screen over the newer link the router passed since", async () => {
+    const verifier = await storeVerifier(2)
+    const store = createWebStorageVerifierStore()
+    // A store that takes its time, as the 'session' mode waits for other tabs.
+    const slowStore = { ...store, load: async (id: string) => (await later(300), store.load(id)) }
+    const adapter = {
+      ...fakeAdapter({ pkce: true }),
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async ({ token }) => {
+        if (token === 'tok_stale') throw new ResetError('token_expired')
+      }),
+    }
+    const page = (token: string) => (
+      <ResetKitProvider verifierStorage={{ ...slowStore, load: token === 'tok_stale' ? slowStore.load : store.load }}>
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} token={token} />
+      </ResetKitProvider>
+    )
+    const { rerender } = render(page('tok_stale'))
+    await waitFor(() => expect(adapter.checkToken).toHaveBeenCalledTimes(1))
+    rerender(page('tok_fresh'))
+    await findForm()
+    await act(() => later(500))
+    expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'This link has expired' })).not.toBeInTheDocument()
+    expect(await store.load('test')).toMatchObject({ verifier, sends: 1, retired: true })
   })
 
   it('P5: a link found expired deletes the verifier when only its own email carried the challenge', async () => {

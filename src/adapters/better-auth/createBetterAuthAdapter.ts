@@ -11,7 +11,8 @@ import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
 import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
 
 function assertBasePath(value: unknown): string {
-  if (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)) {
+  // Not `//…` nor `/\…`: without `baseUrl` the path alone is the endpoint, and those name another origin.
+  if (typeof value !== 'string' || !/^\/(?![/\\])[^?#\s]*$/.test(value)) {
     throw optionError(
       'basePath',
       process.env.NODE_ENV !== 'production' &&

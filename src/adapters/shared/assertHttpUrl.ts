@@ -2,9 +2,9 @@ import { optionError } from '../../core/optionError'
 
 /**
  * Checks an endpoint URL given to an adapter factory: it must be absolute and use http or https,
- * or, with `path`, may be a path on the page's own origin (`/api/reset`), which `fetch` resolves
- * against the page: an adapter made once at module level then also loads on a server, with no
- * origin to know. Throws a `TypeError` naming the option and showing a valid value, because a
+ * or, with `path`, may be a path on the page's own origin (`/api/reset`), which `sendJson` resolves
+ * against the page's origin when it sends: an adapter made once at module level then also loads
+ * on a server, with no origin to know. Throws a `TypeError` naming the option and showing a valid value, because a
  * wrong URL is a developer mistake that should fail at start-up rather than on a user's first
  * request. Pass the example as `process.env.NODE_ENV !== 'production' && 'https://…'`:
  * production builds keep only the option's name (see {@link optionError}).
@@ -12,8 +12,9 @@ import { optionError } from '../../core/optionError'
  * @returns The value unchanged.
  */
 export function assertHttpUrl(value: unknown, name: string, example: string | false, path?: boolean): string {
-  // Not `//host` nor `/\host`: the browser reads those as another origin.
-  if (path && /^\/(?![/\\])/.test(value as string)) return value as string
+  // A path must stay a path once parsed: `//host`, `/\host` and `/<tab>/host` (the parser drops
+  // tabs and newlines) name another origin.
+  if (path && typeof value == 'string' && value[0] == '/' && new URL(value, 'http://a').host == 'a') return value
   let protocol: string | undefined
   try {
     protocol = new URL(value as string).protocol

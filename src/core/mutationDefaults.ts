@@ -1,5 +1,6 @@
 /**
- * Set on every kit mutation, over whatever a host's QueryClient has as defaults: no retries; no
+ * Part of both mutation option factories, so set on every kit mutation over whatever a host's
+ * QueryClient has as defaults: no retries (a completion spends its link; a start sends an email); no
  * pausing while the browser reports offline, which would leave the button spinning and then send
  * the request on its own once back online (R3); no throwing to the host's error boundary, since
  * the form shows its errors itself.
