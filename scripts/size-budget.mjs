@@ -33,7 +33,7 @@ const KIT_OWN_BUDGET = 8 * 1024
 // variables, which a host's QueryClient hands to its error reporter (a security fix), and a dead
 // link no longer deleting the verifier a resend shares with a live one (P6): +63 B; and adapters
 // taking a path on the page's own origin, so they can be made on a server (+29 B). Raised a
-// fourth time, to 12.51 KB, for what a review of those found (+63 B): paths resolved against the
+// fourth time, to 12.51 KB, for what a review of those found (+67 B): paths resolved against the
 // page's origin rather than a `<base href>`, which could send the password elsewhere; a verifier
 // kept for a resend's newer link retired, so no new request pairs with a secret already sent;
 // and the mirror's copy of a record preferred, with the count another tab's resend left in it.
