@@ -97,8 +97,14 @@ function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): Verifie
       return read(adapterId) ?? (await askOtherTabs(adapterId))
     },
     async save(record) {
+      const replaced = read(record.adapterId)
       saveRecord(storageKey(record.adapterId, 'verifier'), record, false)
-      channelFor(record.adapterId)?.postMessage({ type: 'update', id: record.challenge, record } satisfies TabMessage)
+      const channel = channelFor(record.adapterId)
+      // A fresh pair replaces the old one in every tab, so no tab answers a link with the old.
+      if (replaced && replaced.challenge !== record.challenge) {
+        channel?.postMessage({ type: 'forget', id: replaced.challenge } satisfies TabMessage)
+      }
+      channel?.postMessage({ type: 'update', id: record.challenge, record } satisfies TabMessage)
     },
     async remove(adapterId) {
       const record = read(adapterId)

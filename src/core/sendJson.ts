@@ -66,7 +66,10 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
   let response: Response
   let text: string
   try {
-    response = await fetch(new URL(request.url, globalThis.location?.origin).href, {
+    // A path goes to the page's origin, never a `<base href>`; an absolute URL is left alone (a
+    // sandboxed frame's origin is "null", against which nothing resolves).
+    const url = request.url[0] == '/' ? new URL(request.url, globalThis.location?.origin).href : request.url
+    response = await fetch(url, {
       method: request.method ?? 'POST',
       headers,
       // undefined without a body: JSON.stringify(undefined) is undefined.

@@ -248,7 +248,7 @@ describe('createBetterAuthAdapter', () => {
       expect(() => createBetterAuthAdapter('https://app.example.com' as never)).toThrow('takes an options object')
     })
 
-    it.each(['//auth.example.com', 'api/auth', 'app.example.com', 'ftp://app.example.com', 42])(
+    it.each(['//auth.example.com', 'api/auth', 'app.example.com', 'ftp://app.example.com', 42, '/\n', '//a/x'])(
       'a baseUrl that is neither a path nor an http(s) URL: %j',
       (baseUrl) => {
         expect(() => createBetterAuthAdapter({ baseUrl: baseUrl as string })).toThrow(

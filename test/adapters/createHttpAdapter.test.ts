@@ -152,6 +152,18 @@ describe('createHttpAdapter', () => {
       ['startUrl (a carriage return)', { ...base, startUrl: '/\r\\evil.example' }, '`startUrl` must be a path'],
       ['startUrl (a list holding a path)', { ...base, startUrl: ['/api/start'] }, '`startUrl` must be a path'],
       [
+        'startUrl (two slashes and a one-letter host)',
+        { ...base, startUrl: '//a/api/start' },
+        '`startUrl` must be a path',
+      ],
+      [
+        'startUrl (a backslash and a one-letter host)',
+        { ...base, startUrl: '/\\a/api/start' },
+        '`startUrl` must be a path',
+      ],
+      ['startUrl (two slashes alone)', { ...base, startUrl: '//' }, '`startUrl` must be a path'],
+      ['startUrl (a host with a space)', { ...base, startUrl: '//a b/x' }, '`startUrl` must be a path'],
+      [
         'checkUrl (relative to the page)',
         { ...base, checkUrl: 'check' },
         '`checkUrl` must be a path on this site or an',

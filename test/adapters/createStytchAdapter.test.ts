@@ -407,6 +407,8 @@ describe('createStytchAdapter', () => {
       ['apiBaseUrl', { publicToken: TEST_TOKEN, apiBaseUrl: '/__emulator/stytch' }],
       ['apiBaseUrl', { publicToken: TEST_TOKEN, apiBaseUrl: 'ftp://stytch.example.com' }],
       ['baseUrl', { baseUrl: '//app.example.com/api/auth' }],
+      // The parser would drop the tab once the adapter appends its path: `//passwords/…`.
+      ['baseUrl', { baseUrl: '/\t' }],
       ['baseUrl', { baseUrl: 'app.example.com/api/auth' }],
       ['loginRedirectUrl', { publicToken: TEST_TOKEN, loginRedirectUrl: '/login' }],
     ] as const)('a relative or non-http %s', (name, options) => {

@@ -606,6 +606,21 @@ describe('createWebStorageVerifierStore', () => {
       )
     })
 
+    it('a fresh pair saved in one tab makes every other tab drop the pair it replaced, so a link tab gets one answer', async () => {
+      const tabA = new MemoryStorage()
+      activeTab = tabA
+      const storeA = createWebStorageVerifierStore({ mode: 'session', now: () => NOW })
+      await storeA.save(RECORD)
+      const tabB = new MemoryStorage()
+      activeTab = tabB
+      const storeB = createWebStorageVerifierStore({ mode: 'session', now: () => NOW, askTabsTimeoutMs: 2000 })
+      await storeB.load('app')
+      const fresh = { ...RECORD, verifier: OTHER_RECORD.verifier, challenge: OTHER_RECORD.challenge }
+      await storeB.save(fresh)
+      await vi.waitFor(() => expect(tabA.getItem(KEY)).toBeNull())
+      expect(JSON.parse(tabB.getItem(KEY)!)).toEqual(fresh)
+    })
+
     it("an update for another record, or one carrying another verifier, leaves this tab's record alone", async () => {
       const tabA = new MemoryStorage()
       activeTab = tabA

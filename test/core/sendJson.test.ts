@@ -76,6 +76,17 @@ describe('sendJson', () => {
       }
     })
 
+    it('leaves an absolute URL as it is, also in a sandboxed frame, whose origin is "null"', async () => {
+      vi.stubGlobal('location', { origin: 'null' })
+      const fetchMock = stubFetch(async () => new Response('{}', { status: 200 }))
+      await expect(sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })).resolves.toMatchObject(
+        {
+          status: 200,
+        },
+      )
+      expect(fetchMock.mock.calls[0]![0]).toBe(URL_START)
+    })
+
     it('sends no body and no Content-Type when there is no body', async () => {
       const fetchMock = stubFetch(async () => new Response(null, { status: 204 }))
       await sendJson({ url: URL_START, method: 'GET', signal: new AbortController().signal })

@@ -12,9 +12,9 @@ import { optionError } from '../../core/optionError'
  * @returns The value unchanged.
  */
 export function assertHttpUrl(value: unknown, name: string, example: string | false, path?: boolean): string {
-  // A path must stay a path once parsed: `//host`, `/\host` and `/<tab>/host` (the parser drops
-  // tabs and newlines) name another origin.
-  if (path && typeof value == 'string' && value[0] == '/' && new URL(value, 'http://a').host == 'a') return value
+  // A path must stay a path: `//host` and `/\host` name another origin, and the URL parser drops
+  // tabs and newlines anywhere (`/<tab>/host`), also once an adapter appends to the value.
+  if (path && typeof value == 'string' && /^\/(?![/\\])[^\t\n\r]*$/.test(value)) return value
   let protocol: string | undefined
   try {
     protocol = new URL(value as string).protocol
