@@ -29,9 +29,10 @@ export interface CompleteResetFlowInput {
 /**
  * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
  * and nothing is sent. The verifier and the tab's token are deleted after success and after
- * terminal errors (a dead token keeps a verifier a resend shared: see {@link forgetLink}), and
- * kept after retryable ones (network, 5xx, 429, weak password) so the user can try again. After success and terminal errors the history entry keeps the outcome, so
- * {@link readCallbackToken} reports it (`done`, or `invalid` with the code) when the page is shown again.
+ * terminal errors (a dead token retires a verifier a resend shared: see {@link forgetLink}), and
+ * kept after retryable ones (network, 5xx, 429, weak password) so the user can try again. After
+ * success and terminal errors the history entry keeps the outcome, so {@link readCallbackToken}
+ * reports it (`done`, or `invalid` with the code) when the page is shown again.
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input

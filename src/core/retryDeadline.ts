@@ -17,10 +17,9 @@ export function saveRetryDeadline(adapterId: string, at: number): void {
 /**
  * Remembers until when a rate-limited adapter must not be asked again, in this tab's
  * sessionStorage, so a reload cannot be used to skip the wait. `<ForgotPasswordForm>` keeps its
- * wait under the adapter's id, `<ResetPasswordPage>` under `${id}:reset`, so a 429 on one does not
- * hold the other. The kit's hooks call
- * {@link readRetryDeadline} and {@link saveRetryDeadline} directly, so a bundle that never clears
- * a deadline leaves `clear` out.
+ * wait under the adapter's id, `<ResetPasswordPage>` under `${id}:reset`, so a 429 on one does
+ * not hold the other. The kit's hooks call {@link readRetryDeadline} and
+ * {@link saveRetryDeadline} directly, so a bundle that never clears a deadline leaves `clear` out.
  */
 export const retryDeadline: {
   /** The stored deadline (epoch ms) if it is still in the future. */

@@ -23,7 +23,10 @@ import { useResetKitLocale } from './useResetKitLocale'
 export interface ResetKitInstanceOptions {
   /** The backend; overrides the provider's. */
   adapter?: ResetAdapter
-  /** BCP 47 tag (a shipped one, or one given in `resources`); overrides the provider's and the detected one. */
+  /**
+   * BCP 47 tag (a shipped one, or one given in `resources`); overrides the provider's and the
+   * detected one.
+   */
   locale?: SupportedLocale | (string & {})
   /**
    * Replaces strings for this instance only, by key path of `locales/en/reset-kit.json`

@@ -38,8 +38,8 @@ function assertLength(value: unknown, name: string, fallback: number): number {
  * Creates the adapter for Better Auth's password reset by email (verified against better-auth
  * 1.7; older releases named the start endpoint `/forget-password`).
  *
- * - start: `POST {baseUrl}{basePath}/request-password-reset` (a path on the page's origin without `baseUrl`) `{ email, redirectTo }`. Better Auth
- *   answers 200 whether or not the account exists. `redirectTo` must be a trusted origin
+ * - start: `POST {baseUrl}{basePath}/request-password-reset` `{ email, redirectTo }` (without
+ *   `baseUrl`, on the page's own origin). Better Auth answers 200 whether or not the account exists. `redirectTo` must be a trusted origin
  *   (`trustedOrigins`), or it refuses with `redirect_not_allowed`.
  * - the emailed link points at Better Auth's own `GET {basePath}/reset-password/:token`, which
  *   redirects to `redirectUrl?token=…`, or to `redirectUrl?error=INVALID_TOKEN` for an unknown or
@@ -72,7 +72,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions = {}):
         'reset-kit: createBetterAuthAdapter takes an options object, such as `{ baseUrl: "https://auth.example.com" }`.',
     )
   }
-  // Empty for the page's own origin: the endpoints are then paths, which fetch resolves against the page.
+  // Empty for the page's own origin: the endpoints are then paths, which sendJson resolves against it.
   const baseUrl =
     options.baseUrl === undefined
       ? ''

@@ -19,8 +19,9 @@ export interface HttpAdapterOptions {
   /** Receives `POST` with the completion body and sets the password: an absolute URL or a path. */
   completeUrl: string
   /**
-   * An absolute URL or a path that receives `POST { token }` and answers 2xx while the token is usable. It must
-   * not consume the token. Without it the page cannot tell a dead link before the user types.
+   * An absolute URL or a path that receives `POST { token }` and answers 2xx while the token is
+   * usable. It must not consume the token. Without it the page cannot tell a dead link before the
+   * user types.
    * @default none: no `checkToken`
    */
   checkUrl?: string

@@ -2,12 +2,13 @@ import { optionError } from '../../core/optionError'
 
 /**
  * Checks an endpoint URL given to an adapter factory: it must be absolute and use http or https,
- * or, with `path`, may be a path on the page's own origin (`/api/reset`), which `sendJson` resolves
- * against the page's origin when it sends: an adapter made once at module level then also loads
- * on a server, with no origin to know. Throws a `TypeError` naming the option and showing a valid value, because a
- * wrong URL is a developer mistake that should fail at start-up rather than on a user's first
- * request. Pass the example as `process.env.NODE_ENV !== 'production' && 'https://…'`:
- * production builds keep only the option's name (see {@link optionError}).
+ * or, with `path`, may be a path on the page's own origin (`/api/reset`), which `sendJson`
+ * resolves against that origin when it sends: an adapter made once at module level then also
+ * loads on a server, with no origin to know. Throws a `TypeError` naming the option and showing
+ * a valid value, because a wrong URL is a developer mistake that should fail at start-up rather
+ * than on a user's first request. Pass the example as
+ * `process.env.NODE_ENV !== 'production' && 'https://…'`: production builds keep only the
+ * option's name (see {@link optionError}).
  *
  * @returns The value unchanged.
  */
