@@ -32,10 +32,6 @@ export function redirectUrlFor(backend: DemoBackend): string {
   return url.href
 }
 
-function ownEndpoint(route: string): string {
-  return new URL(HTTP_MOUNT_PATH + route, window.location.origin).href
-}
-
 function createAdapter(backend: DemoBackend): ResetAdapter {
   switch (backend) {
     case 'stytch':
@@ -52,14 +48,16 @@ function createAdapter(backend: DemoBackend): ResetAdapter {
         anonKey: DEMO_SUPABASE_ANON_KEY,
       })
     case 'better-auth':
-      return createBetterAuthAdapter({ baseUrl: window.location.origin, basePath: BETTER_AUTH_BASE_PATH })
+      // Better Auth on the page's own origin, as most apps run it: no `baseUrl`.
+      return createBetterAuthAdapter({ basePath: BETTER_AUTH_BASE_PATH })
     case 'http':
-      // What an app with its own endpoint writes; `checkUrl` lets a dead link get its screen before typing.
+      // What an app with its own endpoint writes: paths on its own origin. `checkUrl` lets a dead
+      // link get its screen before typing.
       return createHttpAdapter({
         id: 'http',
-        startUrl: ownEndpoint(HTTP_ROUTES.start),
-        checkUrl: ownEndpoint(HTTP_ROUTES.check),
-        completeUrl: ownEndpoint(HTTP_ROUTES.complete),
+        startUrl: HTTP_MOUNT_PATH + HTTP_ROUTES.start,
+        checkUrl: HTTP_MOUNT_PATH + HTTP_ROUTES.check,
+        completeUrl: HTTP_MOUNT_PATH + HTTP_ROUTES.complete,
       })
   }
 }
