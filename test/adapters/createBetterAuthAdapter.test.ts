@@ -205,6 +205,18 @@ describe('createBetterAuthAdapter', () => {
     },
   )
 
+  it.each([
+    ['start', 'an HTML page', START, () => HttpResponse.html('<!doctype html><title>App</title>')],
+    ['complete', 'an HTML page', COMPLETE, () => HttpResponse.html('<!doctype html><title>App</title>')],
+    ['complete', 'an empty 204', COMPLETE, () => new HttpResponse(null, { status: 204 })],
+  ] as const)(
+    "%s: a 2xx with %s, not Better Auth's JSON (another server's route), is misconfigured, never sent or changed",
+    async (step, _, url, answer) => {
+      server.use(http.post(url, answer))
+      await expect(run(step)).rejects.toMatchObject({ name: 'ResetError', code: 'misconfigured' })
+    },
+  )
+
   describe('complete', () => {
     it('posts exactly { newPassword, token } to {basePath}/reset-password, the password as typed', async () => {
       respondOk()

@@ -22,6 +22,17 @@ function assertBasePath(value: unknown): string {
   return value.replace(/\/+$/, '')
 }
 
+/**
+ * Better Auth answers success with a JSON object. A 2xx without one is another server's page (a
+ * wrong `basePath`, an app's catch-all route answering the POST): it must not read as an email
+ * sent or a password changed, so it throws `misconfigured`.
+ */
+function answered(response: SendJsonResponse): boolean {
+  if (!response.ok) return false
+  if (typeof response.body == 'object' && response.body !== null) return true
+  throw new ResetError('misconfigured', { cause: response.body })
+}
+
 function assertLength(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
@@ -52,6 +63,9 @@ function assertLength(value: unknown, name: string, fallback: number): number {
  * There is no PKCE. Better Auth rate-limits the start request (3 a minute by default) with 429
  * and an `X-Retry-After` header; across origins, expose that header (CORS
  * `Access-Control-Expose-Headers`) so the page can show the wait.
+ *
+ * A 2xx without Better Auth's JSON (another server's page: a wrong `basePath`, an app's catch-all
+ * route) rejects with `misconfigured` rather than read as sent or changed.
  *
  * Mistakes in the options throw a `TypeError` at once; every failure of a call rejects with a
  * `ResetError` (see `mapBetterAuthError`).
@@ -129,7 +143,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions = {}):
         { email: input.email, redirectTo: input.redirectUrl },
         input.signal,
       )
-      if (response.ok) return
+      if (answered(response)) return
       const outcome = mapBetterAuthError(response, 'start', limits)
       if (outcome !== 'neutral') throw outcome
     },
@@ -137,7 +151,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions = {}):
     async completeReset(input) {
       const { password } = input
       const response = await post('/reset-password', { newPassword: password, token: input.token }, input.signal)
-      if (response.ok) return
+      if (answered(response)) return
       const max = limits.maxPasswordLength
       // Better Auth counts UTF-16 units, the page characters: 70 emoji are 140 units, and "at most
       // 128 characters" would be false. A maximum of 0 quotes no number.
