@@ -78,6 +78,16 @@ afterEach(() => {
   localStorage.clear()
 })
 
+/** A request and its resend: two emails whose links pair with one stored verifier. */
+async function askedTwice() {
+  const adapter = makeAdapter()
+  const store = createWebStorageVerifierStore()
+  const input = flowInput(adapter, store)
+  await startResetFlow(input)
+  await startResetFlow(input)
+  return { adapter, store, input }
+}
+
 describe('startResetFlow', () => {
   it('exports its defaults', () => {
     expect(DEFAULT_MIN_DURATION_MS).toBe(1000)
@@ -354,11 +364,7 @@ describe('startResetFlow', () => {
   it.each<ResetErrorCode>(['token_expired', 'token_used', 'token_invalid'])(
     'P6: after a resend, the older email found %s keeps the verifier, and the newer link completes with it',
     async (code) => {
-      const adapter = makeAdapter()
-      const store = createWebStorageVerifierStore()
-      const input = flowInput(adapter, store)
-      await startResetFlow(input)
-      await startResetFlow(input)
+      const { adapter, store } = await askedTwice()
       adapter.completeReset.mockRejectedValueOnce(new ResetError(code))
       await expect(complete(adapter, store)).rejects.toMatchObject({ code })
       await complete(adapter, store)
@@ -370,11 +376,7 @@ describe('startResetFlow', () => {
   )
 
   it('P6: a dead link retires the verifier a resend shared: the newer link still uses it, a new request never does', async () => {
-    const adapter = makeAdapter()
-    const store = createWebStorageVerifierStore()
-    const input = flowInput(adapter, store)
-    await startResetFlow(input)
-    await startResetFlow(input)
+    const { adapter, store, input } = await askedTwice()
     const shared = storedRecord()
     // Stytch checks nothing first: the dead link's completion already sent the verifier.
     adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
@@ -390,11 +392,7 @@ describe('startResetFlow', () => {
   })
 
   it('P5: after a resend, the second dead link deletes the verifier: no email is left that pairs with it', async () => {
-    const adapter = makeAdapter()
-    const store = createWebStorageVerifierStore()
-    const input = flowInput(adapter, store)
-    await startResetFlow(input)
-    await startResetFlow(input)
+    const { adapter, store } = await askedTwice()
     adapter.completeReset.mockRejectedValueOnce(new ResetError('token_used'))
     adapter.completeReset.mockRejectedValueOnce(new ResetError('token_expired'))
     await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'token_used' })
@@ -403,11 +401,7 @@ describe('startResetFlow', () => {
   })
 
   it('P8: after a resend, a verifier the server calls mismatched is still deleted', async () => {
-    const adapter = makeAdapter()
-    const store = createWebStorageVerifierStore()
-    const input = flowInput(adapter, store)
-    await startResetFlow(input)
-    await startResetFlow(input)
+    const { adapter, store } = await askedTwice()
     adapter.completeReset.mockRejectedValueOnce(new ResetError('verifier_mismatch'))
     await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'verifier_mismatch' })
     expect(await store.load('app')).toBeUndefined()

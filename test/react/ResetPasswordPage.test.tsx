@@ -465,7 +465,7 @@ describe('<ResetPasswordPage>', () => {
       }),
     }
     const page = (token: string) => (
-      <ResetKitProvider verifierStorage={{ ...slowStore, load: token === 'tok_stale' ? slowStore.load : store.load }}>
+      <ResetKitProvider verifierStorage={token === 'tok_stale' ? slowStore : store}>
         <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} token={token} />
       </ResetKitProvider>
     )

@@ -10,6 +10,8 @@ import { describeValue } from '../shared/describeValue'
 import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
 import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
 
+const SAME_ORIGIN = 'http://same.origin'
+
 function assertBasePath(value: unknown): string {
   // Not `//…` nor `/\…`: without `baseUrl` the path alone is the endpoint, and those name another origin.
   if (typeof value !== 'string' || !/^\/(?![/\\])[^?#\s]*$/.test(value)) {
@@ -97,12 +99,13 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions = {}):
           true,
         ).replace(/\/+$/, '')
   const basePath = options.basePath === undefined ? '/api/auth' : assertBasePath(options.basePath)
-  const { origin, pathname } = new URL(baseUrl, 'http://same.origin')
+  // Without `baseUrl` there is no origin to read: a stand-in makes the path readable all the same.
+  const { origin, pathname } = new URL(baseUrl, SAME_ORIGIN)
   if (basePath !== '' && pathname.replace(/\/+$/, '').endsWith(basePath)) {
     throw optionError(
       'baseUrl',
       process.env.NODE_ENV !== 'production' &&
-        `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; ${origin === 'http://same.origin' ? 'leave `baseUrl` out' : `pass the server's origin, such as "${origin}",`} and keep the path in \`basePath\`.`,
+        `reset-kit: \`baseUrl\` already ends with the basePath ${JSON.stringify(basePath)}; ${origin === SAME_ORIGIN ? 'leave `baseUrl` out' : `pass the server's origin, such as "${origin}",`} and keep the path in \`basePath\`.`,
     )
   }
   const id = assertAdapterId(options.id ?? 'better-auth', 'better-auth')
