@@ -269,10 +269,22 @@ describe('createHttpAdapter', () => {
       expect(await bodyOf()).toStrictEqual({ user: { email: 'ana@example.com' }, pkce: CHALLENGE })
     })
 
-    it('resolves on any 2xx, whatever the body', async () => {
+    it('resolves on any 2xx but an HTML page, whatever the body', async () => {
       server.use(http.post(START, () => new HttpResponse(null, { status: 204 })))
       await expect(createHttpAdapter(base).startReset(startInput())).resolves.toBeUndefined()
     })
+  })
+
+  it("rejects every step with misconfigured when a single-page host's fallback answers 200 with its index.html", async () => {
+    const shell = '<!doctype html><html><body><div id="root"></div><script src="/app.js"></script></body></html>'
+    server.use(http.post('https://app.example.com/*', () => HttpResponse.html(shell)))
+    const adapter = createHttpAdapter({ ...base, checkUrl: CHECK })
+    expect((await rejection(adapter.startReset(startInput()))).code).toBe('misconfigured')
+    expect((await rejection(adapter.checkToken!({ token: TOKEN, signal: new AbortController().signal }))).code).toBe(
+      'misconfigured',
+    )
+    expect((await rejection(adapter.completeReset(completeInput()))).code).toBe('misconfigured')
+    expect(requests.map((request) => request.url)).toEqual([START, CHECK, COMPLETE])
   })
 
   describe('headers and credentials', () => {

@@ -618,12 +618,23 @@ describe('createStytchAdapter', () => {
       )
     })
 
-    it('treats a 2xx as success, even with an empty or non-JSON body', async () => {
+    it('treats a 2xx as success, even with an empty or plain-text body', async () => {
       const adapter = createStytchAdapter({ publicToken: TEST_TOKEN })
       server.use(http.post(TEST_START, () => new HttpResponse(null, { status: 200 })))
       await expect(adapter.startReset(startInput())).resolves.toBeUndefined()
-      server.use(http.post(TEST_COMPLETE, () => new HttpResponse('<html>ok</html>', { status: 200 })))
+      server.use(http.post(TEST_COMPLETE, () => HttpResponse.text('ok')))
       await expect(adapter.completeReset(completeInput())).resolves.toBeUndefined()
+    })
+
+    it("rejects a 2xx HTML page with misconfigured: a proxy path with nothing behind it, answered by the host's fallback", async () => {
+      const adapter = createStytchAdapter({ baseUrl: 'https://app.example.com/api/stytch' })
+      server.use(
+        http.post('https://app.example.com/api/stytch/*', () =>
+          HttpResponse.html('<!doctype html><div id="root"></div>'),
+        ),
+      )
+      expect((await rejection(adapter.startReset(startInput()))).code).toBe('misconfigured')
+      expect((await rejection(adapter.completeReset(completeInput()))).code).toBe('misconfigured')
     })
   })
 

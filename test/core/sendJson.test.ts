@@ -397,6 +397,55 @@ describe('sendJson', () => {
       expect(response).toEqual({ status: 200, ok: true, body: undefined, retryAfterSeconds: undefined })
     })
 
+    it.each([
+      [
+        'an app shell',
+        '<!doctype html><html><head><title>My app</title></head><body><div id="root"></div></body></html>',
+      ],
+      ['an HTML page after blank lines', '\n\n  <html><body>Welcome</body></html>'],
+    ])(
+      "a 2xx HTML page (%s: a host's catch-all for a path with no endpoint) rejects with misconfigured, never reads as success",
+      async (_, page) => {
+        server.use(http.post(URL_START, () => HttpResponse.html(page)))
+        const error = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch(
+          (caught: unknown) => caught,
+        )
+        expect(error).toBeInstanceOf(ResetError)
+        expect(error).toMatchObject({ code: 'misconfigured' })
+      },
+    )
+
+    it('explains a 2xx HTML page in the cause in development, and keeps only "html" in production builds', async () => {
+      server.use(http.post(URL_START, () => HttpResponse.html('<!doctype html><title>App</title>', { status: 203 })))
+      const send = () =>
+        sendJson({ url: URL_START, body: {}, signal: new AbortController().signal }).catch(
+          (caught: ResetError) => (caught.cause as Error).message,
+        )
+      expect(await send()).toBe('The endpoint answered 203 with an HTML page, not JSON; check its URL.')
+      vi.stubEnv('NODE_ENV', 'production')
+      try {
+        expect(await send()).toBe('html')
+      } finally {
+        vi.unstubAllEnvs()
+      }
+    })
+
+    it.each([
+      ['plain text sent as text/html (Express `res.send("ok")`)', HttpResponse.html('ok')],
+      ['plain text', HttpResponse.text('OK')],
+      ['no body (204)', new HttpResponse(null, { status: 204 })],
+    ])('a 2xx that is not HTML nor JSON (%s) still answers, with an undefined body', async (_, answer) => {
+      server.use(http.post(URL_START, () => answer.clone()))
+      const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
+      expect(response).toMatchObject({ ok: true, body: undefined })
+    })
+
+    it('an HTML error page with an error status is still returned for the adapter to map', async () => {
+      server.use(http.post(URL_START, () => HttpResponse.html('<!doctype html><h1>Not found</h1>', { status: 404 })))
+      const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
+      expect(response).toMatchObject({ status: 404, ok: false, body: undefined })
+    })
+
     it('R1: reads Retry-After seconds', async () => {
       server.use(http.post(URL_START, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '120' } })))
       const response = await sendJson({ url: URL_START, body: {}, signal: new AbortController().signal })
