@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import type axeCore from 'axe-core'
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
+import type en from '../../locales/en/reset-kit.json'
 import * as stackAuth from '../adapters/fixtures/stackAuth'
 import { gate, resetEmulators, STYTCH_START } from './demoFlow'
 import { launchChromium } from './launchChromium'
@@ -27,10 +28,8 @@ const STACK_CHECK = '**/__emulator/stack-auth/api/v1/auth/password/reset/check-c
 const STACK_RESET = '**/__emulator/stack-auth/api/v1/auth/password/reset'
 const STACK_CODE = 'a'.repeat(45)
 
-interface Messages {
-  forgot: Record<string, string>
-  reset: Record<string, string>
-}
+/** A locale's strings: every locale has English's keys (test/i18n checks it). */
+type Messages = typeof en
 
 interface Violation {
   id: string
@@ -83,11 +82,15 @@ async function axeStates(page: Page, state: string, found: Record<string, Violat
   }
 }
 
-/** Waits for the kit to show `state` with its heading in the page's language (the locale has loaded). */
-async function view(page: Page, state: string, heading: string | undefined): Promise<void> {
-  const root = page.locator(`[data-reset-kit][data-state="${state}"]`)
-  await root.waitFor()
-  if (heading !== undefined) await root.locator('[data-part="heading"]', { hasText: heading }).waitFor()
+/** A message with each placeholder (`{{duration}}`) standing for any text, to find it on the page. */
+function filled(message: string): RegExp {
+  const parts = message.split(/\{\{\w+\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(parts.join('.+'))
+}
+
+/** Waits for the kit's view whose heading is `heading`, in the page's language (the locale has loaded). */
+async function view(page: Page, heading: string): Promise<void> {
+  await page.getByRole('heading', { name: heading }).waitFor()
 }
 
 async function newContext(browserLocale: string): Promise<BrowserContext> {
@@ -99,7 +102,7 @@ describe('the axe harness', () => {
     const context = await newContext('en-US')
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
-    await view(page, 'form', 'Reset your password')
+    await view(page, 'Reset your password')
     const background = () => page.locator('[data-reset-kit]').evaluate((root) => getComputedStyle(root).backgroundColor)
     await page.emulateMedia({ colorScheme: 'light' })
     const light = await background()
@@ -125,8 +128,7 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
     const page = await context.newPage()
     await page.clock.install()
     const found: Record<string, Violation[]> = {}
-    const root = page.locator('[data-reset-kit]')
-    const submit = root.locator('[data-part="submit"]')
+    const submit = page.getByRole('button', { name: m.forgot.submit })
     const held = gate()
     let answer: 'hold' | 'rate-limit' = 'hold'
     await page.route(`**${STYTCH_START}`, async (route: Route) => {
@@ -149,32 +151,35 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
     })
 
     await page.goto(`${demo.url}/`)
-    await view(page, 'form', m.forgot.title)
+    await view(page, m.forgot.title)
     await axeStates(page, 'form', found)
 
     await submit.click()
-    await root.locator('[data-part="input"][aria-invalid="true"]').waitFor()
+    await page.getByRole('alert').filter({ hasText: m.errors.invalid_email }).waitFor()
     await axeStates(page, 'field error', found)
 
     // Not a demo account: the answer is the same neutral confirmation, and no rate limit is shared.
-    await root.locator('[data-part="input"]').fill(`a11y-${tag}@example.com`)
+    await page.getByRole('textbox', { name: m.forgot.emailLabel }).fill(`a11y-${tag}@example.com`)
     await submit.click()
-    await page.locator('[data-reset-kit][data-pending]').waitFor()
+    await page.getByRole('button', { name: m.forgot.submitting }).waitFor()
     await axeStates(page, 'sending', found)
 
     held.open()
-    await view(page, 'sent', m.forgot.sentTitle)
+    await view(page, m.forgot.sentTitle)
     await axeStates(page, 'sent, cooldown running', found)
 
     await page.clock.fastForward('01:01')
-    await root.locator('[data-part="cooldownStatus"]', { hasText: m.forgot.cooldownEnded }).waitFor()
+    await page.getByRole('status').filter({ hasText: m.forgot.cooldownEnded }).waitFor()
     await axeStates(page, 'sent, cooldown over', found)
 
     answer = 'rate-limit'
-    await root.locator('[data-part="useAnotherEmail"]').click()
-    await view(page, 'form', m.forgot.title)
+    await page.getByRole('button', { name: m.forgot.useAnotherEmail }).click()
+    await view(page, m.forgot.title)
     await submit.click()
-    await root.locator('[data-part="alert"]:not(:empty)').waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: filled(m.errors.rate_limited) })
+      .waitFor()
     await axeStates(page, 'rate limited', found)
 
     expect(found).toEqual({})
@@ -185,7 +190,6 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
     const context = await newContext(browserLocale)
     const page = await context.newPage()
     const found: Record<string, Violation[]> = {}
-    const root = page.locator('[data-reset-kit]')
     const stackLink = `${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`
 
     // The link check and the password change answer as each state needs.
@@ -224,42 +228,47 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
       }
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ success: true }) })
     })
-    const passwords = root.locator('input[autocomplete="new-password"]')
-    const submit = root.locator('[data-part="submit"]')
+    const password = page.getByLabel(m.reset.passwordLabel, { exact: true })
+    const confirm = page.getByLabel(m.reset.confirmLabel, { exact: true })
+    const submit = page.getByRole('button', { name: m.reset.submit })
 
     await page.goto(stackLink)
-    await view(page, 'checking', m.reset.checkingTitle)
+    await view(page, m.reset.checkingTitle)
     await axeStates(page, 'checking', found)
 
     check = 'ok'
     held.open()
-    await view(page, 'ready', m.reset.title)
+    await view(page, m.reset.title)
     await axeStates(page, 'ready', found)
 
-    await passwords.nth(0).fill('short')
-    await passwords.nth(1).fill('different')
+    await password.fill('short')
+    await confirm.fill('different')
     await submit.click()
-    await root.locator('input[aria-invalid="true"]').first().waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: filled(m.errors.password_too_short_other) })
+      .waitFor()
+    await page.getByRole('alert').filter({ hasText: m.errors.password_mismatch }).waitFor()
     await axeStates(page, 'field errors', found)
 
-    await root.locator('[data-part="toggle"]').click()
-    await root.locator('[data-part="toggle"][aria-pressed="true"]').waitFor()
+    await page.getByRole('button', { name: m.reset.showPassword }).click()
+    await page.getByRole('button', { name: m.reset.showPassword, pressed: true }).waitFor()
     await axeStates(page, 'password shown', found)
 
     held = gate()
-    await passwords.nth(0).fill('a brand new passphrase')
-    await passwords.nth(1).fill('a brand new passphrase')
+    await password.fill('a brand new passphrase')
+    await confirm.fill('a brand new passphrase')
     await submit.click()
-    await page.locator('[data-reset-kit][data-pending]').waitFor()
+    await page.getByRole('button', { name: m.reset.submitting }).waitFor()
     await axeStates(page, 'changing', found)
 
     held.open()
-    await root.locator('[data-part="alert"]:not(:empty)').waitFor()
+    await page.getByRole('alert').filter({ hasText: m.errors.server }).waitFor()
     await axeStates(page, 'server error', found)
 
     change = 'ok'
     await submit.click()
-    await view(page, 'success', m.reset.successTitle)
+    await view(page, m.reset.successTitle)
     await axeStates(page, 'success', found)
 
     for (const [state, answer, heading] of [
@@ -269,29 +278,32 @@ describe.each(LOCALES)('axe in Chromium, $tag', ({ browserLocale, tag }) => {
     ] as const) {
       check = answer
       await page.goto(stackLink)
-      await view(page, state, heading)
+      await view(page, heading)
       await axeStates(page, state, found)
     }
 
     check = 'ok'
     change = 'rate-limit'
     await page.goto(stackLink)
-    await view(page, 'ready', m.reset.title)
-    await passwords.nth(0).fill('a brand new passphrase')
-    await passwords.nth(1).fill('a brand new passphrase')
+    await view(page, m.reset.title)
+    await password.fill('a brand new passphrase')
+    await confirm.fill('a brand new passphrase')
     await submit.click()
-    await root.locator('[data-part="alert"]:not(:empty)').waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: filled(m.errors.rate_limited) })
+      .waitFor()
     await axeStates(page, 'rate limited', found)
 
     // A new tab: this one's sessionStorage still holds the last link's token, for reloads.
     const fresh = await context.newPage()
     await fresh.goto(`${demo.url}/reset?backend=stack-auth`)
-    await view(fresh, 'link_invalid', m.reset.invalidTitle)
+    await view(fresh, m.reset.invalidTitle)
     await axeStates(fresh, 'link_invalid', found)
 
     // A PKCE link opened where no verifier was stored.
     await fresh.goto(`${demo.url}/reset?backend=stytch&stytch_token_type=reset_password&token=${'b'.repeat(43)}=`)
-    await view(fresh, 'verifier_missing', m.reset.verifierTitle)
+    await view(fresh, m.reset.verifierTitle)
     await axeStates(fresh, 'verifier_missing', found)
 
     expect(found).toEqual({})
@@ -337,7 +349,7 @@ describe('layout and focus in Chromium', () => {
         [`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`, 'ready', m.reset.title],
       ] as const) {
         await page.goto(url)
-        await view(page, state, heading)
+        await view(page, heading)
         measured[state] = await overflowPastCard(page)
         await page.addStyleTag({ content: TEXT_SPACING })
         measured[`${state}, text spacing`] = await overflowPastCard(page)
@@ -357,7 +369,7 @@ describe('layout and focus in Chromium', () => {
     const sideways: Record<string, number> = {}
     for (const path of ['/', '/reset', '/outbox']) {
       await page.goto(`${demo.url}${path}`)
-      await page.locator('main').waitFor()
+      await page.getByRole('main').waitFor()
       await page.waitForLoadState('networkidle')
       sideways[path] = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -371,7 +383,7 @@ describe('layout and focus in Chromium', () => {
     const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'no-preference' })
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
-    await view(page, 'form', 'Reset your password')
+    await view(page, 'Reset your password')
     const animated = await page
       .locator('[data-reset-kit] [data-part="submit"]')
       .evaluate((element) => getComputedStyle(element).transitionProperty)
@@ -384,7 +396,7 @@ describe('layout and focus in Chromium', () => {
     const context = await newContext('en-US')
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
-    await view(page, 'form', 'Reset your password')
+    await view(page, 'Reset your password')
     const input = page.locator('[data-reset-kit] [data-part="input"]')
     await input.focus()
     const ratios: Record<string, number> = {}
@@ -433,17 +445,16 @@ describe('layout and focus in Chromium', () => {
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ success: true }) })
     })
     await page.goto(`${demo.url}/reset?backend=stack-auth&code=${STACK_CODE}`)
-    await view(page, 'ready', 'Choose a new password')
-    const passwords = page.locator('[data-reset-kit] input[autocomplete="new-password"]')
-    await passwords.nth(0).fill('a brand new passphrase')
-    await passwords.nth(1).fill('a brand new passphrase')
+    await view(page, 'Choose a new password')
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
+    await page.getByLabel('Confirm new password').fill('a brand new passphrase')
     const meter = page.locator('[data-reset-kit] [data-strength]')
     const fill = await meter.evaluate((element) => {
       const before = getComputedStyle(element, '::before')
       return { image: before.backgroundImage, height: before.height }
     })
-    await page.locator('[data-reset-kit] [data-part="submit"]').click()
-    await page.locator('[data-reset-kit][data-pending]').waitFor()
+    await page.getByRole('button', { name: 'Change password' }).click()
+    await page.getByRole('button', { name: 'Changing password…' }).waitFor()
     const spinner = await page.locator('[data-reset-kit] [data-part="submit"]').evaluate((element) => {
       const before = getComputedStyle(element, '::before')
       return { top: before.borderTopColor, right: before.borderRightColor }

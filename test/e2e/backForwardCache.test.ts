@@ -94,7 +94,10 @@ describe('the back/forward cache in Chromium', () => {
 
     await leaveAndComeBack(tab, async () => {
       // The kit's own link, a plain <a>: a full navigation, which puts this page in the cache.
-      await tab.locator('[data-reset-kit] [data-part="link"]').click()
+      await tab
+        .getByRole('region', { name: 'Your password has been changed' })
+        .getByRole('link', { name: 'Sign in' })
+        .click()
       await tab.waitForURL(`${demo.url}/sign-in`)
     })
 
@@ -116,7 +119,7 @@ describe('the back/forward cache in Chromium', () => {
     const page = await context.newPage()
     const starts = recordRequests(page, STYTCH_START)
     await requestLink(page, demo, 'ada@example.com')
-    const resend = page.locator('[data-reset-kit] [data-part="resend"]')
+    const resend = page.getByRole('button', { name: 'Send the email again' })
     expect(await resend.getAttribute('aria-disabled')).toBe('true')
     const countdown = page.locator('[data-reset-kit] [data-part="countdown"]')
     const secondsLeft = async () => Number((await countdown.textContent())?.match(/\d+/)?.[0])

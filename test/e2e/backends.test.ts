@@ -109,7 +109,7 @@ describe('Stack Auth (emulated) through the demo, in Chromium', () => {
     })
     await second.goto(link)
     await second.getByRole('heading', { name: 'This link has already been used' }).waitFor()
-    expect(await second.getByRole('textbox').count()).toBe(0)
+    expect(await second.getByLabel('New password', { exact: true }).count()).toBe(0)
     // Only the non-consuming check ran: nothing tried to reset with the dead code.
     expect(calls).toContain('reset/check-code')
     expect(calls.filter((call) => call !== 'reset/check-code')).toEqual([])
@@ -146,7 +146,7 @@ describe('Supabase (emulated) through the demo, in Chromium', () => {
     const again = await context.newPage()
     await again.goto(link)
     await again.getByRole('heading', { name: 'This link has expired' }).waitFor()
-    expect(await again.getByRole('textbox').count()).toBe(0)
+    expect(await again.getByLabel('New password', { exact: true }).count()).toBe(0)
     await context.close()
   })
 
@@ -165,7 +165,7 @@ describe('Supabase (emulated) through the demo, in Chromium', () => {
     })
     await page.goto(link)
     await page.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
-    expect(await page.getByRole('textbox').count()).toBe(0)
+    expect(await page.getByLabel('New password', { exact: true }).count()).toBe(0)
     expect(await page.getByLabel('Backend').inputValue()).toBe('supabase')
     expect(exchanges).toEqual([])
     expect(await supabaseSignIn('grace@example.com', 'hopper-1906')).toBe(200)
@@ -214,7 +214,7 @@ describe('Your own endpoint (emulated) through the demo, in Chromium', () => {
     })
     await again.goto(link)
     await again.getByRole('heading', { name: 'This link has already been used' }).waitFor()
-    expect(await again.getByRole('textbox').count()).toBe(0)
+    expect(await again.getByLabel('New password', { exact: true }).count()).toBe(0)
     // Only the non-consuming check ran: nothing tried to complete with the dead token.
     expect(calls).toEqual(['check'])
     await context.close()

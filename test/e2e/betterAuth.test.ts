@@ -136,7 +136,7 @@ describe('the demo against a real Better Auth server, in Chromium', () => {
     const callback = `${site.url}/reset?backend=better-auth`
     await page.goto(`${site.url}/api/auth/reset-password/not-a-real-token?callbackURL=${encodeURIComponent(callback)}`)
     await page.getByRole('heading', { name: "This link doesn't work" }).waitFor()
-    expect(await page.getByRole('textbox').count()).toBe(0)
+    expect(await page.getByLabel('New password', { exact: true }).count()).toBe(0)
     expect(await signIn(site, 'grace@example.com', 'hopper-1906')).toBe(200)
     await context.close()
   })
@@ -157,7 +157,7 @@ describe('the demo against a real Better Auth server, in Chromium', () => {
       // Better Auth answers an expired token with the same INVALID_TOKEN as an unknown one, so the
       // kit can only show the invalid-link screen here.
       await page.getByRole('heading', { name: "This link doesn't work" }).waitFor()
-      expect(await page.getByRole('textbox').count()).toBe(0)
+      expect(await page.getByLabel('New password', { exact: true }).count()).toBe(0)
       expect(await signIn(shortLived, 'grace@example.com', 'hopper-1906')).toBe(200)
       expect(await signIn(shortLived, 'grace@example.com', 'a brand new passphrase')).toBe(401)
 

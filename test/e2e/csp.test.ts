@@ -1,4 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
+import en from '../../locales/en/reset-kit.json'
+import es from '../../locales/es/reset-kit.json'
+import fr from '../../locales/fr/reset-kit.json'
+import ptBR from '../../locales/pt-BR/reset-kit.json'
 import { latestEmail, newDemoContext, resetEmulators, stytchSignIn, type DemoBackend } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
@@ -27,16 +31,15 @@ beforeEach(async () => {
   await resetEmulators(demo)
 })
 
-async function resetThrough(page: Page, link: string, password: string): Promise<void> {
+async function resetThrough(page: Page, m: typeof en, link: string, password: string): Promise<void> {
   await page.goto(link)
-  await page.locator('[data-reset-kit][data-state="ready"]').waitFor()
-  const passwords = page.locator('[data-reset-kit] input[autocomplete="new-password"]')
-  await passwords.nth(0).fill(password)
-  await passwords.nth(1).fill(password)
+  await page.getByRole('heading', { name: m.reset.title }).waitFor()
+  await page.getByLabel(m.reset.passwordLabel, { exact: true }).fill(password)
+  await page.getByLabel(m.reset.confirmLabel, { exact: true }).fill(password)
   // The show/hide toggle and the strength hint change the markup as the user types.
-  await page.locator('[data-reset-kit] button[aria-pressed]').click()
-  await page.locator('[data-reset-kit] button[type="submit"]').click()
-  await page.locator('[data-reset-kit][data-state="success"]').waitFor()
+  await page.getByRole('button', { name: m.reset.showPassword }).click()
+  await page.getByRole('button', { name: m.reset.submit }).click()
+  await page.getByRole('heading', { name: m.reset.successTitle }).waitFor()
 }
 
 describe('under a strict Content-Security-Policy, in Chromium', () => {
@@ -48,26 +51,26 @@ describe('under a strict Content-Security-Policy, in Chromium', () => {
     await context.close()
   })
 
-  it.each<{ backend: DemoBackend; locale: string }>([
-    { backend: 'stytch', locale: 'en-US' },
-    { backend: 'stytch', locale: 'fr-FR' },
-    { backend: 'stack-auth', locale: 'pt-BR' },
-    { backend: 'supabase', locale: 'es-ES' },
-    { backend: 'better-auth', locale: 'en-US' },
-  ])('X2: a full $backend flow in $locale runs with 0 violations', async ({ backend, locale }) => {
+  it.each<{ backend: DemoBackend; locale: string; m: typeof en }>([
+    { backend: 'stytch', locale: 'en-US', m: en },
+    { backend: 'stytch', locale: 'fr-FR', m: fr },
+    { backend: 'stack-auth', locale: 'pt-BR', m: ptBR },
+    { backend: 'supabase', locale: 'es-ES', m: es },
+    { backend: 'better-auth', locale: 'en-US', m: en },
+  ])('X2: a full $backend flow in $locale runs with 0 violations', async ({ backend, locale, m }) => {
     const context = await newDemoContext(browser, { backend, locale })
     const { violations, consoleErrors } = await watchCsp(context)
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
     // A field error first, then the request, the confirmation and its cooldown.
-    await page.locator('[data-reset-kit] button[type="submit"]').click()
-    await page.locator('[data-reset-kit] input[aria-invalid="true"]').waitFor()
-    await page.locator('[data-reset-kit] input[type="email"]').fill('ada@example.com')
-    await page.locator('[data-reset-kit] button[type="submit"]').click()
-    await page.locator('[data-reset-kit][data-state="sent"]').waitFor()
+    await page.getByRole('button', { name: m.forgot.submit }).click()
+    await page.getByRole('alert').filter({ hasText: m.errors.invalid_email }).waitFor()
+    await page.getByRole('textbox', { name: m.forgot.emailLabel }).fill('ada@example.com')
+    await page.getByRole('button', { name: m.forgot.submit }).click()
+    await page.getByRole('heading', { name: m.forgot.sentTitle }).waitFor()
     const { link } = await latestEmail(demo, 'ada@example.com', backend)
 
-    await resetThrough(await context.newPage(), link, 'a brand new passphrase')
+    await resetThrough(await context.newPage(), m, link, 'a brand new passphrase')
     if (backend === 'stytch') expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
     expect(violations).toEqual([])
     expect(consoleErrors).toEqual([])
@@ -79,7 +82,7 @@ describe('under a strict Content-Security-Policy, in Chromium', () => {
     const { violations, consoleErrors } = await watchCsp(context)
     const page = await context.newPage()
     await page.goto(`${demo.url}/`)
-    await page.locator('[data-reset-kit]').waitFor()
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
     await page.evaluate(() => {
       document.body.setAttribute('style', 'outline: 1px solid red')
       const script = document.createElement('script')

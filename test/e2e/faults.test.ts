@@ -25,6 +25,7 @@ import { startDemo, type DemoServer } from './startDemo'
 const NETWORK = "We couldn't reach the server. Check your connection and try again."
 const SERVER = 'Something went wrong on our side. Please try again in a moment.'
 const UNKNOWN = 'Something went wrong. Please try again.'
+const MISCONFIGURED = "Password reset isn't set up correctly on this site. Please contact support."
 const VERIFIER_KEY = 'reset-kit:stytch:verifier'
 
 let demo: DemoServer
@@ -62,7 +63,7 @@ async function openResetForm(context: BrowserContext, email: string): Promise<Pa
 }
 
 function alertOf(page: Page) {
-  return page.locator('[data-reset-kit] [role="alert"]')
+  return page.getByRole('alert')
 }
 
 function challengeOf(body: string | null): string | undefined {
@@ -85,6 +86,15 @@ const PROXY_PAGE = [
 /** Answers like a proxy whose upstream is down: 502 with an HTML page. */
 async function badGateway(route: Route): Promise<void> {
   await route.fulfill({ status: 502, contentType: 'text/html; charset=utf-8', body: PROXY_PAGE })
+}
+
+/** Answers like a single-page host's fallback for a path with no endpoint: 200 with its index.html. */
+async function appShell(route: Route): Promise<void> {
+  await route.fulfill({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html><head><title>Acme</title></head><body><div id="root"></div></body></html>',
+  })
 }
 
 describe('offline', () => {
@@ -263,6 +273,38 @@ describe('answers that are not what the kit expects', () => {
     await expect.poll(() => alertOf(tab).textContent()).toBe(SERVER)
     expect(await tab.locator('body').innerText()).not.toMatch(/Bad Gateway|upstream/)
     expect(await tab.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined()
+    expect((await kitStorageKeys(tab)).local).toEqual([VERIFIER_KEY])
+
+    await tab.unroute(`**${STYTCH_COMPLETE}`)
+    await tab.getByRole('button', { name: 'Change password' }).click()
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("a single-page host's 200 index.html on the request step says the reset is not set up, never that an email was sent", async () => {
+    const context = await newDemoContext(browser)
+    const page = await forgotForm(context, 'ada@example.com')
+    const errors = pageErrors(page)
+    await page.route(`**${STYTCH_START}`, appShell)
+
+    await page.getByRole('button', { name: 'Send reset link' }).click()
+    await expect.poll(() => alertOf(page).textContent()).toBe(MISCONFIGURED)
+    expect(await page.getByRole('heading', { name: 'Check your email' }).count()).toBe(0)
+    expect(await page.getByRole('textbox', { name: 'Email address' }).inputValue()).toBe('ada@example.com')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("a single-page host's 200 index.html on the new password says the reset is not set up, never that the password changed, and keeps the link", async () => {
+    const context = await newDemoContext(browser)
+    const tab = await openResetForm(context, 'ada@example.com')
+    const errors = pageErrors(tab)
+    await tab.route(`**${STYTCH_COMPLETE}`, appShell)
+
+    await choosePassword(tab, 'a brand new passphrase')
+    await expect.poll(() => alertOf(tab).textContent()).toBe(MISCONFIGURED)
+    expect(await tab.getByRole('heading', { name: 'Your password has been changed' }).count()).toBe(0)
     expect((await kitStorageKeys(tab)).local).toEqual([VERIFIER_KEY])
 
     await tab.unroute(`**${STYTCH_COMPLETE}`)

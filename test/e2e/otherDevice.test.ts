@@ -51,7 +51,7 @@ describe('a reset link and the browser that asked for it, in Chromium', () => {
     const completions = recordRequests(landing, STYTCH_COMPLETE)
     await landing.goto(laptopLink)
     await landing.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
-    expect(await landing.getByRole('textbox').count()).toBe(0)
+    expect(await landing.getByLabel('New password', { exact: true }).count()).toBe(0)
     expect(new URL(landing.url()).searchParams.has('token')).toBe(false)
     expect(completions).toEqual([])
 
@@ -110,7 +110,7 @@ describe('a reset link and the browser that asked for it, in Chromium', () => {
     })
     await choosePassword(tab, 'a brand new passphrase')
     await tab.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
-    expect(await tab.getByRole('textbox').count()).toBe(0)
+    expect(await tab.getByLabel('New password', { exact: true }).count()).toBe(0)
     await tab.waitForTimeout(1_000)
     expect(completions).toHaveLength(1)
     expect(JSON.parse(completions[0]!.body ?? '{}')).toMatchObject({

@@ -1,4 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
+import en from '../../locales/en/reset-kit.json'
+import es from '../../locales/es/reset-kit.json'
+import fr from '../../locales/fr/reset-kit.json'
+import ptBR from '../../locales/pt-BR/reset-kit.json'
 import { latestEmail, resetEmulators, stytchSignIn } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
@@ -96,9 +100,14 @@ describe('on a small phone, by touch, in Chromium', () => {
     await context.close()
   })
 
-  it.each(['en-US', 'es-ES', 'fr-FR', 'pt-BR'])(
+  it.each([
+    ['en-US', en],
+    ['es-ES', es],
+    ['fr-FR', fr],
+    ['pt-BR', ptBR],
+  ])(
     'at 320 px in %s, the longest screens keep everything within reach: the email error, the confirmation and a link opened in another browser',
-    async (locale) => {
+    async (locale, m) => {
       const narrowPhone = { ...PHONE, viewport: { width: 320, height: 568 }, locale }
       const context = await browser.newContext(narrowPhone)
       const page = await context.newPage()
@@ -107,20 +116,21 @@ describe('on a small phone, by touch, in Chromium', () => {
       // The kit's words in that language, not English while its file loads.
       const lang = locale === 'pt-BR' ? 'pt-BR' : locale.slice(0, 2)
       await expect.poll(() => root.getAttribute('lang')).toBe(lang)
-      await root.locator('[data-part="submit"]').tap()
-      await root.locator('[data-part="fieldError"]:not(:empty)').waitFor()
+      await page.getByRole('button', { name: m.forgot.submit }).tap()
+      await page.getByRole('alert').filter({ hasText: m.errors.invalid_email }).waitFor()
       expect(await thumbProblems(page)).toEqual([])
 
-      await root.locator('[data-part="input"]').fill('ada@example.com')
-      await root.locator('[data-part="submit"]').tap()
-      await page.locator('[data-reset-kit][data-state="sent"]').waitFor()
+      await page.getByRole('textbox', { name: m.forgot.emailLabel }).fill('ada@example.com')
+      await page.getByRole('button', { name: m.forgot.submit }).tap()
+      await page.getByRole('heading', { name: m.forgot.sentTitle }).waitFor()
       expect(await thumbProblems(page)).toEqual([])
 
       // A fresh profile has no verifier for the link: the screen with the longest text.
       const elsewhere = await browser.newContext(narrowPhone)
       const other = await elsewhere.newPage()
       await other.goto((await latestEmail(demo, 'ada@example.com')).link)
-      await other.locator(`[data-reset-kit][data-state="verifier_missing"][lang="${lang}"]`).waitFor()
+      await other.getByRole('heading', { name: m.reset.verifierTitle }).waitFor()
+      await expect.poll(() => other.locator('[data-reset-kit]').getAttribute('lang')).toBe(lang)
       expect(await thumbProblems(other)).toEqual([])
       await elsewhere.close()
       await context.close()

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Browser, Page } from 'playwright-core'
+import fr from '../../locales/fr/reset-kit.json'
 import { latestEmail, newDemoContext, resetEmulators, type DemoBackend } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
@@ -64,12 +65,12 @@ describe('Referer in Chromium', () => {
     'T2, T3: no request of the %s reset page sends a Referer with the token, and the token is never rendered, logged, stored in localStorage or cookies, or put in a query string',
     async (backend) => {
       const context = await newDemoContext(browser, { backend, locale: 'fr-FR' })
-      // Selectors by part, not by text: the page speaks French.
+      // The page speaks French: its names come from the French strings.
       const asking = await context.newPage()
       await asking.goto(`${demo.url}/`)
-      await asking.locator('[data-reset-kit] input[type="email"]').fill('ada@example.com')
-      await asking.locator('[data-reset-kit] button[type="submit"]').click()
-      await asking.locator('[data-reset-kit][data-state="sent"]').waitFor()
+      await asking.getByRole('textbox', { name: fr.forgot.emailLabel }).fill('ada@example.com')
+      await asking.getByRole('button', { name: fr.forgot.submit }).click()
+      await asking.getByRole('heading', { name: fr.forgot.sentTitle }).waitFor()
       const { link } = await latestEmail(demo, 'ada@example.com', backend)
 
       const tab = await context.newPage()
@@ -83,12 +84,11 @@ describe('Referer in Chromium', () => {
       const logged: string[] = []
       context.on('console', (message) => logged.push(message.text()))
       await tab.goto(link)
-      await tab.locator('[data-reset-kit][data-state="ready"]').waitFor()
-      const passwords = tab.locator('[data-reset-kit] input[autocomplete="new-password"]')
-      await passwords.nth(0).fill('une nouvelle phrase de passe')
-      await passwords.nth(1).fill('une nouvelle phrase de passe')
-      await tab.locator('[data-reset-kit] button[type="submit"]').click()
-      await tab.locator('[data-reset-kit][data-state="success"]').waitFor()
+      await tab.getByRole('heading', { name: fr.reset.title }).waitFor()
+      await tab.getByLabel(fr.reset.passwordLabel, { exact: true }).fill('une nouvelle phrase de passe')
+      await tab.getByLabel(fr.reset.confirmLabel, { exact: true }).fill('une nouvelle phrase de passe')
+      await tab.getByRole('button', { name: fr.reset.submit }).click()
+      await tab.getByRole('heading', { name: fr.reset.successTitle }).waitFor()
       // An asset requested now, as a late image or analytics beacon would be.
       await tab.evaluate(() => fetch('/favicon.svg?late', { cache: 'no-store' }).then((response) => response.text()))
 

@@ -134,7 +134,7 @@ describe('reloads and history in Chromium', () => {
 
     await tab.reload()
     await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
-    expect(await tab.getByRole('textbox').count()).toBe(0)
+    expect(await tab.getByLabel('New password', { exact: true }).count()).toBe(0)
 
     await tab.goBack()
     await tab.getByRole('heading', { name: 'Outbox' }).waitFor()

@@ -85,7 +85,7 @@ describe('storage faults in Chromium', () => {
       await page.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
       await page.getByRole('button', { name: 'Send reset link' }).click()
 
-      await expect.poll(() => page.locator('[data-reset-kit] [role="alert"]').textContent()).toBe(STORAGE_UNAVAILABLE)
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe(STORAGE_UNAVAILABLE)
       expect(await page.getByRole('heading', { name: 'Check your email' }).count()).toBe(0)
       expect(await page.getByRole('textbox', { name: 'Email address' }).inputValue()).toBe('ada@example.com')
       expect(starts).toEqual([])
