@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react'
  */
 export function useCountdown(deadline: number | undefined): number {
   // The deadline the clock was last set for and the time it read then: a pair, not an object, so
-  // the bundle carries no property names for it.
-  const [clock, setClock] = useState((): [number | undefined, number] => [deadline, Date.now()])
+  // the bundle carries no property names for it. No clock is read until there is a deadline: a
+  // prerender that reads one (Next.js with `cacheComponents`) fails the build.
+  const [clock, setClock] = useState<[number | undefined, number]>([undefined, 0])
   let [, now] = clock
   if (clock[0] !== deadline) {
     // A new deadline is counted from the current time in this very render: the clock kept from the
@@ -18,11 +19,15 @@ export function useCountdown(deadline: number | undefined): number {
   }
   useEffect(() => {
     if (deadline === undefined) return
-    const timer = setInterval(() => {
+    const tick = () => {
       const current = Date.now()
       setClock([deadline, current])
       if (current >= deadline) clearInterval(timer)
-    }, 1000)
+    }
+    const timer = setInterval(tick, 1000)
+    // At once too: shown again after a while hidden (React's <Activity>), the clock kept from
+    // before would count on from where it stopped.
+    tick()
     return () => clearInterval(timer)
   }, [deadline])
   return deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000))

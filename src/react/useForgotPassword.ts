@@ -11,6 +11,7 @@ import { formProps } from './formProps'
 import { keepRateLimit } from './keepRateLimit'
 import { useCountdown } from './useCountdown'
 import { useRateLimitWait } from './useRateLimitWait'
+import { useWhenLive } from './useWhenLive'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
 /** Default wait before the same address may be sent another email. */
@@ -83,12 +84,18 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   const resendSeconds = useCountdown(resendAt)
   const [retrySeconds, hold] = useRateLimitWait(adapter.id, setError)
 
-  // One controller per mounted form: unmounting aborts the request so a late answer changes nothing.
-  const controller = useRef<AbortController | null>(null)
+  // One controller per adapter: a request for the one before must change nothing. Never aborted
+  // by an effect's clean-up, which also runs when <Activity> hides the form: see useWhenLive.
+  const controller = useRef<AbortController>(undefined)
+  const controllerFor = useRef<string>(undefined)
+  const whenLive = useWhenLive()
   useEffect(() => {
-    controller.current = new AbortController()
     sweepExpiredRecords()
-    return () => controller.current?.abort()
+    if (controllerFor.current !== adapter.id) {
+      controller.current?.abort()
+      controller.current = new AbortController()
+      controllerFor.current = adapter.id
+    }
   }, [adapter.id])
 
   const latest = useRef(options)
@@ -115,33 +122,31 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
         expiresInMinutes: options.expiresInMinutes,
         minDurationMs: options.minDurationMs ?? DEFAULT_MIN_DURATION_MS,
       }),
-      onSettled: () => {
-        inFlight.current = false
-        setPending(false)
-      },
-      // Each request carries its own signal: one aborted by "use another email", a new adapter or
-      // unmounting must change nothing when its answer comes in.
-      onSuccess: ({ email }, { signal }) => {
-        if (signal.aborted) return
-        const resent = view === 'sent'
-        setSentTo(email)
-        setView('sent')
-        setError(undefined)
-        setResendAt(Date.now() + cooldownSeconds * 1000)
-        latest.current.onSent?.({ email, resent })
-      },
-      onError: (thrown, { signal }) => {
-        if (signal.aborted) return
-        const resetError = toResetError(thrown)
-        if (resetError.code === 'rate_limited') hold(resetError)
-        if (resetError.field === 'email' && view === 'form') {
-          setEmailError(resetError.code)
-          formField(formElement.current, 'email')?.focus()
-        } else {
-          setError(resetError)
-        }
-        latest.current.onError?.(resetError)
-      },
+      // Each request carries its own signal: one aborted by "use another email" or a new adapter
+      // must change nothing when its answer comes in.
+      onSettled: (sent, thrown, { signal }) =>
+        whenLive(() => {
+          inFlight.current = false
+          setPending(false)
+          if (signal.aborted) return
+          if (sent) {
+            const resent = view === 'sent'
+            setSentTo(sent.email)
+            setView('sent')
+            setError(undefined)
+            setResendAt(Date.now() + cooldownSeconds * 1000)
+            return latest.current.onSent?.({ email: sent.email, resent })
+          }
+          const resetError = toResetError(thrown)
+          if (resetError.code === 'rate_limited') hold(resetError)
+          if (resetError.field === 'email' && view === 'form') {
+            setEmailError(resetError.code)
+            formField(formElement.current, 'email')?.focus()
+          } else {
+            setError(resetError)
+          }
+          latest.current.onError?.(resetError)
+        }),
     },
     queryClient,
   )

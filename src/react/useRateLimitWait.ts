@@ -15,10 +15,13 @@ export function useRateLimitWait(adapterId: string, onRestored: (error: ResetErr
   const retrySeconds = useCountdown(retryAt)
   useEffect(() => {
     const at = readRetryDeadline(adapterId)
+    // Shown again by <Activity>, the wait stands as it is: announced again, it would be heard twice.
+    if (at === retryAt) return
     setRetryAt(at)
     if (at !== undefined)
       onRestored(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
-    // Restored once per adapter; `onRestored` is a state setter in both callers.
+    // Restored once per adapter; `onRestored` is a state setter in both callers, and `retryAt` is
+    // only compared.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [adapterId])
   const hold = useCallback(

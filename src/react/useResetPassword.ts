@@ -11,6 +11,7 @@ import { formField } from './formField'
 import { formProps } from './formProps'
 import { useRateLimitWait } from './useRateLimitWait'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
+import { useWhenLive } from './useWhenLive'
 import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSetup'
 
 /** Options of {@link useResetPassword}; also the behaviour props of `<ResetPasswordPage>`. */
@@ -104,7 +105,11 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const [retrySeconds, hold] = useRateLimitWait(adapter.id + ':reset', setError)
   // The token stays in memory (and in this tab's sessionStorage for reloads); never in state that renders.
   const token = useRef<string | undefined>(undefined)
-  const controller = useRef<AbortController | null>(null)
+  // The check's, aborted by its effect's clean-up; the completion's, only by a new read of the link
+  // (never by a clean-up, which also runs when <Activity> hides the page: see useWhenLive).
+  const controller = useRef<AbortController>(undefined)
+  const sending = useRef<AbortController>(undefined)
+  const whenLive = useWhenLive()
   const latest = useRef(options)
   latest.current = options
   // Set synchronously on submit: `pending` only turns true on a later render, so a fast double
@@ -136,9 +141,18 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // tree again, re-run the read with nothing changed: the screen showing stands. Reading again
   // would check the link twice (React 18 starts the first check before the second read renders).
   const readFor = useRef<string>(undefined)
+  // What the last read was asked for: shown again by <Activity>, the page keeps its screen, even
+  // where the address bar or history entry has changed while it was hidden.
+  const askedFor = useRef<string>(undefined)
+  // The link whose check has come to an end: shown again, the page does not ask the backend again
+  // (Stack Auth counts each check against the code). One that hiding aborted is checked again.
+  const checked = useRef<CallbackToken>(undefined)
 
   // A layout effect, so the token leaves the address bar before the host's own effects run.
   useIsomorphicLayoutEffect(() => {
+    const asked = `${adapterId} ${attempt} ${options.token}`
+    if (askedFor.current === asked) return
+    askedFor.current = asked
     const { adapter } = current.current
     const given = options.token
     const link: CallbackToken =
@@ -152,6 +166,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     const key = `${adapterId} ${attempt} ${link.status === 'found' ? link.token : given}`
     if (readFor.current === key) return
     readFor.current = key
+    sending.current?.abort()
     sweepExpiredRecords()
     token.current = link.status === 'found' ? link.token : undefined
     // A new check (a new `token` prop, "Try again") starts clean. A rate limit restored on mount
@@ -173,7 +188,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // is aborted before it starts, and never reaches the backend (Stack Auth counts each check as an
   // attempt on the code) nor drops the link's token under the second mount.
   useEffect(() => {
-    if (!link || link.status === 'done') return
+    if (!link || link.status === 'done' || checked.current === link) return
     const { adapter, store } = current.current
     const signal = (controller.current = new AbortController()).signal
     void (async () => {
@@ -185,9 +200,12 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         // opened without its verifier gets the other-browser screen.
         await adapter.checkToken?.({ token: link.token, signal })
         if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
-        if (!signal.aborted) setView('ready')
+        if (signal.aborted) return
+        checked.current = link
+        setView('ready')
       } catch (thrown) {
         if (signal.aborted) return
+        checked.current = link
         const resetError = fail(thrown)
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
         if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
@@ -212,39 +230,38 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const mutation = useMutation(
     {
       ...completeResetOptions({ adapter, store }),
-      onSettled: () => {
-        inFlight.current = false
-        setPending(false)
-      },
-      // The request's own signal: one aborted by unmounting or a new link must change nothing.
-      onSuccess: (_, { signal }) => {
-        if (signal.aborted) return
-        // Still the token sent: a new read of the link aborts the request's signal.
-        spent = token.current
-        token.current = undefined
-        clearFields()
-        setError(undefined)
-        setView('success')
-        latest.current.onSuccess?.()
-      },
-      onError: (thrown, { signal }) => {
-        if (signal.aborted) return
-        const resetError = fail(thrown)
-        const linkView = LINK_VIEWS[resetError.code]
-        if (linkView) {
-          token.current = undefined
-          clearFields()
-          setError(resetError)
-          setView(linkView)
-        } else if (resetError.field === 'password') {
-          setPasswordDetails(resetError.details)
-          setPasswordError(resetError.code)
-          formField(formElement.current, 'password')?.focus()
-        } else {
-          if (resetError.code === 'rate_limited') hold(resetError)
-          setError(resetError)
-        }
-      },
+      // The request's own signal: one aborted by a new read of the link must change nothing.
+      onSettled: (_, thrown, { signal }) =>
+        whenLive(() => {
+          inFlight.current = false
+          setPending(false)
+          if (signal.aborted) return
+          // TanStack Query passes null as the error after success.
+          if (thrown === null) {
+            // Still the token sent: a new read of the link aborts the request's signal.
+            spent = token.current
+            token.current = undefined
+            clearFields()
+            setError(undefined)
+            setView('success')
+            return latest.current.onSuccess?.()
+          }
+          const resetError = fail(thrown)
+          const linkView = LINK_VIEWS[resetError.code]
+          if (linkView) {
+            token.current = undefined
+            clearFields()
+            setError(resetError)
+            setView(linkView)
+          } else if (resetError.field === 'password') {
+            setPasswordDetails(resetError.details)
+            setPasswordError(resetError.code)
+            formField(formElement.current, 'password')?.focus()
+          } else {
+            if (resetError.code === 'rate_limited') hold(resetError)
+            setError(resetError)
+          }
+        }),
     },
     queryClient,
   )
@@ -253,7 +270,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   const submitForm = (form: HTMLFormElement) => {
     const current = token.current
-    if (blocked || inFlight.current || current === undefined || !controller.current) return
+    if (blocked || inFlight.current || current === undefined) return
     formElement.current = form
     const password = formField(form, 'password')?.value ?? ''
     const length = countCodePoints(password)
@@ -274,7 +291,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     setShowPassword(false)
     // Handed over once, then gone: the mutation and its variables stay in the QueryClient's cache.
     const sent = [{ token: current, password }]
-    mutation.mutate({ secret: () => sent.pop()!, signal: controller.current.signal })
+    mutation.mutate({ secret: () => sent.pop()!, signal: (sending.current = new AbortController()).signal })
   }
 
   const clearOnEdit = () => {

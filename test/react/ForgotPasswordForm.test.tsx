@@ -859,7 +859,7 @@ describe('<ForgotPasswordForm>', () => {
   it.each([
     { outcome: 'resolves', settle: (request: ReturnType<typeof deferred>) => request.resolve() },
     { outcome: 'rejects', settle: (request: ReturnType<typeof deferred>) => request.reject(new ResetError('server')) },
-  ])('R5: unmounting mid-request aborts it; a late answer that $outcome changes nothing', async ({ settle }) => {
+  ])('R5: unmounting mid-request: a late answer that $outcome changes nothing', async ({ settle }) => {
     const consoleError = vi.spyOn(console, 'error')
     const user = userEvent.setup()
     const request = deferred()
@@ -882,7 +882,9 @@ describe('<ForgotPasswordForm>', () => {
     expect(signal.aborted).toBe(false)
 
     unmount()
-    expect(signal.aborted).toBe(true)
+    // Left to finish: a clean-up cannot tell an unmount from <Activity> hiding the form, where the
+    // answer must still arrive (test/react/Activity.test.tsx).
+    expect(signal.aborted).toBe(false)
     await act(async () => {
       settle(request)
       await new Promise((resolve) => setTimeout(resolve, 20))

@@ -1208,7 +1208,9 @@ describe('<ResetPasswordPage>', () => {
     const { signal } = adapter.completeReset.mock.calls[0]![0]
 
     unmount()
-    expect(signal.aborted).toBe(true)
+    // Left to finish: a clean-up cannot tell an unmount from <Activity> hiding the page, where the
+    // answer must still arrive (test/react/Activity.test.tsx).
+    expect(signal.aborted).toBe(false)
     await act(async () => {
       request.reject(new ResetError('server'))
       await new Promise((resolve) => setTimeout(resolve, 20))
@@ -1341,7 +1343,6 @@ describe('<ResetPasswordPage> with a new link, a rate-limited check and late ans
     await waitFor(() => expect(adapter.completeReset).toHaveBeenCalled())
 
     unmount()
-    expect(adapter.completeReset.mock.calls[0]![0].signal.aborted).toBe(true)
     await act(async () => answer.resolve())
 
     expect(onSuccess).not.toHaveBeenCalled()

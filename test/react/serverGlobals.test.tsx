@@ -190,4 +190,25 @@ describe('on a server, the kit reads no browser global except to ask whether it 
       expect(unguarded()).toEqual([])
     },
   )
+
+  it('rendering both components reads no clock and draws no random number (a prerender that does fails a Next.js `cacheComponents` build)', async () => {
+    const now = vi.spyOn(Date, 'now')
+    const random = vi.spyOn(Math, 'random')
+    try {
+      const html = await onServer(async (kit) =>
+        [
+          await renderToString(
+            <kit.ForgotPasswordForm adapter={fakeAdapter()} redirectUrl="https://app.example.com/reset" />,
+          ),
+          await renderToString(<kit.ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl="/forgot" />),
+        ].join('\n'),
+      )
+      expect(html).toContain('Reset your password')
+      expect(now).not.toHaveBeenCalled()
+      expect(random).not.toHaveBeenCalled()
+    } finally {
+      now.mockRestore()
+      random.mockRestore()
+    }
+  })
 })

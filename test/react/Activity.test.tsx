@@ -1,0 +1,247 @@
+import { act, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { Activity, type ReactNode } from 'react'
+import type { ResetAdapter } from '../../src/core/ResetAdapter'
+import { ResetError } from '../../src/core/ResetError'
+import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
+import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+
+// React 19.2's <Activity> hides a tree by cleaning up its effects, keeps its state and DOM, and
+// runs the effects again when it is shown. Next.js keeps visited routes in one (`cacheComponents`),
+// so a user who leaves the page mid-request and comes Back meets the same instance again. (React
+// 18 has no <Activity>: the react18 project leaves this file out.)
+
+const REDIRECT_URL = 'https://app.example.com/reset-password'
+const FORGOT_URL = '/forgot-password'
+
+type Call<I> = { input: I; resolve: () => void; reject: (reason: unknown) => void }
+
+/** An adapter method whose calls the test answers by hand, like a server taking its time. */
+function answeredByHand<I extends { signal: AbortSignal }>() {
+  const calls: Call<I>[] = []
+  const method = vi.fn(
+    (input: I) => new Promise<void>((resolve, reject) => void calls.push({ input, resolve, reject })),
+  )
+  return { method, calls }
+}
+
+function adapterWith(methods: Partial<ResetAdapter> = {}): ResetAdapter {
+  return {
+    id: 'test',
+    pkce: false,
+    tokenParams: ['token'],
+    startReset: vi.fn(async () => {}),
+    completeReset: vi.fn(async () => {}),
+    ...methods,
+  }
+}
+
+/** Renders `ui` inside <Activity>, with `hide` and `show` to flip it. */
+function inActivity(ui: () => ReactNode) {
+  const tree = (mode: 'visible' | 'hidden') => <Activity mode={mode}>{ui()}</Activity>
+  const view = render(tree('visible'))
+  return {
+    hide: () => act(async () => view.rerender(tree('hidden'))),
+    show: () => act(async () => view.rerender(tree('visible'))),
+  }
+}
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
+  async function submit(user: ReturnType<typeof userEvent.setup>) {
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Send reset link' }))
+  }
+
+  it('a request answered while hidden shows its confirmation once shown, and reports it then, not before', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const start = answeredByHand<Parameters<ResetAdapter['startReset']>[0]>()
+    const onSent = vi.fn()
+    const activity = inActivity(() => (
+      <ForgotPasswordForm
+        adapter={adapterWith({ startReset: start.method })}
+        redirectUrl={REDIRECT_URL}
+        minDurationMs={0}
+        onSent={onSent}
+      />
+    ))
+    await submit(user)
+    await activity.hide()
+    expect(start.calls[0]!.input.signal.aborted).toBe(false)
+    await act(async () => start.calls[0]!.resolve())
+    await settle()
+    expect(onSent).not.toHaveBeenCalled()
+
+    await activity.show()
+    await screen.findByRole('heading', { name: 'Check your email' })
+    expect(onSent).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: false })
+    expect(start.method).toHaveBeenCalledTimes(1)
+  })
+
+  it('an answer that came before hiding, still waiting out minDurationMs, shows its confirmation once shown', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const startReset = vi.fn(async () => {})
+    const activity = inActivity(() => (
+      <ForgotPasswordForm adapter={adapterWith({ startReset })} redirectUrl={REDIRECT_URL} minDurationMs={200} />
+    ))
+    await submit(user)
+    await act(async () => {})
+    expect(startReset).toHaveBeenCalledTimes(1)
+    await activity.hide()
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)))
+    await activity.show()
+    await screen.findByRole('heading', { name: 'Check your email' })
+    expect(startReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('a resend cooldown hidden for 20 of its 60 seconds reads 40 the moment it is shown', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const activity = inActivity(() => (
+      <ForgotPasswordForm adapter={adapterWith()} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+    ))
+    await submit(user)
+    await screen.findByText('You can send the email again in 60 seconds.')
+    await activity.hide()
+    await act(() => vi.advanceTimersByTimeAsync(20_000))
+    await activity.show()
+    expect(screen.getByText(/You can send the email again in/)).toHaveTextContent('in 40 seconds')
+  })
+
+  it('a rate-limit alert is not rewritten (and so not announced again) when the form is shown again', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const startReset = vi.fn(async () => {
+      throw new ResetError('rate_limited', { retryAfterSeconds: 30 })
+    })
+    const activity = inActivity(() => (
+      <ForgotPasswordForm adapter={adapterWith({ startReset })} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+    ))
+    await submit(user)
+    const alert = await screen.findByText('Too many attempts. Please wait 30 seconds, then try again.')
+    const rewrites: string[] = []
+    const observer = new MutationObserver(() => rewrites.push(alert.textContent ?? ''))
+    observer.observe(alert, { subtree: true, childList: true, characterData: true })
+    await activity.hide()
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    await activity.show()
+    await act(() => vi.advanceTimersByTimeAsync(100))
+    observer.disconnect()
+    expect(rewrites).toEqual([])
+    expect(screen.getByRole('button', { name: 'Send reset link' })).toHaveAttribute('aria-disabled', 'true')
+  })
+})
+
+describe('<ResetPasswordPage> hidden and shown again by <Activity>', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/reset?token=tok_123')
+  })
+
+  async function choosePassword(user: ReturnType<typeof userEvent.setup>) {
+    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+  }
+
+  it('a password change answered while hidden shows success once shown, and reports it then, not before', async () => {
+    const user = userEvent.setup()
+    const complete = answeredByHand<Parameters<ResetAdapter['completeReset']>[0]>()
+    const onSuccess = vi.fn()
+    const activity = inActivity(() => (
+      <ResetPasswordPage
+        adapter={adapterWith({ completeReset: complete.method })}
+        forgotPasswordUrl={FORGOT_URL}
+        onSuccess={onSuccess}
+      />
+    ))
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await choosePassword(user)
+    await activity.hide()
+    expect(complete.calls[0]!.input.signal.aborted).toBe(false)
+    await act(async () => complete.calls[0]!.resolve())
+    await settle()
+    expect(onSuccess).not.toHaveBeenCalled()
+
+    await activity.show()
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(onSuccess).toHaveBeenCalledOnce()
+    expect(complete.method).toHaveBeenCalledTimes(1)
+  })
+
+  it('a link already checked is not checked again when shown, and the typed passwords stay', async () => {
+    const user = userEvent.setup()
+    const checkToken = vi.fn(async () => {})
+    const activity = inActivity(() => (
+      <ResetPasswordPage adapter={adapterWith({ checkToken })} forgotPasswordUrl={FORGOT_URL} />
+    ))
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+    for (let round = 0; round < 3; round++) {
+      await activity.hide()
+      await activity.show()
+    }
+    await settle()
+    expect(checkToken).toHaveBeenCalledTimes(1)
+    expect(screen.getByLabelText('New password')).toHaveValue('correct horse battery')
+  })
+
+  it('a check that hiding cut short is made again when shown', async () => {
+    const check = answeredByHand<Parameters<NonNullable<ResetAdapter['checkToken']>>[0]>()
+    const activity = inActivity(() => (
+      <ResetPasswordPage adapter={adapterWith({ checkToken: check.method })} forgotPasswordUrl={FORGOT_URL} />
+    ))
+    await settle()
+    expect(check.calls).toHaveLength(1)
+    await activity.hide()
+    expect(check.calls[0]!.input.signal.aborted).toBe(true)
+    await activity.show()
+    await settle()
+    expect(check.calls).toHaveLength(2)
+    await act(async () => check.calls[1]!.resolve())
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+  })
+
+  it('a dead link is reported once, and not checked again, however often it is shown', async () => {
+    const checkToken = vi.fn(async () => {
+      throw new ResetError('token_expired')
+    })
+    const onError = vi.fn()
+    const activity = inActivity(() => (
+      <ResetPasswordPage adapter={adapterWith({ checkToken })} forgotPasswordUrl={FORGOT_URL} onError={onError} />
+    ))
+    await screen.findByRole('heading', { name: 'This link has expired' })
+    await activity.hide()
+    await activity.show()
+    await settle()
+    expect(screen.getByRole('heading', { name: 'This link has expired' })).toBeInTheDocument()
+    expect(checkToken).toHaveBeenCalledOnce()
+    expect(onError).toHaveBeenCalledOnce()
+  })
+
+  it('the success screen stays when shown again after the host moved to a history entry of its own', async () => {
+    const user = userEvent.setup()
+    const activity = inActivity(() => <ResetPasswordPage adapter={adapterWith()} forgotPasswordUrl={FORGOT_URL} />)
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await choosePassword(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    await activity.hide()
+    window.history.pushState(null, '', '/elsewhere')
+    await activity.show()
+    await settle()
+    expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+  })
+})
