@@ -10,7 +10,7 @@ export interface StartResetInput {
   codeChallenge?: string
   /** How long the link stays valid, when the backend lets the client choose. */
   expiresInMinutes?: number
-  /** Aborts the request (timeout or unmount). */
+  /** Aborts the request (the user chose another address, or the adapter changed). */
   signal: AbortSignal
 }
 
@@ -18,7 +18,7 @@ export interface StartResetInput {
 export interface CheckTokenInput {
   /** The token taken from the link. */
   token: string
-  /** Aborts the check (a new link, or unmount). */
+  /** Aborts the check (a new link, or the page unmounting or hidden: it is checked again when shown). */
   signal: AbortSignal
 }
 
@@ -30,7 +30,7 @@ export interface CompleteResetInput {
   password: string
   /** The stored PKCE verifier; present only when the adapter has `pkce: true`. */
   codeVerifier?: string
-  /** Aborts the request (unmount). */
+  /** Aborts the request (a new link read by the page). */
   signal: AbortSignal
 }
 

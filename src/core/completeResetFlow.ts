@@ -22,7 +22,7 @@ export interface CompleteResetFlowInput {
   token: string
   /** Exactly as typed. */
   password: string
-  /** Cancels the request (the component unmounting); the flow then rejects with the signal's reason. */
+  /** Cancels the request (the kit's page: a new link read); the flow then rejects with the signal's reason. */
   signal: AbortSignal
 }
 

@@ -17,7 +17,7 @@ export interface SendJsonRequest {
   headers?: Record<string, string>
   /** Sent as JSON; none when `undefined`. */
   body?: unknown
-  /** The caller's abort (the component unmounting); its reason is rethrown as is. */
+  /** The caller's abort (a request it no longer wants); its reason is rethrown as is. */
   signal: AbortSignal
   /** How long the request (body included) may take before it fails with `timeout`. @default 15000 */
   timeoutMs?: number

@@ -32,7 +32,7 @@ export interface StartResetFlowInput {
    * like a slow real send. @default 1000
    */
   minDurationMs?: number
-  /** Cancels the request (the component unmounting); the flow then rejects with the signal's reason. */
+  /** Cancels the request (the kit's form: another address, a new adapter); the flow then rejects with the signal's reason. */
   signal: AbortSignal
   /** Clock in milliseconds for the verifier's timestamps and `minDurationMs`; defaults to `Date.now`. */
   now?: () => number

@@ -88,7 +88,6 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // by an effect's clean-up, which also runs when <Activity> hides the form: see useWhenLive.
   const controller = useRef<AbortController>(undefined)
   const controllerFor = useRef<string>(undefined)
-  const whenLive = useWhenLive()
   useEffect(() => {
     sweepExpiredRecords()
     if (controllerFor.current !== adapter.id) {
@@ -106,6 +105,10 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // Not `mutation.isPending`, which turns false a task after the answer's screen or error shows:
   // React 18 renders them apart, with "Sending link…" beside the result.
   const [pending, setPending] = useState(false)
+  const whenLive = useWhenLive(() => {
+    inFlight.current = false
+    setPending(false)
+  })
   // The field is uncontrolled, so typing re-renders nothing: what it held at the last submit comes
   // back when "use another email" shows the form again.
   const [typed, setTyped] = useState(options.defaultEmail)
@@ -124,19 +127,17 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       }),
       // Each request carries its own signal: one aborted by "use another email" or a new adapter
       // must change nothing when its answer comes in.
-      onSettled: (sent, thrown, { signal }) =>
-        whenLive(() => {
-          inFlight.current = false
-          setPending(false)
-          if (signal.aborted) return
-          if (sent) {
-            const resent = view === 'sent'
-            setSentTo(sent.email)
-            setView('sent')
-            setError(undefined)
-            setResendAt(Date.now() + cooldownSeconds * 1000)
-            return latest.current.onSent?.({ email: sent.email, resent })
-          }
+      onSuccess: (sent, request) =>
+        whenLive(request, () => {
+          const resent = view === 'sent'
+          setSentTo(sent.email)
+          setView('sent')
+          setError(undefined)
+          setResendAt(Date.now() + cooldownSeconds * 1000)
+          latest.current.onSent?.({ email: sent.email, resent })
+        }),
+      onError: (thrown, request) =>
+        whenLive(request, () => {
           const resetError = toResetError(thrown)
           if (resetError.code === 'rate_limited') hold(resetError)
           if (resetError.field === 'email' && view === 'form') {

@@ -109,7 +109,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   // (never by a clean-up, which also runs when <Activity> hides the page: see useWhenLive).
   const controller = useRef<AbortController>(undefined)
   const sending = useRef<AbortController>(undefined)
-  const whenLive = useWhenLive()
   const latest = useRef(options)
   latest.current = options
   // Set synchronously on submit: `pending` only turns true on a later render, so a fast double
@@ -117,6 +116,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
   const inFlight = useRef(false)
   // Not `mutation.isPending`, which turns false a task after the answer's screen or error shows.
   const [pending, setPending] = useState(false)
+  const whenLive = useWhenLive(() => {
+    inFlight.current = false
+    setPending(false)
+  })
   // The fields are uncontrolled, so typing re-renders nothing; the form is where a backend's
   // password error puts the focus, and watchers (the strength hint) hear each edit.
   const formElement = useRef<HTMLFormElement | null>(null)
@@ -210,8 +213,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
         if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
           await forgetLink(adapter, store, resetError.code)
-          // A store can take its time ('session' mode asks other tabs): a newer link read since owns the screen.
-          if (signal.aborted) return
+          // A store can take its time ('session' mode asks other tabs): a newer link read since owns
+          // the screen. Not `signal.aborted`: <Activity> hiding the page aborts it too, and this
+          // link, already checked, would then never get its screen.
+          if (token.current !== link.token) return
         }
         if (resetError.code === 'rate_limited') hold(resetError)
         setError(resetError)
@@ -231,21 +236,19 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     {
       ...completeResetOptions({ adapter, store }),
       // The request's own signal: one aborted by a new read of the link must change nothing.
-      onSettled: (_, thrown, { signal }) =>
-        whenLive(() => {
-          inFlight.current = false
-          setPending(false)
-          if (signal.aborted) return
-          // TanStack Query passes null as the error after success.
-          if (thrown === null) {
-            // Still the token sent: a new read of the link aborts the request's signal.
-            spent = token.current
-            token.current = undefined
-            clearFields()
-            setError(undefined)
-            setView('success')
-            return latest.current.onSuccess?.()
-          }
+      onSuccess: (_, request) => {
+        // Now, not when shown: read again after an unmount (a router's same `token`), the link is done.
+        if (!request.signal.aborted) spent = token.current
+        whenLive(request, () => {
+          token.current = undefined
+          clearFields()
+          setError(undefined)
+          setView('success')
+          latest.current.onSuccess?.()
+        })
+      },
+      onError: (thrown, request) =>
+        whenLive(request, () => {
           const resetError = fail(thrown)
           const linkView = LINK_VIEWS[resetError.code]
           if (linkView) {

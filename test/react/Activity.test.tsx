@@ -1,9 +1,12 @@
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { Activity, type ReactNode } from 'react'
+import { Activity, Component, type ReactNode } from 'react'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetError } from '../../src/core/ResetError'
+import type { VerifierStore } from '../../src/core/VerifierStore'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
+import { ResetKitProvider } from '../../src/react/ResetKitProvider'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
 
 // React 19.2's <Activity> hides a tree by cleaning up its effects, keeps its state and DOM, and
@@ -44,6 +47,35 @@ function inActivity(ui: () => ReactNode) {
     hide: () => act(async () => view.rerender(tree('hidden'))),
     show: () => act(async () => view.rerender(tree('visible'))),
   }
+}
+
+function deferred<T = void>() {
+  let resolve!: (value: T) => void
+  let reject!: (reason: unknown) => void
+  const promise = new Promise<T>((settle, fail) => ((resolve = settle), (reject = fail)))
+  return { promise, resolve, reject }
+}
+
+/** A host's error boundary: what it catches replaces the page. */
+class Boundary extends Component<{ children: ReactNode }, { failed?: unknown }> {
+  override state: { failed?: unknown } = {}
+  static getDerivedStateFromError(failed: unknown) {
+    return { failed }
+  }
+  override render() {
+    return this.state.failed ? <p>The page crashed</p> : this.props.children
+  }
+}
+
+/** A host QueryClient whose MutationCache reporter throws after every success. */
+function reporterThatThrows() {
+  return new QueryClient({
+    mutationCache: new MutationCache({
+      onSettled: (_data, error) => {
+        if (!error) throw new Error('reporter down')
+      },
+    }),
+  })
 }
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))
@@ -144,6 +176,129 @@ describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
     expect(rewrites).toEqual([])
     expect(screen.getByRole('button', { name: 'Send reset link' })).toHaveAttribute('aria-disabled', 'true')
   })
+  it('a request for an adapter replaced while the form was hidden changes nothing when shown, as when visible', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const answer = deferred()
+    const onSent = vi.fn()
+    let adapter = adapterWith({ startReset: vi.fn(() => answer.promise) })
+    const tree = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent} />
+      </Activity>
+    )
+    const view = render(tree('visible'))
+    await submit(user)
+    await act(async () => view.rerender(tree('hidden')))
+    adapter = { ...adapterWith(), id: 'other' }
+    await act(async () => view.rerender(tree('hidden')))
+    await act(async () => answer.resolve())
+    await act(async () => view.rerender(tree('visible')))
+    await settle()
+    expect(onSent).not.toHaveBeenCalled()
+    expect(screen.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+  })
+
+  it('a failure while hidden, across two hide-and-show rounds, is shown and reported once', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const answer = deferred()
+    const onError = vi.fn()
+    const activity = inActivity(() => (
+      <ForgotPasswordForm
+        adapter={adapterWith({ startReset: vi.fn(() => answer.promise) })}
+        redirectUrl={REDIRECT_URL}
+        minDurationMs={0}
+        onError={onError}
+      />
+    ))
+    await submit(user)
+    await activity.hide()
+    await activity.show()
+    await activity.hide()
+    await act(async () => answer.reject(new ResetError('network')))
+    await settle()
+    expect(onError).not.toHaveBeenCalled()
+    await activity.show()
+    await settle()
+    await activity.hide()
+    await activity.show()
+    await settle()
+    expect(onError).toHaveBeenCalledOnce()
+    expect(screen.getByRole('alert')).toHaveTextContent("We couldn't reach the server.")
+    expect(screen.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
+  })
+})
+
+describe("the kit's outcome inside a host QueryClient whose MutationCache reporter throws", () => {
+  it('<ResetPasswordPage>: the success screen does not wait for a slow MutationCache onSettled (invalidateQueries)', async () => {
+    window.history.replaceState(null, '', '/reset?token=tok_123')
+    const user = userEvent.setup()
+    const invalidation = deferred()
+    const queryClient = new QueryClient({ mutationCache: new MutationCache({ onSettled: () => invalidation.promise }) })
+    const onSuccess = vi.fn()
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ResetPasswordPage adapter={adapterWith()} forgotPasswordUrl={FORGOT_URL} onSuccess={onSuccess} />
+      </QueryClientProvider>,
+    )
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(onSuccess).toHaveBeenCalledOnce()
+    await act(async () => invalidation.resolve())
+  })
+
+  it('<ForgotPasswordForm>: the email went out, so the confirmation shows and onSent is called', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const onSent = vi.fn()
+    const onError = vi.fn()
+    render(
+      <QueryClientProvider client={reporterThatThrows()}>
+        <ForgotPasswordForm
+          adapter={adapterWith()}
+          redirectUrl={REDIRECT_URL}
+          minDurationMs={0}
+          onSent={onSent}
+          onError={onError}
+        />
+      </QueryClientProvider>,
+    )
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Send reset link' }))
+    await screen.findByRole('heading', { name: 'Check your email' })
+    await settle()
+    expect(onSent).toHaveBeenCalledOnce()
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('<ResetPasswordPage>: the password changed, so the success screen shows and onSuccess is called', async () => {
+    window.history.replaceState(null, '', '/reset?token=tok_123')
+    const user = userEvent.setup()
+    const onSuccess = vi.fn()
+    const onError = vi.fn()
+    render(
+      <QueryClientProvider client={reporterThatThrows()}>
+        <ResetPasswordPage
+          adapter={adapterWith()}
+          forgotPasswordUrl={FORGOT_URL}
+          onSuccess={onSuccess}
+          onError={onError}
+        />
+      </QueryClientProvider>,
+    )
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    await settle()
+    expect(onSuccess).toHaveBeenCalledOnce()
+    expect(onError).not.toHaveBeenCalled()
+  })
 })
 
 describe('<ResetPasswordPage> hidden and shown again by <Activity>', () => {
@@ -243,5 +398,66 @@ describe('<ResetPasswordPage> hidden and shown again by <Activity>', () => {
     await activity.show()
     await settle()
     expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+  })
+
+  it('a dead link hidden while its clean-up waits on a slow store gets its screen when shown, not "checking" for good', async () => {
+    const load = deferred<undefined>()
+    const store: VerifierStore = { load: () => load.promise, save: async () => {}, remove: async () => {} }
+    const checkToken = vi.fn(async () => {
+      throw new ResetError('token_expired')
+    })
+    const activity = inActivity(() => (
+      <ResetKitProvider verifierStorage={store}>
+        <ResetPasswordPage adapter={adapterWith({ pkce: true, checkToken })} forgotPasswordUrl={FORGOT_URL} />
+      </ResetKitProvider>
+    ))
+    await settle()
+    expect(checkToken).toHaveBeenCalledOnce()
+    await activity.hide()
+    await act(async () => load.resolve(undefined))
+    await activity.show()
+    await screen.findByRole('heading', { name: 'This link has expired' })
+    expect(checkToken).toHaveBeenCalledOnce()
+  })
+
+  it("a host's onSuccess that throws, run when the page is shown, does not take the page down", async () => {
+    const user = userEvent.setup()
+    const answer = deferred()
+    const activity = inActivity(() => (
+      <Boundary>
+        <ResetPasswordPage
+          adapter={adapterWith({ completeReset: vi.fn(() => answer.promise) })}
+          forgotPasswordUrl={FORGOT_URL}
+          onSuccess={() => {
+            throw new Error('host bug')
+          }}
+        />
+      </Boundary>
+    ))
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await choosePassword(user)
+    await activity.hide()
+    await act(async () => answer.resolve())
+    // The outcome runs from a timer once shown: the host's throw leaves from there (to the
+    // window's error handler in a browser), not from a React effect.
+    vi.useFakeTimers()
+    await activity.show()
+    act(() => expect(() => vi.runOnlyPendingTimers()).toThrow('host bug'))
+    vi.useRealTimers()
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    expect(screen.queryByText('The page crashed')).toBeNull()
+  })
+
+  it('a success that comes in after an unmount still marks the link done for the same `token` prop', async () => {
+    const user = userEvent.setup()
+    const answer = deferred()
+    const adapter = adapterWith({ completeReset: vi.fn(() => answer.promise), checkToken: vi.fn(async () => {}) })
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} token="tok_path" />)
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await choosePassword(user)
+    first.unmount()
+    await act(async () => answer.resolve())
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} token="tok_path" />)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
   })
 })
