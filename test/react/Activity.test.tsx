@@ -80,6 +80,13 @@ function reporterThatThrows() {
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))
 
+/** Types a new password twice on the reset page's form and submits it. */
+async function choosePassword(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+  await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+  await user.click(screen.getByRole('button', { name: 'Change password' }))
+}
+
 beforeEach(() => {
   sessionStorage.clear()
   localStorage.clear()
@@ -230,7 +237,7 @@ describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
   })
 })
 
-describe("the kit's outcome inside a host QueryClient whose MutationCache reporter throws", () => {
+describe("the kit's outcome inside a host QueryClient whose MutationCache callbacks throw or wait", () => {
   it('<ResetPasswordPage>: the success screen does not wait for a slow MutationCache onSettled (invalidateQueries)', async () => {
     window.history.replaceState(null, '', '/reset?token=tok_123')
     const user = userEvent.setup()
@@ -243,9 +250,7 @@ describe("the kit's outcome inside a host QueryClient whose MutationCache report
       </QueryClientProvider>,
     )
     await screen.findByRole('heading', { name: 'Choose a new password' })
-    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await choosePassword(user)
     await screen.findByRole('heading', { name: 'Your password has been changed' })
     expect(onSuccess).toHaveBeenCalledOnce()
     await act(async () => invalidation.resolve())
@@ -291,9 +296,7 @@ describe("the kit's outcome inside a host QueryClient whose MutationCache report
       </QueryClientProvider>,
     )
     await screen.findByRole('heading', { name: 'Choose a new password' })
-    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await choosePassword(user)
     await screen.findByRole('heading', { name: 'Your password has been changed' })
     await settle()
     expect(onSuccess).toHaveBeenCalledOnce()
@@ -305,12 +308,6 @@ describe('<ResetPasswordPage> hidden and shown again by <Activity>', () => {
   beforeEach(() => {
     window.history.replaceState(null, '', '/reset?token=tok_123')
   })
-
-  async function choosePassword(user: ReturnType<typeof userEvent.setup>) {
-    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Change password' }))
-  }
 
   it('a password change answered while hidden shows success once shown, and reports it then, not before', async () => {
     const user = userEvent.setup()
