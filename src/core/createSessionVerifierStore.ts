@@ -1,4 +1,4 @@
-import { parseVerifierRecord } from './isVerifierRecord'
+import { isVerifierRecord, parseVerifierRecord } from './isVerifierRecord'
 import { removeRecord, saveRecord } from './createMirroredVerifierStore'
 import { readItem, removeItem, safeStorage, STORAGE_PREFIX, storageKey, verifierKeys, writeItem } from './safeStorage'
 import type { VerifierRecord, VerifierStore } from './VerifierStore'
@@ -54,7 +54,7 @@ function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): Verifie
         else if (message.id !== record.challenge) return
         // Once another tab has sent this verifier over the wire, this copy is spent: never reuse it (P6, T7).
         else if (message.type === 'forget') removeItem('session', key)
-        else if (parseVerifierRecord(JSON.stringify(message.record), adapterId, now())?.verifier === record.verifier) {
+        else if (isVerifierRecord(message.record, adapterId, now()) && message.record.verifier === record.verifier) {
           writeItem('session', key, JSON.stringify(message.record))
         }
       })
@@ -76,8 +76,8 @@ function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): Verifie
     return new Promise((resolve) => {
       const onMessage = (event: MessageEvent<TabMessage>) => {
         if (event.data?.type !== 'answer' || event.data.id !== id) return
-        const record = parseVerifierRecord(JSON.stringify(event.data.record), adapterId, now())
-        if (record) finish(record)
+        const { record } = event.data
+        if (isVerifierRecord(record, adapterId, now())) finish(record)
       }
       const timer = setTimeout(() => finish(undefined), askTimeoutMs)
       function finish(record: VerifierRecord | undefined) {
