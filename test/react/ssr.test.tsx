@@ -43,6 +43,8 @@ describe('server rendering', () => {
     expect(html).toContain('Reset your password')
     expect(html).toContain('Email address')
     expect(html).toMatch(/autocomplete="email"/i)
+    // Submitted before hydration, the form goes nowhere (test/e2e/beforeHydration.test.ts).
+    expect(html).toMatch(/<form[^>]*\smethod="dialog"/)
     expect(html).not.toMatch(/\sstyle=/i)
     expect(html).not.toMatch(/<script/i)
     expect(consoleError).not.toHaveBeenCalled()
