@@ -6,7 +6,7 @@ export interface VerifierRecord {
   verifier: string
   /** base64url(SHA-256(verifier)), sent with the start request; kept so a resend sends the same one. */
   challenge: string
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds, when it was made; for inspection only (a clock set back makes it lie). */
   createdAt: number
   /** Epoch milliseconds after which the record is treated as missing and removed. */
   expiresAt: number

@@ -3,7 +3,11 @@ import type { VerifierRecord } from './VerifierStore'
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/
 
-/** True when a parsed value is a well-formed, unexpired record of the given adapter. */
+/**
+ * True when a parsed value is a well-formed, unexpired record of the given adapter. `createdAt`
+ * is not checked, since nothing reads it: one ahead of `now` means the device's clock was set
+ * back since the record was made (a fast clock corrected), which must not lose the link.
+ */
 export function isVerifierRecord(value: unknown, adapterId: string, now: number = Date.now()): value is VerifierRecord {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Partial<VerifierRecord>
@@ -14,9 +18,7 @@ export function isVerifierRecord(value: unknown, adapterId: string, now: number 
     VERIFIER.test(record.verifier) &&
     typeof record.challenge === 'string' &&
     CHALLENGE.test(record.challenge) &&
-    typeof record.createdAt === 'number' &&
     typeof record.expiresAt === 'number' &&
-    record.createdAt <= now &&
     record.expiresAt > now
   )
 }

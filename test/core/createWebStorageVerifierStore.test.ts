@@ -195,6 +195,15 @@ describe('createWebStorageVerifierStore', () => {
       expect(localStorage.getItem(KEY)).toBeNull()
     })
 
+    it("a record made just now still loads after the device's clock is set back (a fast clock corrected)", async () => {
+      let now = NOW
+      const store = createWebStorageVerifierStore({ now: () => now })
+      await store.save({ ...RECORD, createdAt: NOW })
+      now = NOW - 30_000
+      await expect(store.load('app')).resolves.toMatchObject({ verifier: RECORD.verifier })
+      expect(localStorage.getItem(KEY)).not.toBeNull()
+    })
+
     it('uses Date.now() when no clock is injected', async () => {
       vi.useFakeTimers({ now: NOW })
       const store = createWebStorageVerifierStore()

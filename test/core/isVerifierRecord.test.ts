@@ -27,6 +27,10 @@ describe('isVerifierRecord', () => {
     expect(isVerifierRecord({ ...RECORD, createdAt: NOW }, 'app', NOW)).toBe(true)
   })
 
+  it('accepts a createdAt ahead of now: the clock was set back since the record was made', () => {
+    expect(isVerifierRecord({ ...RECORD, createdAt: NOW + 30_000 }, 'app', NOW)).toBe(true)
+  })
+
   it.each([
     { label: 'undefined', value: undefined },
     { label: 'null', value: null },
@@ -47,8 +51,6 @@ describe('isVerifierRecord', () => {
     { label: 'a padded challenge', value: { ...RECORD, challenge: `${'a'.repeat(42)}=` } },
     { label: 'a challenge with .', value: { ...RECORD, challenge: `${'a'.repeat(42)}.` } },
     { label: 'a challenge in an array', value: { ...RECORD, challenge: [RECORD.challenge] } },
-    { label: 'a string createdAt', value: { ...RECORD, createdAt: String(NOW) } },
-    { label: 'a createdAt in the future', value: { ...RECORD, createdAt: NOW + 1 } },
     { label: 'a string expiresAt', value: { ...RECORD, expiresAt: String(NOW + 60_000) } },
     { label: 'expiresAt equal to now', value: { ...RECORD, expiresAt: NOW } },
     { label: 'an expiresAt in the past', value: { ...RECORD, expiresAt: NOW - 1 } },
