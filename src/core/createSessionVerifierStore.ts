@@ -14,9 +14,9 @@ interface TabMessage {
   record?: VerifierRecord
 }
 
-// The store for the default options, made once: one made inline in a render, render after
-// render, must not open a channel for each.
-let shared: VerifierStore | undefined
+// The stores for the default clock, made once per wait: one made inline in a render, render
+// after render, must not open a channel for each.
+const shared = new Map<number | undefined, VerifierStore>()
 
 /**
  * The `'session'` verifier store: nothing touches localStorage. A tab that lacks the record (the
@@ -25,7 +25,10 @@ let shared: VerifierStore | undefined
  * made, also after a reload, before its page uses the store again.
  */
 export function createSessionVerifierStore(now?: () => number, askTimeoutMs?: number): VerifierStore {
-  return now || askTimeoutMs !== undefined ? sessionStore(now, askTimeoutMs) : (shared ??= sessionStore())
+  if (now) return sessionStore(now, askTimeoutMs)
+  let store = shared.get(askTimeoutMs)
+  if (!store) shared.set(askTimeoutMs, (store = sessionStore(undefined, askTimeoutMs)))
+  return store
 }
 
 function sessionStore(now: () => number = Date.now, askTimeoutMs = 250): VerifierStore {

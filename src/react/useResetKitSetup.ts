@@ -70,9 +70,12 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   const ownQueryClient = useRef<QueryClient>(undefined)
   const queryClient = settings.queryClient ?? hostQueryClient ?? (ownQueryClient.current ??= new QueryClient())
 
-  const i18n = settings.i18n ?? settings.own ?? (sharedI18n ??= createResetKitI18n())
-  if (settings.i18n) addEnglishBundle(settings.i18n)
-  const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, settings.i18n, settings.resources)
+  // A host instance whose init() has not run yet (called in a parent's effect) has no store to
+  // add strings to: the kit's own stands in until a render finds it initialised.
+  const host = settings.i18n?.store && settings.i18n
+  const i18n = host || settings.own || (sharedI18n ??= createResetKitI18n())
+  if (host) addEnglishBundle(host)
+  const locale = useResetKitLocale(i18n, options.locale ?? settings.locale, host || undefined, settings.resources)
 
   const overrides = useMessageOverrides(i18n, locale, options.messages)
   const t = useKitTranslation(i18n, locale, overrides)

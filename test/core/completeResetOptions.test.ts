@@ -22,6 +22,8 @@ describe('completeResetOptions', () => {
   it('never retries, never pauses offline and never throws to an error boundary, whatever the QueryClient defaults', () => {
     const options = completeResetOptions({ adapter: makeAdapter(), store: createWebStorageVerifierStore() })
     expect(options).toMatchObject({ retry: false, networkMode: 'always', throwOnError: false })
+    // Present, so it replaces a host's default scope.
+    expect(options).toHaveProperty('scope', undefined)
   })
 
   it('keys the mutation by kit, step and adapter', () => {

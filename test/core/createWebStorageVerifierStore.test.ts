@@ -582,6 +582,19 @@ describe('createWebStorageVerifierStore', () => {
       expect(opened.slice(before).map((channel) => channel.name)).toEqual(['reset-kit:app'])
     })
 
+    it('made inline with the same askTabsTimeoutMs render after render, is one store with one channel', async () => {
+      activeTab = new MemoryStorage()
+      await createWebStorageVerifierStore({ mode: 'session', now: () => NOW }).save(RECORD)
+      const before = opened.length
+
+      const stores = [1, 2, 3].map(() => createWebStorageVerifierStore({ mode: 'session', askTabsTimeoutMs: 900 }))
+      const other = createWebStorageVerifierStore({ mode: 'session', askTabsTimeoutMs: 901 })
+
+      expect(new Set(stores).size).toBe(1)
+      expect(other).not.toBe(stores[0])
+      expect(opened.slice(before).map((channel) => channel.name)).toEqual(['reset-kit:app', 'reset-kit:app'])
+    })
+
     it('P6, T7: once the link tab is done with the verifier it got from this tab, this tab drops its copy too', async () => {
       const tabA = new MemoryStorage()
       activeTab = tabA

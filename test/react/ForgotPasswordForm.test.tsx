@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { onlineManager, QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query'
 import userEvent from '@testing-library/user-event'
-import { Component, type ReactNode } from 'react'
+import { Component, type ReactNode, useEffect } from 'react'
 import { ResetError, type ResetErrorCode } from '../../src/core/ResetError'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
@@ -1010,6 +1010,34 @@ describe("<ForgotPasswordForm> with late answers and a host's defaults", () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
     expect(adapter.startReset).toHaveBeenCalledTimes(1)
     expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument()
+  })
+
+  it("R3: a host QueryClient whose mutations share one default scope, one of them paused offline, does not hold the kit's request", async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const client = new QueryClient({ defaultOptions: { mutations: { scope: { id: 'app' } } } })
+    function HostAutosave() {
+      // TanStack Query's default networkMode ('online'): paused while the browser reports offline.
+      const { mutate } = useMutation({ mutationFn: async () => {} })
+      useEffect(() => mutate(), [mutate])
+      return null
+    }
+    act(() => onlineManager.setOnline(false))
+    try {
+      render(
+        <QueryClientProvider client={client}>
+          <HostAutosave />
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </QueryClientProvider>,
+      )
+      await user.type(emailField(), 'ada@example.com')
+      await user.click(submitButton())
+
+      expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
+      expect(adapter.startReset).toHaveBeenCalledTimes(1)
+    } finally {
+      act(() => onlineManager.setOnline(true))
+    }
   })
 
   it("shows its own errors even when the host's QueryClient throws mutation errors to error boundaries", async () => {

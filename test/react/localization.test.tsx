@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createInstance } from 'i18next'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import en from '../../locales/en/reset-kit.json'
 import es from '../../locales/es/reset-kit.json'
 import fr from '../../locales/fr/reset-kit.json'
@@ -642,6 +642,29 @@ describe('the language a person sees follows the browser and the host', () => {
     expect(screen.getByRole('heading', { name: 'Forgot it?' })).toBeInTheDocument()
     await act(() => second.changeLanguage('es'))
     expect(await screen.findByRole('button', { name: es.forgot.submit })).toBeInTheDocument()
+  })
+
+  it("a host instance handed over before its init() (called in the host's effect) shows English, then the host's language once initialised", async () => {
+    const user = userEvent.setup()
+    const host = createInstance()
+    function App() {
+      const [ready, setReady] = useState(false)
+      useEffect(() => {
+        void host.init({ lng: 'fr' }).then(() => setReady(true))
+      }, [])
+      return (
+        <ResetKitProvider adapter={fakeAdapter()} i18n={host}>
+          {ready ? null : <p>Loading translations…</p>}
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+        </ResetKitProvider>
+      )
+    }
+    render(<App />)
+    expect(screen.getByRole('heading', { name: en.forgot.title })).toBeInTheDocument()
+    await user.type(screen.getByRole('textbox', { name: en.forgot.emailLabel }), 'ada@exam')
+
+    expect(await screen.findByRole('textbox', { name: fr.forgot.emailLabel })).toHaveValue('ada@exam')
+    expect(screen.getByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
   })
 
   it('a provider given new resources shows the new strings', () => {
