@@ -1,7 +1,7 @@
 // A host that passes its router's own reading of the URL as `token` (Next's
 // `useSearchParams().get('token')`), before anything took it out of the address bar. Next.js
 // patches history.replaceState and re-renders useSearchParams from it; this host does the same.
-import { render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode, useSyncExternalStore } from 'react'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
@@ -77,6 +77,31 @@ describe("a token prop read from the router's URL", () => {
     open(adapter)
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeVisible())
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('a second link the router brings to the page it keeps mounted is read, taken out of the address bar and completed', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    original(null, '', '/reset?token=tok_first')
+    open(adapter)
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    const change = async () => {
+      await user.type(screen.getByLabelText('New password'), 'correct horse battery')
+      await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
+      await user.click(screen.getByRole('button', { name: 'Change password' }))
+      await screen.findByRole('heading', { name: 'Your password has been changed' })
+    }
+    await change()
+
+    // A deep-link handler pushes the next email's link; the page stays mounted.
+    act(() => {
+      window.history.pushState(null, '', '/reset?token=tok_second')
+      for (const listener of listeners) listener()
+    })
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    expect(window.location.search).toBe('')
+    await change()
+    expect(adapter.completeReset.mock.calls.map(([input]) => input.token)).toEqual(['tok_first', 'tok_second'])
   })
 
   it('leaves the address bar when the token is malformed too, and says the link does not work, also after a reload', async () => {
