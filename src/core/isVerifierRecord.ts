@@ -1,7 +1,8 @@
 import type { VerifierRecord } from './VerifierStore'
 
-const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/
-const CHALLENGE = /^[A-Za-z0-9_-]{43}$/
+// \w is [A-Za-z0-9_] (no `u` or `i` flag): RFC 7636's unreserved characters, and base64url.
+const VERIFIER = /^[\w.~-]{43,128}$/
+const CHALLENGE = /^[\w-]{43}$/
 
 /**
  * True when a parsed value is a well-formed, unexpired record of the given adapter. `createdAt`

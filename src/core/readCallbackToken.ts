@@ -18,7 +18,8 @@ export type LinkVerdict = ResetErrorCode | 'done'
 
 /** Longest token accepted; real ones are under 100 characters, a huge one is an attack. */
 export const MAX_TOKEN_LENGTH = 2048
-const TOKEN_SHAPE = /^[A-Za-z0-9._~+/=-]+$/
+// \w is [A-Za-z0-9_] (no `u` or `i` flag).
+const TOKEN_SHAPE = /^[\w.~+/=-]+$/
 
 // This page's token when sessionStorage cannot keep it (blocked site data, no quota), so a remount
 // (Strict Mode, a host re-keying the page) still finds it. Never written anywhere else.

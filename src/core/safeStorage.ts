@@ -8,7 +8,7 @@ export type StorageArea = 'session' | 'local'
 export function safeStorage(area: StorageArea): Storage | undefined {
   try {
     if (typeof window === 'undefined') return undefined
-    return area === 'session' ? window.sessionStorage : window.localStorage
+    return window[`${area}Storage`]
   } catch {
     return undefined
   }

@@ -1,9 +1,9 @@
-// Each unit's size in seconds, and from how many seconds it is used.
+// Each unit's size in seconds; a unit is used from two of it, seconds always.
 const UNITS = [
-  [86_400, 'day', 172_800],
-  [3_600, 'hour', 7_200],
-  [60, 'minute', 120],
-  [1, 'second', 0],
+  [86_400, 'day'],
+  [3_600, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
 ] as const
 
 /**
@@ -19,6 +19,6 @@ export function formatDuration(seconds: number, locale: string, exact = false): 
   const whole = Math.max(0, Math.ceil(seconds))
   // The first unit the duration reaches; with `exact`, also one that divides it, since a link's
   // lifetime must never be overstated ("3 hours" for 150 minutes).
-  const [size, unit] = UNITS.find(([size, , from]) => whole >= from && (!exact || whole % size === 0))!
+  const [size, unit] = UNITS.find(([size]) => (whole >= 2 * size || size === 1) && (!exact || whole % size === 0))!
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(Math.ceil(whole / size))
 }

@@ -21,10 +21,10 @@ export function resolveLocale(
   const list = typeof tags === 'string' ? [tags] : (tags ?? [])
   for (const tag of list) {
     const wanted = tag.trim().toLowerCase().replace(/_/g, '-')
-    const exact = available.find((candidate) => candidate.toLowerCase() === wanted)
-    if (exact) return exact
-    const sameLanguage = available.find((candidate) => language(candidate) === language(wanted))
-    if (sameLanguage) return sameLanguage
+    const found =
+      available.find((candidate) => candidate.toLowerCase() === wanted) ||
+      available.find((candidate) => language(candidate) === language(wanted))
+    if (found) return found
   }
   return 'en'
 }

@@ -56,15 +56,10 @@ export interface ResetPasswordPageProps extends UseResetPasswordOptions, Appeara
 }
 
 // Each view's title and description are `reset.<stem>Title` and `reset.<stem>Description`, the
-// stem being the view's name unless listed here. The form's are `reset.title` and
+// stem being the view's name without `link_` or `_missing`, in camel case: link_invalid → invalid,
+// verifier_missing → verifier, check_failed → checkFailed. The form's are `reset.title` and
 // `reset.description`, and check_failed's description is its error.
-const STEMS: Partial<Record<ResetPasswordView, string>> = {
-  link_invalid: 'invalid',
-  link_expired: 'expired',
-  link_used: 'used',
-  verifier_missing: 'verifier',
-  check_failed: 'checkFailed',
-}
+const stemOf = (view: ResetPasswordView) => view.replace(/link_|_missing/, '').replace('_f', 'F')
 
 /**
  * The page the emailed link opens: checks the link, asks for the new password and sets it. Dead
@@ -84,7 +79,7 @@ export function ResetPasswordPage({
 }: ResetPasswordPageProps) {
   const reset = useResetPassword(options)
   const { t, view } = reset
-  const stem = STEMS[view] ?? view
+  const stem = stemOf(view)
   const id = useId()
   const headingRef = useFocusOnChange<HTMLHeadingElement>(view)
   const headingId = `${id}-heading`

@@ -114,7 +114,8 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
   // back is dropped unread (no cookie either: the call omits credentials), so nobody is signed in.
   let sessionMinutes: 5 | undefined
   if (publicToken !== undefined) {
-    if (typeof publicToken !== 'string' || !/^public-token-[\x21-\x7e]+$/.test(publicToken)) {
+    // [!-~] is printable ASCII without the space (\x21-\x7e).
+    if (typeof publicToken !== 'string' || !/^public-token-[!-~]+$/.test(publicToken)) {
       // The value is never echoed: a developer who pastes the project secret here must not see it
       // copied into logs.
       throw optionError(
