@@ -41,7 +41,7 @@ export interface SendJsonResponse {
  * Sends one JSON request the way every adapter must: `cache: 'no-store'`, an origin-only referrer
  * (the reset page's URL may still hold a token), no redirects, a timeout, and network faults
  * turned into `ResetError`s. It never throws for an HTTP status (adapters map those themselves),
- * only for answers that mean a wrong URL: a redirect, or a 2xx or 404 HTML page such as a single-page
+ * only for answers that mean a wrong URL: a redirect, or a 2xx HTML page such as a single-page
  * app's fallback, both `misconfigured`.
  */
 export async function sendJson(request: SendJsonRequest): Promise<SendJsonResponse> {
@@ -95,12 +95,10 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
     request.signal.removeEventListener('abort', forwardAbort)
   }
   // Two answers mean the URL is wrong, not that the request failed: a redirect (following it would
-  // re-send the body wherever it points), and a 2xx or 404 HTML page, which is no API's answer but
-  // a host's catch-all (a single-page app's index.html, a server's "Cannot POST" page for a path
-  // with no endpoint behind it): read as an answer, it would say "sent" or "changed" when nothing
-  // was, since a start's 404 means "no such account" to the HTTP adapter. Other HTML errors (a
-  // proxy's 502, a CDN's 429) are the real outage or limit their status says.
-  const html = (response.ok || response.status == 404) && text.trim()[0] == '<'
+  // re-send the body wherever it points), and a 2xx HTML page, which is no API's answer but a
+  // host's catch-all (a single-page app's index.html for a path with no endpoint behind it): read
+  // as success, it would say "sent" or "changed" when nothing was.
+  const html = response.ok && text.trim()[0] == '<'
   if (html || response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     throw new ResetError('misconfigured', {
       cause: new Error(
@@ -108,7 +106,8 @@ export async function sendJson(request: SendJsonRequest): Promise<SendJsonRespon
           ? html
             ? `The endpoint answered ${response.status} with an HTML page, not JSON; check its URL.`
             : `The endpoint answered with a redirect (${response.status}); configure its final URL.`
-          : html
+          : // The same as `html` here (a redirect is never a 2xx), and a few bytes lighter.
+            response.ok
             ? 'html'
             : 'redirect',
       ),

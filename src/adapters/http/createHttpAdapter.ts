@@ -33,8 +33,7 @@ async function resolveHeaders(headers: HttpAdapterHeaders | undefined): Promise<
  *
  * A 2xx answer is success whatever its body. Errors follow `mapError`, then `mapHttpError`: a
  * body such as `{ "code": "token_expired" }` selects the message the user sees (never a text of the
- * server's), a 404 from the start request ends in the neutral "check your email" confirmation
- * (unless it is an HTML page, which means a wrong URL: `misconfigured`), 429
+ * server's), a 404 from the start request ends in the neutral "check your email" confirmation, 429
  * honours `Retry-After`. Anything thrown by `headers` or the body builders rejects as a
  * `ResetError` (`unknown` unless it already is one).
  *

@@ -34,8 +34,7 @@ function numericDetails(value: unknown): Record<string, number> | undefined {
  *    that code (with its form field, the `Retry-After` wait for `rate_limited`, and the numbers of
  *    an optional `details` object, such as `{ "minLength": 12 }`); any message is ignored;
  * 2. otherwise a 404 from the start request is `'neutral'`: "no such account" ends in the same
- *    confirmation as a sent email (a 404 HTML page, a wrong URL, never gets here: `sendJson`
- *    rejects it as `misconfigured`);
+ *    confirmation as a sent email;
  * 3. otherwise 429 → `rate_limited`, 5xx → `server`, anything else → `unknown`.
  *
  * @example
