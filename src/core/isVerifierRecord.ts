@@ -5,8 +5,8 @@ const VERIFIER = /^[\w.~-]{43,128}$/
 const CHALLENGE = /^[\w-]{43}$/
 
 /**
- * True when a parsed value is a well-formed, unexpired record of the given adapter. `createdAt`
- * is not checked, since nothing reads it: one ahead of `now` means the device's clock was set
+ * True when a parsed value is a well-formed, unexpired record of the given adapter. Only
+ * `expiresAt` is held against `now`: a `createdAt` ahead of it means the device's clock was set
  * back since the record was made (a fast clock corrected), which must not lose the link.
  */
 export function isVerifierRecord(value: unknown, adapterId: string, now: number = Date.now()): value is VerifierRecord {
@@ -19,6 +19,7 @@ export function isVerifierRecord(value: unknown, adapterId: string, now: number 
     VERIFIER.test(record.verifier) &&
     typeof record.challenge === 'string' &&
     CHALLENGE.test(record.challenge) &&
+    typeof record.createdAt === 'number' &&
     typeof record.expiresAt === 'number' &&
     record.expiresAt > now
   )

@@ -6,4 +6,10 @@
  * the form shows its errors itself; no default `scope`, which would queue the kit's request
  * behind the host's mutations (one paused offline holds it the same way).
  */
-export const mutationDefaults = { retry: false, networkMode: 'always', throwOnError: false, scope: undefined } as const
+export const mutationDefaults = { retry: false, networkMode: 'always', throwOnError: false, scope: undefined } as {
+  // `scope` is left out of the type: a host compiling with exactOptionalPropertyTypes could not
+  // pass an explicit `undefined` on to TanStack Query's `scope?: MutationScope`.
+  readonly retry: false
+  readonly networkMode: 'always'
+  readonly throwOnError: false
+}

@@ -27,10 +27,10 @@ export function ResetKitProvider({
   queryClient,
   verifierStorage,
 }: ResetKitProviderProps) {
-  // Resources with no host instance go in this provider's own, not the one every kit component
-  // outside a provider shares (on a server, every request).
+  // Resources with no host instance (or one whose init() has not run yet) go in this provider's
+  // own, not the one every kit component outside a provider shares (on a server, every request).
   const own = useRef<I18n>(undefined)
-  if (resources && !i18n) own.current ??= createResetKitI18n()
+  if (resources && !i18n?.store) own.current ??= createResetKitI18n()
   const value = useMemo(
     () => ({ adapter, locale, resources, i18n, queryClient, verifierStorage, own: own.current }),
     [adapter, locale, resources, i18n, queryClient, verifierStorage],

@@ -3,7 +3,8 @@ import type { FormEvent } from 'react'
 /**
  * The props both hooks give their `<form>`: no browser validation bubbles (the kit shows its
  * own errors), `aria-busy` while `pending`, and `submit` called with the form, the browser's own
- * submission prevented, and before hydration never sent anywhere.
+ * submission prevented, and before hydration never sent anywhere (`method="dialog"`: spread these
+ * first if your form sets a `method` of its own).
  */
 export function formProps(pending: boolean, submit: (form: HTMLFormElement) => void) {
   return {

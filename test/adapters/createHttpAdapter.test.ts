@@ -519,6 +519,18 @@ describe('createHttpAdapter', () => {
       await expect(createHttpAdapter(base).startReset(startInput())).resolves.toBeUndefined()
     })
 
+    it("resolves a 404 HTML page from the start request like a sent email too: Flask's abort(404) and Django's Http404 answer one", async () => {
+      // Reading it as a wrong URL instead would show unknown addresses an error known ones never get.
+      server.use(
+        http.post(START, () =>
+          HttpResponse.html('<!doctype html><html lang=en><title>404 Not Found</title><h1>Not Found</h1>', {
+            status: 404,
+          }),
+        ),
+      )
+      await expect(createHttpAdapter(base).startReset(startInput())).resolves.toBeUndefined()
+    })
+
     it('passes on Retry-After seconds, an HTTP date, and X-Retry-After', async () => {
       const adapter = createHttpAdapter(base)
 

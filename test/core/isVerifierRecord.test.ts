@@ -51,6 +51,7 @@ describe('isVerifierRecord', () => {
     { label: 'a padded challenge', value: { ...RECORD, challenge: `${'a'.repeat(42)}=` } },
     { label: 'a challenge with .', value: { ...RECORD, challenge: `${'a'.repeat(42)}.` } },
     { label: 'a challenge in an array', value: { ...RECORD, challenge: [RECORD.challenge] } },
+    { label: 'a string createdAt', value: { ...RECORD, createdAt: String(NOW) } },
     { label: 'a string expiresAt', value: { ...RECORD, expiresAt: String(NOW + 60_000) } },
     { label: 'expiresAt equal to now', value: { ...RECORD, expiresAt: NOW } },
     { label: 'an expiresAt in the past', value: { ...RECORD, expiresAt: NOW - 1 } },

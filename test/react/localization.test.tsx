@@ -667,6 +667,23 @@ describe('the language a person sees follows the browser and the host', () => {
     expect(screen.getByRole('heading', { name: fr.forgot.title })).toBeInTheDocument()
   })
 
+  it("a provider's resources, with a host instance not initialised yet, stay out of the instance forms outside a provider share", () => {
+    const first = render(
+      <ResetKitProvider
+        adapter={fakeAdapter()}
+        i18n={createInstance()}
+        resources={{ en: { forgot: { title: 'Acme tenant title' } } }}
+      >
+        <ForgotPasswordForm redirectUrl={REDIRECT_URL} />
+      </ResetKitProvider>,
+    )
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Acme tenant title')
+    first.unmount()
+
+    render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} />)
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(en.forgot.title)
+  })
+
   it('a provider given new resources shows the new strings', () => {
     const page = (title: string) => (
       <ResetKitProvider adapter={fakeAdapter()} resources={{ en: { forgot: { title } } }}>
