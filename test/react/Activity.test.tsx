@@ -8,6 +8,7 @@ import type { VerifierStore } from '../../src/core/VerifierStore'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 import { ResetKitProvider } from '../../src/react/ResetKitProvider'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import { choosePassword } from './choosePassword'
 
 // React 19.2's <Activity> hides a tree by cleaning up its effects, keeps its state and DOM, and
 // runs the effects again when it is shown. Next.js keeps visited routes in one (`cacheComponents`),
@@ -79,13 +80,6 @@ function reporterThatThrows() {
 }
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))
-
-/** Types a new password twice on the reset page's form and submits it. */
-async function choosePassword(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-  await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-  await user.click(screen.getByRole('button', { name: 'Change password' }))
-}
 
 beforeEach(() => {
   sessionStorage.clear()

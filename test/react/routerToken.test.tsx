@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { StrictMode, useSyncExternalStore } from 'react'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ResetPasswordPage } from '../../src/react/ResetPasswordPage'
+import { choosePassword } from './choosePassword'
 
 const FORGOT_URL = '/forgot-password'
 const listeners = new Set<() => void>()
@@ -66,9 +67,7 @@ describe("a token prop read from the router's URL", () => {
     // A reload before submitting: the router now reads no token.
     const second = open(adapter)
     await screen.findByRole('heading', { name: 'Choose a new password' })
-    await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-    await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Change password' }))
+    await choosePassword(user)
     await screen.findByRole('heading', { name: 'Your password has been changed' })
     expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ token: 'tok_router' }))
     second.unmount()
@@ -85,13 +84,8 @@ describe("a token prop read from the router's URL", () => {
     original(null, '', '/reset?token=tok_first')
     open(adapter)
     await screen.findByRole('heading', { name: 'Choose a new password' })
-    const change = async () => {
-      await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-      await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-      await user.click(screen.getByRole('button', { name: 'Change password' }))
-      await screen.findByRole('heading', { name: 'Your password has been changed' })
-    }
-    await change()
+    await choosePassword(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
 
     // A deep-link handler pushes the next email's link; the page stays mounted.
     act(() => {
@@ -100,7 +94,8 @@ describe("a token prop read from the router's URL", () => {
     })
     await screen.findByRole('heading', { name: 'Choose a new password' })
     expect(window.location.search).toBe('')
-    await change()
+    await choosePassword(user)
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
     expect(adapter.completeReset.mock.calls.map(([input]) => input.token)).toEqual(['tok_first', 'tok_second'])
   })
 
