@@ -2,7 +2,7 @@ import { delay } from './delay'
 import { normalizeEmail } from './normalizeEmail'
 import { createPkcePair } from './pkce'
 import type { ResetAdapter } from './ResetAdapter'
-import { toResetError } from './ResetError'
+import { ResetError, toResetError } from './ResetError'
 import type { VerifierStore } from './VerifierStore'
 
 /** Default floor on how fast the confirmation may appear; see {@link StartResetFlowInput.minDurationMs}. */
@@ -24,7 +24,8 @@ export interface StartResetFlowInput {
   locale: string
   /**
    * How long the link stays valid, for backends that let the client choose; a PKCE verifier is kept
-   * as long (else for the adapter's `linkLifetimeMinutes`, else 24 hours).
+   * as long (else for the adapter's `linkLifetimeMinutes`, else 24 hours). Whichever applies must be
+   * a number above 0: anything else rejects with `misconfigured` before anything is saved or sent.
    */
   expiresInMinutes?: number
   /**
@@ -54,10 +55,24 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
   const startedAt = now()
   try {
     const email = normalizeEmail(input.email)
+    const lifetime =
+      (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
+    // Checked before anything is sent: NaN (an unset environment variable through Number()) or
+    // Infinity would save a verifier no read accepts, and leave the confirmation no lifetime to show.
+    if (!(lifetime > 0 && lifetime < Infinity)) {
+      throw new ResetError(
+        'misconfigured',
+        process.env.NODE_ENV !== 'production'
+          ? {
+              cause: new TypeError(
+                `reset-kit: \`expiresInMinutes\` must be a number of minutes above 0; got ${lifetime / 60_000}.`,
+              ),
+            }
+          : {},
+      )
+    }
     let codeChallenge: string | undefined
     if (input.adapter.pkce) {
-      const lifetime =
-        (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
       // A retired pair is kept only for links already sent: a new request gets a fresh one.
       const loaded = await input.store.load(input.adapter.id)
       const existing = loaded?.retired ? undefined : loaded

@@ -28,7 +28,8 @@ export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
    * How long the link stays valid, for backends that let the client choose: Stytch (5–10080) and
    * the HTTP adapter's start body. The confirmation states it (or, when unset, the lifetime the
    * adapter itself sets). Stack Auth, Supabase and Better Auth set it on the server: leave it unset
-   * with them, or the screen promises a lifetime the backend does not keep.
+   * with them, or the screen promises a lifetime the backend does not keep. Anything but a number
+   * above 0 (say NaN) fails the request as `misconfigured` before anything is sent.
    */
   expiresInMinutes?: number
   /** Pre-fills the email field when it first renders; a later change does not replace what is there (the field is uncontrolled). */

@@ -335,6 +335,28 @@ describe('startResetFlow', () => {
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
 
+  it.each([
+    ['the request', NaN, undefined, true],
+    ['the request', Infinity, undefined, true],
+    ['the request', 0, undefined, true],
+    ['the request', -5, undefined, true],
+    ["the adapter's", undefined, NaN, true],
+    ["the adapter's", undefined, 0, false],
+  ])(
+    '%s link lifetime of %s / %s minutes is misconfigured, and nothing is saved or sent (pkce: %s)',
+    async (_whose, expiresInMinutes, linkLifetimeMinutes, pkce) => {
+      const adapter = { ...makeAdapter({ pkce }), linkLifetimeMinutes }
+      const rejection = startResetFlow(
+        flowInput(adapter, createWebStorageVerifierStore(), expiresInMinutes === undefined ? {} : { expiresInMinutes }),
+      )
+      await expect(rejection).rejects.toBeInstanceOf(ResetError)
+      await expect(rejection).rejects.toMatchObject({ code: 'misconfigured', cause: expect.any(TypeError) })
+      expect(adapter.startReset).not.toHaveBeenCalled()
+      expect(localStorage.getItem(KEY)).toBeNull()
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+    },
+  )
+
   it('P6: after completion succeeds the next start makes a fresh pair', async () => {
     const adapter = makeAdapter()
     const store = createWebStorageVerifierStore()

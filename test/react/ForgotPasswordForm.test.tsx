@@ -1099,6 +1099,26 @@ describe("<ForgotPasswordForm> with late answers and a host's defaults", () => {
     expect(screen.queryByText(/45 minutes/)).not.toBeInTheDocument()
   })
 
+  it('a lifetime of NaN (an unset variable through Number()) says the reset is not set up, sends nothing and never crashes', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    const onError = vi.fn()
+    render(
+      <Catch onError={onError}>
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} expiresInMinutes={NaN} />
+      </Catch>,
+    )
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Password reset isn't set up correctly on this site. Please contact support.",
+    )
+    expect(adapter.startReset).not.toHaveBeenCalled()
+    expect(onError).not.toHaveBeenCalled()
+    expect(emailField()).toHaveValue('ada@example.com')
+  })
+
   it('states no lifetime when neither the prop nor the adapter sets one', async () => {
     const user = userEvent.setup()
     render(<ForgotPasswordForm adapter={fakeAdapter()} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
