@@ -23,7 +23,7 @@ export function createResetKitI18n(): I18n {
     defaultNS: NAMESPACE,
     // A copy: i18next merges later strings into the object it holds, which must not be the
     // bundled English every other instance starts from.
-    resources: { en: { [NAMESPACE]: structuredClone(en) } },
+    resources: { en: { [NAMESPACE]: JSON.parse(JSON.stringify(en)) as typeof en } },
     // React escapes text itself; escaping here would double-escape "&" and quotes.
     interpolation: { escapeValue: false },
     initAsync: false,
