@@ -59,7 +59,7 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
       (input.expiresInMinutes ?? input.adapter.linkLifetimeMinutes ?? DEFAULT_VERIFIER_LIFETIME_MINUTES) * 60_000
     // Checked before anything is sent: NaN (an unset environment variable through Number()) or
     // Infinity would save a verifier no read accepts, and leave the confirmation no lifetime to show.
-    if (!(lifetime > 0 && lifetime < Infinity)) {
+    if (!(isFinite(lifetime) && lifetime > 0)) {
       throw new ResetError(
         'misconfigured',
         process.env.NODE_ENV !== 'production'
