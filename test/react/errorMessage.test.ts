@@ -8,7 +8,9 @@ import { errorMessage } from '../../src/react/errorMessage'
 function translator(locale: string, messages?: typeof en): ResetKitT {
   const i18n = createResetKitI18n()
   if (messages) i18n.addResourceBundle(locale, NAMESPACE, messages)
-  return i18n.getFixedT(locale, NAMESPACE) as ResetKitT
+  const fixed = i18n.getFixedT(locale, NAMESPACE)
+  // Wrapped rather than cast: i18next 27's TFunction no longer converts to ResetKitT directly.
+  return (key, values) => fixed(key as string, { ...values })
 }
 
 // Intl puts a no-break space between a number and its unit; compare the words.
