@@ -34,6 +34,7 @@ export default defineConfig({
           // The public types' own tests (test/types), which tsc runs: a `@ts-expect-error` that
           // meets no error, or an `expectTypeOf` that does not hold, fails them.
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
+          provide: { i18nextMajor: 26 },
         },
       },
       {
@@ -60,6 +61,29 @@ export default defineConfig({
           testTimeout: 15_000,
           // Transformed here rather than loaded by Node, so their `react` goes through the alias too.
           server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
+          provide: { i18nextMajor: 26 },
+        },
+      },
+      {
+        extends: true,
+        // i18next 27 (the devDependency `i18next-27`) in place of 26 for the kit and the tests alike:
+        // the peer range takes both, and 27 changed defaults a host instance brings with it.
+        resolve: { alias: [{ find: /^i18next$/, replacement: 'i18next-27' }] },
+        test: {
+          name: 'i18next27',
+          environment: 'jsdom',
+          globals: true,
+          include: [
+            'test/i18n/**/*.test.ts',
+            'test/react/localization.test.tsx',
+            'test/react/textLocale.test.tsx',
+            'test/react/ResetKitProvider.test.tsx',
+            'test/react/emptyStrings.test.tsx',
+          ],
+          setupFiles: ['test/setup.ts'],
+          testTimeout: 15_000,
+          // Read by test/react/emptyStrings.test.tsx, which checks the alias took.
+          provide: { i18nextMajor: 27 },
         },
       },
       {

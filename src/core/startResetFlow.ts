@@ -65,7 +65,7 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
         process.env.NODE_ENV !== 'production'
           ? {
               cause: new TypeError(
-                `reset-kit: \`expiresInMinutes\` must be a number of minutes above 0; got ${lifetime / 60_000}.`,
+                `reset-kit: the link lifetime (\`expiresInMinutes\`, else the adapter's \`linkLifetimeMinutes\`) must be a number of minutes above 0; got ${lifetime / 60_000}.`,
               ),
             }
           : {},

@@ -19,13 +19,15 @@ export function createResetKitI18n(): I18n {
   void instance.init({
     lng: 'en',
     fallbackLng: 'en',
-    ns: [NAMESPACE],
     defaultNS: NAMESPACE,
     // A copy: i18next merges later strings into the object it holds, which must not be the
     // bundled English every other instance starts from.
     resources: { en: { [NAMESPACE]: JSON.parse(JSON.stringify(en)) as typeof en } },
     // React escapes text itself; escaping here would double-escape "&" and quotes.
     interpolation: { escapeValue: false },
+    // i18next 27 reads "" as missing by default (26 did not): pinned, so a `messages` value of ""
+    // means the same whichever version the host installed.
+    returnEmptyString: true,
     initAsync: false,
   })
   return instance

@@ -1111,8 +1111,10 @@ describe("<ForgotPasswordForm> with late answers and a host's defaults", () => {
     await user.type(emailField(), 'ada@example.com')
     await user.click(submitButton())
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Password reset isn't set up correctly on this site. Please contact support.",
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        "Password reset isn't set up correctly on this site. Please contact support.",
+      ),
     )
     expect(adapter.startReset).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()

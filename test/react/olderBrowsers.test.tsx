@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
 import { ForgotPasswordForm } from '../../src/react/ForgotPasswordForm'
 
-// The README's floor is Safari 15, Chrome 85 and Firefox 90 (what TanStack Query's private class
-// methods need). Globals newer than that must not be needed on the way to a sent email: Safari
+// The README's floor is Safari 15, Chrome 91 and Firefox 90 (TanStack Query 5's stated floor, for its
+// private class methods). Nothing newer may be needed on the way to a sent email: Safari
 // before 15.4 has no structuredClone, and the kit once copied its English strings with it on the
 // first render, which left a blank page there.
 beforeEach(() => {
