@@ -60,6 +60,8 @@ export async function startResetFlow(input: StartResetFlowInput): Promise<StartR
     // Checked before anything is sent: NaN (an unset environment variable through Number()) or
     // Infinity would save a verifier no read accepts, and leave the confirmation no lifetime to show.
     if (!(isFinite(lifetime) && lifetime > 0)) {
+      // The cause only in development, unlike optionError, whose production text would stay in
+      // the bundle for a mistake the message already names.
       throw new ResetError(
         'misconfigured',
         process.env.NODE_ENV !== 'production'
