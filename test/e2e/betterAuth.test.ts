@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { inject } from 'vitest'
 import { createBetterAuthServer, type BetterAuthResetEmail, type BetterAuthServer } from '../../demo/betterAuth'
 import { launchChromium } from './launchChromium'
 import { serveStatic } from './serveStatic'
-import { buildDemo, type DemoBuild } from './startDemo'
 
 // A real Better Auth server (npm better-auth, memory adapter) started by this file on a free
 // loopback port. The same node:http server serves the built demo, so the kit calls Better Auth on
@@ -17,9 +17,10 @@ interface Site {
   close(): Promise<void>
 }
 
-async function startSite(build: DemoBuild, options: { resetPasswordTokenExpiresIn?: number } = {}): Promise<Site> {
+async function startSite(options: { resetPasswordTokenExpiresIn?: number } = {}): Promise<Site> {
   const emails: Site['emails'] = []
-  const app = serveStatic(build.outDir)
+  // The demo's build, made once for every e2e file (test/e2e/buildDemoOnce.ts).
+  const app = serveStatic(inject('demoOutDir'))
   // The server must listen before Better Auth can be told its URL, so the handler comes later.
   const mounted: { auth?: BetterAuthServer } = {}
   const server: Server = createServer((request, response) => {
@@ -87,19 +88,16 @@ async function choosePassword(page: Page, password: string): Promise<void> {
   await page.getByRole('button', { name: 'Change password' }).click()
 }
 
-let demoBuild: DemoBuild
 let browser: Browser
 let site: Site
 
 beforeAll(async () => {
-  demoBuild = await buildDemo()
-  ;[site, browser] = await Promise.all([startSite(demoBuild), launchChromium()])
+  ;[site, browser] = await Promise.all([startSite(), launchChromium()])
 })
 
 afterAll(async () => {
   await browser?.close()
   await site?.close()
-  demoBuild?.remove()
 })
 
 describe('the demo against a real Better Auth server, in Chromium', () => {
@@ -142,7 +140,7 @@ describe('the demo against a real Better Auth server, in Chromium', () => {
   })
 
   it('refuses a token that expired while the form was open, and its link afterwards', async () => {
-    const shortLived = await startSite(demoBuild, { resetPasswordTokenExpiresIn: 3 })
+    const shortLived = await startSite({ resetPasswordTokenExpiresIn: 3 })
     try {
       const context = await newBetterAuthContext()
       const page = await context.newPage()

@@ -1,30 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { build, preview, type Plugin, type PreviewServer } from 'vite'
+import { preview, type Plugin, type PreviewServer } from 'vite'
+import { inject } from 'vitest'
+import { demoConfigFile } from './buildDemoOnce'
 
 /** A built demo served by `vite preview` with its emulator, on a free loopback port. */
 export interface DemoServer {
   url: string
   close(): Promise<void>
-}
-
-/** A production build of the demo in a temporary folder. */
-export interface DemoBuild {
-  /** Folder holding `index.html` and `assets/`. */
-  outDir: string
-  /** Deletes the folder. */
-  remove(): void
-}
-
-const configFile = resolve(import.meta.dirname, '../../demo/vite.config.ts')
-
-/** Builds the demo app into a fresh temporary folder, for a test that serves it itself. */
-export async function buildDemo(): Promise<DemoBuild> {
-  const outDir = mkdtempSync(join(tmpdir(), 'reset-kit-demo-'))
-  await build({ configFile, configLoader: 'runner', logLevel: 'silent', build: { outDir, emptyOutDir: true } })
-  return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) }
 }
 
 /** Options for {@link startDemo}; with none it serves the demo as `vite preview` does. */
@@ -53,16 +35,16 @@ function requestObserver(onRequest: (request: IncomingMessage) => void): Plugin 
 }
 
 /**
- * Builds the demo once and serves the build: a production bundle never reloads itself while a
- * test runs, which Vite's dev server may do when it discovers a dependency.
+ * Serves the demo's production build (test/e2e/buildDemoOnce.ts makes it once per run): a
+ * production bundle never reloads itself while a test runs, which Vite's dev server may do when it
+ * discovers a dependency.
  */
 export async function startDemo(options: StartDemoOptions = {}): Promise<DemoServer> {
-  const demoBuild = await buildDemo()
   const server: PreviewServer = await preview({
-    configFile,
+    configFile: demoConfigFile,
     configLoader: 'runner',
     logLevel: 'silent',
-    build: { outDir: demoBuild.outDir },
+    build: { outDir: inject('demoOutDir') },
     plugins: options.onRequest ? [requestObserver(options.onRequest)] : [],
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, headers: options.headers },
   })
@@ -72,7 +54,6 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<DemoSer
     url: url.replace(/\/$/, ''),
     async close() {
       await server.close()
-      demoBuild.remove()
     },
   }
 }
