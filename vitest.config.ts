@@ -104,8 +104,9 @@ export default defineConfig({
           // (e2e alone: 604 s against about 650 s; import time 3 s against 55 s). Each file starts
           // its own demo server and Chromium, and the helpers keep no state between files.
           isolate: false,
-          // The demo's production build, made once for every file (each used to make its own).
-          globalSetup: ['test/e2e/buildDemoOnce.ts'],
+          // The demo's production build and one Chromium, made once for every file (each used to
+          // make its own).
+          globalSetup: ['test/e2e/buildDemoOnce.ts', 'test/e2e/shareChromium.ts'],
         },
       },
     ],

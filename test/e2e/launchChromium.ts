@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core'
+import { inject } from 'vitest'
 import { assertChromium, chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 /** Options for {@link launchChromium}. */
@@ -11,8 +12,14 @@ export interface LaunchChromiumOptions {
   backForwardCache?: boolean
 }
 
-/** Starts headless Chromium with the flags this offline, root-run machine needs (scripts/chromium.mjs). */
+/**
+ * Headless Chromium with the flags this offline, root-run machine needs (scripts/chromium.mjs): in
+ * the e2e project, a connection to the one it shares (test/e2e/shareChromium.ts); elsewhere, or
+ * with the back/forward cache on, a Chromium of its own.
+ */
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
+  const shared = inject('chromiumWsEndpoint')
+  if (shared && !options.backForwardCache) return chromium.connect(shared)
   assertChromium()
   return chromium.launch({
     ...chromiumLaunchOptions(),

@@ -1,0 +1,22 @@
+import { chromium } from 'playwright-core'
+import type { TestProject } from 'vitest/node'
+import { assertChromium, chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** Where launchChromium connects to the one Chromium the e2e files share. */
+    chromiumWsEndpoint: string
+  }
+}
+
+/**
+ * The e2e project's global setup: starts one Chromium for every file, which connects to it
+ * (launchChromium) rather than starting its own (about 1.5 s each here). Each file works in
+ * contexts of its own, and closing its connection closes them.
+ */
+export default async function shareChromium(project: TestProject): Promise<() => Promise<void>> {
+  assertChromium()
+  const server = await chromium.launchServer(chromiumLaunchOptions())
+  project.provide('chromiumWsEndpoint', server.wsEndpoint())
+  return () => server.close()
+}
