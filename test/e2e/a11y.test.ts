@@ -54,6 +54,25 @@ beforeEach(async () => {
   await resetEmulators(demo)
 })
 
+/**
+ * The WCAG contrast ratio of two computed colours (`rgb()` or `rgba()`), to two decimals; 0 when
+ * either is not fully opaque, as what shows through it is not known here.
+ */
+function contrastRatio(first: string, second: string): number {
+  const channels = [first, second].map((color) => (color.match(/[\d.]+/g) ?? []).map(Number))
+  if (channels.some((rgba) => rgba.length < 3 || (rgba[3] ?? 1) < 1)) return 0
+  const [lighter, darker] = channels
+    .map((rgba) => {
+      const [r, g, b] = rgba
+        .slice(0, 3)
+        .map((value) => value / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    })
+    .sort((a, b) => b - a)
+  return Math.round(((lighter! + 0.05) / (darker! + 0.05)) * 100) / 100
+}
+
 function messagesOf(tag: string): Messages {
   return JSON.parse(
     readFileSync(resolve(import.meta.dirname, `../../locales/${tag}/reset-kit.json`), 'utf8'),
@@ -402,27 +421,20 @@ describe('layout and focus in Chromium', () => {
     const ratios: Record<string, number> = {}
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ colorScheme })
-      ratios[colorScheme] = await input.evaluate((element) => {
-        const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number)
-        const luminance = (color: string) => {
-          const [r, g, b] = channels(color)
-            .map((value) => value / 255)
-            .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
-          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
-        }
+      const { ring, card } = await input.evaluate((element) => {
         // The outermost ring (the largest spread) is what shows against the card.
         const rings = getComputedStyle(element)
           .boxShadow.split(/,(?![^(]*\))/)
-          .map((ring) => ({
-            color: ring.match(/rgba?\([^)]*\)/)?.[0] ?? '',
-            spread: Number(ring.trim().split(/\s+/).at(-1)?.replace('px', '') ?? 0),
+          .map((shadow) => ({
+            color: shadow.match(/rgba?\([^)]*\)/)?.[0] ?? '',
+            spread: Number(shadow.trim().split(/\s+/).at(-1)?.replace('px', '') ?? 0),
           }))
-        const outer = rings.sort((a, b) => b.spread - a.spread)[0]!
-        if (channels(outer.color).length > 3 && channels(outer.color)[3]! < 1) return 0
-        const card = getComputedStyle(element.closest('[data-reset-kit]')!).backgroundColor
-        const [light, dark] = [luminance(outer.color), luminance(card)].sort((a, b) => b - a)
-        return Math.round(((light! + 0.05) / (dark! + 0.05)) * 100) / 100
+        return {
+          ring: rings.sort((a, b) => b.spread - a.spread)[0]!.color,
+          card: getComputedStyle(element.closest('[data-reset-kit]')!).backgroundColor,
+        }
       })
+      ratios[colorScheme] = contrastRatio(ring, card)
     }
     expect(ratios.light).toBeGreaterThanOrEqual(3)
     expect(ratios.dark).toBeGreaterThanOrEqual(3)
@@ -455,15 +467,27 @@ describe('layout and focus in Chromium', () => {
     })
     await page.getByRole('button', { name: 'Change password' }).click()
     await page.getByRole('button', { name: 'Changing password…' }).waitFor()
-    const spinner = await page.locator('[data-reset-kit] [data-part="submit"]').evaluate((element) => {
-      const before = getComputedStyle(element, '::before')
-      return { top: before.borderTopColor, right: before.borderRightColor }
-    })
+    const spinners: Record<string, { top: string; right: string; button: string }> = {}
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ forcedColors: 'active', colorScheme })
+      spinners[colorScheme] = await page.locator('[data-reset-kit] [data-part="submit"]').evaluate((element) => {
+        const before = getComputedStyle(element, '::before')
+        return {
+          top: before.borderTopColor,
+          right: before.borderRightColor,
+          button: getComputedStyle(element).backgroundColor,
+        }
+      })
+    }
     held.open()
     await context.close()
     // Forced colors drop gradients and force every border to one system colour unless the part opts out.
     expect(fill.image).toMatch(/^linear-gradient/)
     expect(fill.height).toBe('4px')
-    expect(spinner.right).not.toBe(spinner.top)
+    for (const spinner of Object.values(spinners)) {
+      expect(spinner.right).not.toBe(spinner.top)
+      // Its arc in a system colour that shows on the button's forced background.
+      expect(contrastRatio(spinner.top, spinner.button)).toBeGreaterThanOrEqual(3)
+    }
   })
 })

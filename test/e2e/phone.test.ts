@@ -122,6 +122,14 @@ describe('on a small phone, by touch, in Chromium', () => {
 
       await page.getByRole('textbox', { name: m.forgot.emailLabel }).fill('ada@example.com')
       await page.getByRole('button', { name: m.forgot.submit }).tap()
+      // Sending takes at least a second: the label may wrap, and the spinner beside it stays round.
+      const sending = page.getByRole('button', { name: m.forgot.submitting })
+      const spinner = await sending.evaluate((element) => {
+        const before = getComputedStyle(element, '::before')
+        return { width: parseFloat(before.width), height: parseFloat(before.height) }
+      })
+      expect(spinner.width).toBeGreaterThan(12)
+      expect(spinner.width).toBeCloseTo(spinner.height, 0)
       await page.getByRole('heading', { name: m.forgot.sentTitle }).waitFor()
       expect(await thumbProblems(page)).toEqual([])
 
