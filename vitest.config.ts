@@ -33,7 +33,12 @@ export default defineConfig({
           testTimeout: 15_000,
           // The public types' own tests (test/types), which tsc runs: a `@ts-expect-error` that
           // meets no error, or an `expectTypeOf` that does not hold, fails them.
-          typecheck: { enabled: true, include: ['test/types/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
+          typecheck: {
+            enabled: true,
+            include: ['test/types/**/*.test-d.{ts,tsx}'],
+            // With exactOptionalPropertyTypes on, as a strict app's (see the file).
+            tsconfig: './tsconfig.types.json',
+          },
           provide: { i18nextMajor: 26 },
         },
       },

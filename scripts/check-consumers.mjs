@@ -43,7 +43,7 @@ const FIXTURES = {
   'vite-react19': {
     kind: 'static',
     summary: 'Vite SPA, no provider',
-    builds: 'tsc (bundler + nodenext, skipLibCheck off) + vite build',
+    builds: 'tsc (bundler + nodenext, skipLibCheck off; reset-kit/core on a server, no DOM lib) + vite build',
   },
   react18: {
     kind: 'static',

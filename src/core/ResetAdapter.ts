@@ -7,9 +7,9 @@ export interface StartResetInput {
   /** Active locale as a BCP 47 tag: one the kit ships (`en`, `es`, `fr`, `pt-BR`, `en-XA`) or one the host added. */
   locale: string
   /** base64url(SHA-256(verifier)); present only when the adapter has `pkce: true`. */
-  codeChallenge?: string
+  codeChallenge?: string | undefined
   /** How long the link stays valid, when the backend lets the client choose. */
-  expiresInMinutes?: number
+  expiresInMinutes?: number | undefined
   /** Aborts the request (the user chose another address, or the adapter changed). */
   signal: AbortSignal
 }
@@ -29,7 +29,7 @@ export interface CompleteResetInput {
   /** Exactly as typed: never trimmed or truncated. */
   password: string
   /** The stored PKCE verifier; present only when the adapter has `pkce: true`. */
-  codeVerifier?: string
+  codeVerifier?: string | undefined
   /** Aborts the request (a new link read by the page). */
   signal: AbortSignal
 }
@@ -55,20 +55,20 @@ export interface ResetAdapter {
    * Other URL params the link carries that mean nothing once read (Stytch's `stytch_token_type`,
    * Supabase's `error_code`…); removed from the address bar along with the token. Optional.
    */
-  readonly callbackParams?: readonly string[]
+  readonly callbackParams?: readonly string[] | undefined
   /**
    * How long the links it asks for stay valid, when the adapter itself sets that (Stytch's
    * `expiresInMinutes` option): the verifier is kept as long. Optional.
    */
-  readonly linkLifetimeMinutes?: number
+  readonly linkLifetimeMinutes?: number | undefined
   /**
    * The fewest and most characters the backend accepts in a password, when the adapter knows them
    * (Better Auth's configured limits, Stack Auth's fixed ones): the reset page's `minLength` and
    * `maxLength` default to them, so the form checks what the backend will. Optional.
    */
-  readonly minPasswordLength?: number
+  readonly minPasswordLength?: number | undefined
   /** The most characters the backend accepts in a password, when the adapter knows it. Optional. */
-  readonly maxPasswordLength?: number
+  readonly maxPasswordLength?: number | undefined
   /**
    * Looks at the callback URL's params before the token is used, and throws a `ResetError`
    * (usually `token_invalid`) when the link is of another kind, such as a Stytch link whose

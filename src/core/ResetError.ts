@@ -36,14 +36,14 @@ export interface ResetErrorOptions {
    * `invalid_email`, `confirmPassword` for `password_mismatch`, `password` for the other
    * `password_*` codes, none for the rest.
    */
-  field?: ResetErrorField
+  field?: ResetErrorField | undefined
   /**
    * Seconds to wait before trying again (from `Retry-After` / `X-Retry-After`). A negative or NaN
    * one (`Number()` of an HTTP date gives NaN) is dropped: the default wait applies.
    */
-  retryAfterSeconds?: number
+  retryAfterSeconds?: number | undefined
   /** Values the translated message needs, such as `{ minLength: 8 }`. */
-  details?: Record<string, string | number>
+  details?: Record<string, string | number> | undefined
   /** The original error or response body; for logs, never shown to the user. */
   cause?: unknown
 }

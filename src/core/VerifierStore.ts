@@ -17,12 +17,12 @@ export interface VerifierRecord {
    * sent: one that failed may still have sent its email. Above 1, a dead link leaves the record to
    * the other emails' links, which pair with it too. Missing counts as 1.
    */
-  sends?: number
+  sends?: number | undefined
   /**
    * Set when a link that pairs with it turned out dead while other emails' links still may not
    * be: kept for those, it is never sent with a new start request, which makes a fresh pair.
    */
-  retired?: true
+  retired?: true | undefined
 }
 
 /**

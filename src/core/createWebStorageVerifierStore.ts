@@ -11,11 +11,11 @@ export interface WebStorageVerifierStoreOptions {
    * `'session+local'` mirrors the verifier to localStorage so the link works in a new tab;
    * `'session'` never touches localStorage and asks other live tabs instead. @default 'session+local'
    */
-  mode?: VerifierStorageMode
+  mode?: VerifierStorageMode | undefined
   /** How long a tab in `'session'` mode waits for another tab to answer. @default 250 */
-  askTabsTimeoutMs?: number
+  askTabsTimeoutMs?: number | undefined
   /** Clock in milliseconds against which stored verifiers expire; defaults to `Date.now`. */
-  now?: () => number
+  now?: (() => number) | undefined
 }
 
 /**

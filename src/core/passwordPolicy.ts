@@ -3,9 +3,9 @@ import { ResetError } from './ResetError'
 /** Rules the new password must meet before any request. No composition rules (NIST SP 800-63B). */
 export interface PasswordPolicy {
   /** Fewest characters, counted in code points. @default 8 */
-  minLength?: number
+  minLength?: number | undefined
   /** Most characters the backend accepts; longer is an error, never silently cut. */
-  maxLength?: number
+  maxLength?: number | undefined
 }
 
 /** Default minimum length. */

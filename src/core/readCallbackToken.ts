@@ -25,12 +25,15 @@ const TOKEN_SHAPE = /^[\w.~+/=-]+$/
 // (Strict Mode, a host re-keying the page) still finds it. Never written anywhere else.
 const unstored = new Map<string, string>()
 
-/** The browser objects {@link readCallbackToken} uses; injectable for tests. */
+/**
+ * The browser objects {@link readCallbackToken} uses; injectable for tests. Their shapes are
+ * spelt out rather than the DOM lib's, so reset-kit/core also type-checks on a server.
+ */
 export interface CallbackEnvironment {
   /** Where the current URL is read from, token and other params included. */
-  location: Pick<Location, 'href'>
+  location: { readonly href: string }
   /** Used to remove the token from the address bar and to keep a spent link's verdict in the entry's `state`. */
-  history: Pick<History, 'replaceState' | 'state'>
+  history: { readonly state: unknown; replaceState(data: unknown, unused: string, url?: string | URL | null): void }
 }
 
 /**

@@ -12,17 +12,18 @@ export interface SendJsonRequest {
    */
   url: string
   /** The HTTP method. @default 'POST' */
-  method?: 'POST' | 'PUT' | 'GET'
+  method?: 'POST' | 'PUT' | 'GET' | undefined
   /** Added to `Accept: application/json` (and `Content-Type` when there is a body); same names replace them. */
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
   /** Sent as JSON; none when `undefined`. */
   body?: unknown
   /** The caller's abort (a request it no longer wants); its reason is rethrown as is. */
   signal: AbortSignal
   /** How long the request (body included) may take before it fails with `timeout`. @default 15000 */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** The `fetch` credentials mode, which decides whether cookies are sent. @default 'same-origin' */
-  credentials?: RequestCredentials
+  // Spelt out, not the DOM lib's RequestCredentials: reset-kit/core also type-checks on a server.
+  credentials?: 'omit' | 'same-origin' | 'include' | undefined
 }
 
 /** What came back, whatever the status; the body is `undefined` when it is not JSON. */

@@ -27,16 +27,16 @@ export interface StartResetFlowInput {
    * as long (else for the adapter's `linkLifetimeMinutes`, else 24 hours). Whichever applies must be
    * a number above 0: anything else rejects with `misconfigured` before anything is saved or sent.
    */
-  expiresInMinutes?: number
+  expiresInMinutes?: number | undefined
   /**
    * The request never settles sooner than this, so a fast "no such user" answer looks exactly
    * like a slow real send. @default 1000
    */
-  minDurationMs?: number
+  minDurationMs?: number | undefined
   /** Cancels the request (the kit's form: another address, a new adapter); the flow then rejects with the signal's reason. */
   signal: AbortSignal
   /** Clock in milliseconds for the verifier's timestamps and `minDurationMs`; defaults to `Date.now`. */
-  now?: () => number
+  now?: (() => number) | undefined
 }
 
 /** What a successful start reports; the same whether or not the account exists. */

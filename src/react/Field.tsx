@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react'
+import type { InputHTMLAttributes, ReactElement, ReactNode, Ref } from 'react'
 import { type ClassNames, flag, partProps } from './parts'
 
 /** The parts one field renders. */
@@ -27,7 +27,16 @@ export interface FieldProps {
  * A labelled input with its error, shared by both components so every field has the same
  * anatomy: `field` > `label`, `input` (with `data-invalid` and `aria-describedby`), `fieldError`.
  */
-export function Field({ id, label, error, describedBy, inputProps, classNames, control, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  error,
+  describedBy,
+  inputProps,
+  classNames,
+  control,
+  children,
+}: FieldProps): ReactElement {
   const errorId = `${id}-error`
   const described = [error && errorId, describedBy].filter(Boolean).join(' ') || undefined
   return (

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, type ReactElement } from 'react'
 import { formatDuration } from '../i18n/formatDuration'
 import { errorMessage } from './errorMessage'
 import { Field } from './Field'
@@ -52,7 +52,12 @@ export interface ForgotPasswordFormProps extends UseForgotPasswordOptions, Appea
  *   redirectUrl="https://app.example.com/reset-password"
  * />
  */
-export function ForgotPasswordForm({ classNames, unstyled, headingLevel = 2, ...options }: ForgotPasswordFormProps) {
+export function ForgotPasswordForm({
+  classNames,
+  unstyled,
+  headingLevel = 2,
+  ...options
+}: ForgotPasswordFormProps): ReactElement {
   const forgot = useForgotPassword(options)
   const { t, view } = forgot
   const id = useId()

@@ -1,12 +1,12 @@
 import type { i18n as I18n } from 'i18next'
-import { useMemo, useRef, type ReactNode } from 'react'
+import { useMemo, useRef, type ReactElement, type ReactNode } from 'react'
 import { createResetKitI18n } from '../i18n/createResetKitI18n'
 import { ResetKitContext, type ResetKitSettings } from './ResetKitContext'
 
 /** Props of {@link ResetKitProvider}. */
 export interface ResetKitProviderProps extends ResetKitSettings {
   /** The part of the app whose kit components share these settings. */
-  children?: ReactNode
+  children?: ReactNode | undefined
 }
 
 /**
@@ -26,7 +26,7 @@ export function ResetKitProvider({
   i18n,
   queryClient,
   verifierStorage,
-}: ResetKitProviderProps) {
+}: ResetKitProviderProps): ReactElement {
   // Resources with no host instance (or one whose init() has not run yet) go in this provider's
   // own, not the one every kit component outside a provider shares (on a server, every request).
   const own = useRef<I18n>(undefined)

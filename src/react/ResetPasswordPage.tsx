@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, type ReactElement } from 'react'
 import { safeReturnTo } from '../core/safeReturnTo'
 import type { ResetKitKey } from '../i18n/ResetKitT'
 import { errorMessage } from './errorMessage'
@@ -47,12 +47,12 @@ export interface ResetPasswordPageProps extends UseResetPasswordOptions, Appeara
   /** Where "Request a new link" leads: the page with `<ForgotPasswordForm>`. */
   forgotPasswordUrl: string
   /** Where "Sign in" leads after success. @default '/' */
-  signInUrl?: string
+  signInUrl?: string | undefined
   /**
    * Where to send the user after success instead of `signInUrl`, e.g. from your own `?returnTo=`.
    * Used only when it is a path on this origin; anything else falls back to `signInUrl`.
    */
-  returnTo?: string | null
+  returnTo?: string | null | undefined
 }
 
 // Each view's title and description are `reset.<stem>Title` and `reset.<stem>Description`, the
@@ -76,7 +76,7 @@ export function ResetPasswordPage({
   signInUrl = '/',
   returnTo,
   ...options
-}: ResetPasswordPageProps) {
+}: ResetPasswordPageProps): ReactElement {
   const reset = useResetPassword(options)
   const { t, view } = reset
   const stem = stemOf(view)

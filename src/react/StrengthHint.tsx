@@ -1,5 +1,5 @@
 import type { ResetKitT } from '../i18n/ResetKitT'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactElement } from 'react'
 import { countCodePoints } from '../core/passwordPolicy'
 import { type ClassNames, partProps } from './parts'
 
@@ -38,7 +38,14 @@ export interface StrengthHintProps {
  *
  * @selector [data-strength="tooShort" | "fair" | "good" | "strong"]
  */
-export function StrengthHint({ watchPassword, minLength, t, id, classNames, suppressed }: StrengthHintProps) {
+export function StrengthHint({
+  watchPassword,
+  minLength,
+  t,
+  id,
+  classNames,
+  suppressed,
+}: StrengthHintProps): ReactElement {
   const [password, setPassword] = useState('')
   useEffect(() => watchPassword(setPassword), [watchPassword])
   const level = password && !suppressed ? strengthLevel(password, minLength) : undefined

@@ -21,7 +21,13 @@ import { DEFAULT_RATE_LIMIT_SECONDS } from '../core/retryDeadline'
  */
 export function errorMessage(
   t: ResetKitT,
-  error: { code: ResetError['code']; details?: ResetError['details']; retryAfterSeconds?: number },
+  error: {
+    code: ResetError['code']
+    // Wider than ResetError's: `undefined` where a custom UI passes a limit it may not have
+    // (useResetPassword's `maxLength`), and under `exactOptionalPropertyTypes` a ResetError itself.
+    details?: Record<string, string | number | undefined> | undefined
+    retryAfterSeconds?: number | undefined
+  },
   locale: string,
   retrySeconds = 0,
 ): string {

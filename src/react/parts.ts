@@ -4,14 +4,14 @@ export type ClassNames<Part extends string> = Partial<Record<Part, string>>
 /** Props shared by both components for looks and copy. */
 export interface AppearanceProps<Part extends string> {
   /** Class names added to each part. */
-  classNames?: ClassNames<Part>
+  classNames?: ClassNames<Part> | undefined
   /**
    * Drops the `data-reset-kit` hook the opt-in stylesheet targets, leaving bare markup with its
    * `data-part` and state attributes for your own CSS. @default false
    */
-  unstyled?: boolean
+  unstyled?: boolean | undefined
   /** Heading level of the title, to fit the page's outline. @default 2 */
-  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | undefined
 }
 
 /** The attributes that name a part and carry its extra class. */

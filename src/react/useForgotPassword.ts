@@ -31,17 +31,17 @@ export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
    * with them, or the screen promises a lifetime the backend does not keep. Anything but a number
    * above 0 (say NaN) fails the request as `misconfigured` before anything is sent.
    */
-  expiresInMinutes?: number
+  expiresInMinutes?: number | undefined
   /** Pre-fills the email field when it first renders; a later change does not replace what is there (the field is uncontrolled). */
-  defaultEmail?: string
+  defaultEmail?: string | undefined
   /** Seconds before "send again" is offered. @default 60 */
-  resendCooldownSeconds?: number
+  resendCooldownSeconds?: number | undefined
   /** The confirmation never appears sooner than this after submit. @default 1000 */
-  minDurationMs?: number
+  minDurationMs?: number | undefined
   /** Called after each request the backend accepted, the same whether or not the account exists. */
-  onSent?: (details: { email: string; resent: boolean }) => void
+  onSent?: ((details: { email: string; resent: boolean }) => void) | undefined
   /** Called with every failure, as a typed error with a stable code. */
-  onError?: (error: ResetError) => void
+  onError?: ((error: ResetError) => void) | undefined
 }
 
 /**

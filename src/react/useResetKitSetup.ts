@@ -22,17 +22,17 @@ import { useResetKitLocale } from './useResetKitLocale'
 /** Props every kit component and hook accepts to override the provider. */
 export interface ResetKitInstanceOptions {
   /** The backend; overrides the provider's. */
-  adapter?: ResetAdapter
+  adapter?: ResetAdapter | undefined
   /**
    * BCP 47 tag (a shipped one, or one given in `resources`); overrides the provider's and the
    * detected one.
    */
-  locale?: SupportedLocale | (string & {})
+  locale?: SupportedLocale | (string & {}) | undefined
   /**
    * Replaces strings for this instance only, by key path of `locales/en/reset-kit.json`
    * (e.g. `{ forgot: { title: 'Forgot your password?' } }`).
    */
-  messages?: ResetKitMessageOverrides
+  messages?: ResetKitMessageOverrides | undefined
 }
 
 /**

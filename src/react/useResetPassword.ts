@@ -23,17 +23,17 @@ export interface UseResetPasswordOptions extends ResetKitInstanceOptions {
    * shows the success screen. An empty one is an incomplete link. One the router read from an
    * address bar that still holds it (Next's `useSearchParams`) is taken out of it as well.
    */
-  token?: string | null
+  token?: string | null | undefined
   /** Fewest characters, counted in code points. No composition rules. @default the adapter's `minPasswordLength`, else 8 */
-  minLength?: number
+  minLength?: number | undefined
   /** Most characters your backend accepts; longer is reported, never silently cut. @default the adapter's `maxPasswordLength`, if any */
-  maxLength?: number
+  maxLength?: number | undefined
   /** Ask for the new password twice. @default true */
-  requireConfirmation?: boolean
+  requireConfirmation?: boolean | undefined
   /** Called once the password has changed. No automatic sign-in happens. */
-  onSuccess?: () => void
+  onSuccess?: (() => void) | undefined
   /** Called with every failure, as a typed error with a stable code. */
-  onError?: (error: ResetError) => void
+  onError?: ((error: ResetError) => void) | undefined
 }
 
 /**

@@ -20,6 +20,13 @@ import {
   type UseForgotPasswordReturn,
   type UseResetPasswordReturn,
 } from '../../src/index'
+import { createBetterAuthAdapter } from '../../src/adapters/better-auth'
+import { createHttpAdapter } from '../../src/adapters/http'
+import { createStackAuthAdapter } from '../../src/adapters/stack-auth'
+import { createStytchAdapter } from '../../src/adapters/stytch'
+import { createSupabaseAdapter } from '../../src/adapters/supabase'
+
+// Checked with exactOptionalPropertyTypes on (tsconfig.types.json), as a strict app is.
 
 declare const adapter: ResetAdapter
 
@@ -105,8 +112,19 @@ describe('the public types', () => {
       const confirmText = reset.confirmError
         ? errorMessage(reset.t, { code: reset.confirmError }, reset.textLocale)
         : ''
+      // As passwordError's documentation says; maxLength is undefined when there is none.
+      const passwordText = reset.passwordError
+        ? errorMessage(
+            reset.t,
+            {
+              code: reset.passwordError,
+              details: { minLength: reset.minLength, maxLength: reset.maxLength, ...reset.passwordDetails },
+            },
+            reset.textLocale,
+          )
+        : ''
       expectTypeOf(forgotText).toBeString()
-      return <p>{forgotText || confirmText}</p>
+      return <p>{forgotText || confirmText || passwordText}</p>
     }
     expectTypeOf(Alert).returns.not.toBeAny()
   })
@@ -125,6 +143,45 @@ describe('the public types', () => {
       return <h2>{forgot.t('forgot.title') + misspelt}</h2>
     }
     expectTypeOf(Title).returns.not.toBeAny()
+  })
+
+  it('optional props and options take undefined, so a wrapper can pass its own optional values on', () => {
+    interface Options {
+      adapter?: ResetAdapter
+      locale?: string
+      token?: string
+      returnTo?: string
+      headingLevel?: 2 | 3
+      onError?: (error: ResetError) => void
+      timeoutMs?: number
+      headers?: Record<string, string>
+      credentials?: 'include'
+    }
+    function Wrapper(options: Options) {
+      return (
+        <ResetKitProvider adapter={options.adapter} locale={options.locale}>
+          <ForgotPasswordForm
+            redirectUrl="https://app.example.com/reset"
+            onError={options.onError}
+            headingLevel={options.headingLevel}
+          />
+          <ResetPasswordPage forgotPasswordUrl="/forgot" token={options.token} returnTo={options.returnTo} />
+        </ResetKitProvider>
+      )
+    }
+    function adapters(options: Options) {
+      const { timeoutMs, headers, credentials } = options
+      return [
+        createStytchAdapter({ publicToken: 'public-token-test-x', timeoutMs, loginRedirectUrl: options.returnTo }),
+        createStytchAdapter({ baseUrl: '/api/stytch', headers, credentials, timeoutMs }),
+        createStackAuthAdapter({ projectId: 'p', publishableClientKey: 'k', timeoutMs }),
+        createSupabaseAdapter({ url: 'https://x.supabase.co', anonKey: 'k', timeoutMs }),
+        createBetterAuthAdapter({ baseUrl: options.returnTo, credentials, timeoutMs }),
+        createHttpAdapter({ id: 'own', startUrl: '/start', completeUrl: '/complete', headers, credentials, timeoutMs }),
+      ]
+    }
+    expectTypeOf(Wrapper).returns.not.toBeAny()
+    expectTypeOf(adapters).returns.items.toExtend<ResetAdapter>()
   })
 
   it('a custom adapter is typed by ResetAdapter, and one missing completeReset is refused', () => {

@@ -1,3 +1,5 @@
+import type { SendJsonRequest } from '../../core/sendJson'
+
 /** Options of `createBetterAuthAdapter`: where your Better Auth server answers. */
 export interface BetterAuthAdapterOptions {
   /**
@@ -6,39 +8,39 @@ export interface BetterAuthAdapterOptions {
    * answers on the page's own origin, as its own client does.
    * @default the page's origin
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /**
    * The path Better Auth is mounted under — the `basePath` of its config.
    * @default '/api/auth'
    */
-  basePath?: string
+  basePath?: string | undefined
   /**
    * Names this adapter in storage keys; change it only to run two Better Auth servers on one origin.
    * @default 'better-auth'
    */
-  id?: string
+  id?: string | undefined
   /**
    * How long one request may take before it fails with `timeout`.
    * @default 15000
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /**
    * Whether cookies go with the requests. Neither request needs them; with `'include'` across
    * origins Better Auth also checks the page's origin against `trustedOrigins`.
    * @default 'same-origin'
    */
-  credentials?: RequestCredentials
+  credentials?: SendJsonRequest['credentials']
   /**
    * The server's `emailAndPassword.minPasswordLength`: `<ResetPasswordPage>`'s default
    * `minLength`, and the number the "too short" message quotes when Better Auth refuses a password
    * (it does not say its limit).
    * @default 8 (Better Auth's default)
    */
-  minPasswordLength?: number
+  minPasswordLength?: number | undefined
   /**
    * The server's `emailAndPassword.maxPasswordLength`: `<ResetPasswordPage>`'s default
    * `maxLength`, and the number the "too long" message quotes when Better Auth refuses a password.
    * @default 128 (Better Auth's default)
    */
-  maxPasswordLength?: number
+  maxPasswordLength?: number | undefined
 }

@@ -5,9 +5,9 @@ import { ownEntry } from '../../core/ownEntry'
 /** The body of a Better Auth error (`APIError`); its rate limiter sends only `message`. */
 export interface BetterAuthErrorBody {
   /** The machine-readable error code, such as `INVALID_TOKEN`; the only field the mapping reads. */
-  code?: string
+  code?: string | undefined
   /** English text for developers; kept only as the `cause` of the `ResetError`, never shown. */
-  message?: string
+  message?: string | undefined
 }
 
 /** Which of the two reset calls a response answers. */

@@ -1,6 +1,6 @@
 import type { CheckTokenInput, CompleteResetInput, StartResetInput } from '../../core/ResetAdapter'
 import type { ResetError } from '../../core/ResetError'
-import type { SendJsonResponse } from '../../core/sendJson'
+import type { SendJsonRequest, SendJsonResponse } from '../../core/sendJson'
 import type { HttpResetStep } from './mapHttpError'
 
 /** Headers for every request, or a function that returns them (called before each request). */
@@ -24,30 +24,30 @@ export interface HttpAdapterOptions {
    * user types.
    * @default none: no `checkToken`
    */
-  checkUrl?: string
+  checkUrl?: string | undefined
   /**
    * Whether the start request carries a PKCE challenge and the completion its verifier.
    * @default true
    */
-  pkce?: boolean
+  pkce?: boolean | undefined
   /**
    * URL search params of the emailed link that may hold the token; a link that carries more than
    * one token (two of these params, or one twice) is refused as invalid.
    * @default ['token']
    */
-  tokenParams?: readonly string[]
+  tokenParams?: readonly string[] | undefined
   /** Extra headers (such as a CSRF token), or a function returning them, sync or async. */
-  headers?: HttpAdapterHeaders
+  headers?: HttpAdapterHeaders | undefined
   /**
    * Whether cookies go with the requests.
    * @default 'same-origin'
    */
-  credentials?: RequestCredentials
+  credentials?: SendJsonRequest['credentials']
   /**
    * How long one request may take before it fails with `timeout`.
    * @default 15000
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /**
    * Builds the JSON body of the start request.
    * @default ({ email, redirectUrl, locale, codeChallenge, expiresInMinutes }) =>

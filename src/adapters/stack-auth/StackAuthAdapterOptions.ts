@@ -17,15 +17,15 @@ export interface StackAuthAdapterOptions {
    * emulator such as `http://127.0.0.1:5173/__emulator/stack-auth`.
    * @default 'https://api.stack-auth.com'
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /**
    * Names this adapter in storage keys; change it only to run two Stack projects on one origin.
    * @default 'stack-auth'
    */
-  id?: string
+  id?: string | undefined
   /**
    * How long one request may take before it fails with `timeout`.
    * @default 15000
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }

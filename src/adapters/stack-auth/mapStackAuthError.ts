@@ -13,7 +13,7 @@ export interface StackAuthErrorBody {
   /** English text for developers; kept only as the `cause` of the `ResetError`, never shown. */
   error: string
   /** Extra data of some errors, such as the length limits of `PASSWORD_TOO_SHORT` and `PASSWORD_TOO_LONG`. */
-  details?: Record<string, unknown>
+  details?: Record<string, unknown> | undefined
 }
 
 /** Which of the three reset calls a response answers. */

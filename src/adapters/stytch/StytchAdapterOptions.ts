@@ -1,10 +1,12 @@
+import type { SendJsonRequest } from '../../core/sendJson'
+
 /** Options every Stytch adapter takes, whichever way it reaches Stytch. */
 export interface StytchAdapterCommonOptions {
   /**
    * Names this adapter in storage keys; change it only to run two Stytch projects on one origin.
    * @default 'stytch'
    */
-  id?: string
+  id?: string | undefined
   /**
    * Where the "log in instead" link of Stytch's email leads (`login_redirect_url`). Must be in the
    * project's allowed redirect URLs.
@@ -17,23 +19,23 @@ export interface StytchAdapterCommonOptions {
    * the button out).
    * @default the project's default login redirect URL
    */
-  loginRedirectUrl?: string
+  loginRedirectUrl?: string | undefined
   /**
    * How long an emailed link stays valid, a whole number of minutes from 5 to 10080 (7 days). A
    * component's `expiresInMinutes` prop wins over it.
    * @default 30 (Stytch's default)
    */
-  expiresInMinutes?: number
+  expiresInMinutes?: number | undefined
   /**
    * A custom email template of the project (`reset_password_template_id`).
    * @default the project's default reset password template
    */
-  templateId?: string
+  templateId?: string | undefined
   /**
    * How long one request may take before it fails with `timeout`.
    * @default 15000
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }
 
 /**
@@ -49,13 +51,13 @@ export interface StytchPublicTokenOptions extends StytchAdapterCommonOptions {
    * emulator such as `http://127.0.0.1:5173/__emulator/stytch`.
    * @default 'https://test.stytch.com' for test tokens, else 'https://api.stytch.com'
    */
-  apiBaseUrl?: string
+  apiBaseUrl?: string | undefined
   /** Only in server mode: a public token and a `baseUrl` exclude each other. */
-  baseUrl?: never
+  baseUrl?: undefined
   /** Only in server mode. */
-  headers?: never
+  headers?: undefined
   /** Only in server mode; Stytch's SDK endpoints are always called without cookies. */
-  credentials?: never
+  credentials?: undefined
 }
 
 /**
@@ -70,16 +72,16 @@ export interface StytchServerOptions extends StytchAdapterCommonOptions {
    */
   baseUrl: string
   /** Extra headers for both requests, such as a CSRF token. */
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
   /**
    * Whether cookies go with the requests.
    * @default 'same-origin'
    */
-  credentials?: RequestCredentials
+  credentials?: SendJsonRequest['credentials']
   /** Only in browser mode: a `baseUrl` and a public token exclude each other. */
-  publicToken?: never
+  publicToken?: undefined
   /** Only in browser mode. */
-  apiBaseUrl?: never
+  apiBaseUrl?: undefined
 }
 
 /** Options of `createStytchAdapter`: one of the two ways to reach Stytch, never both. */

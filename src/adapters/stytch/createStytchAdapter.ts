@@ -1,6 +1,6 @@
 import type { ResetAdapter } from '../../core/ResetAdapter'
 import { ResetError } from '../../core/ResetError'
-import { sendJson } from '../../core/sendJson'
+import { sendJson, type SendJsonRequest } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
@@ -108,7 +108,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
   // The two modes differ only in where the requests go and how they are authenticated.
   let url: string
   let headers: Record<string, string>
-  let credentials: RequestCredentials | undefined
+  let credentials: SendJsonRequest['credentials']
   // Stytch's SDK endpoints take a session length at completion: every Stytch SDK sends one, and
   // its browser SDK refuses to call without it. The least Stytch allows; the session that comes
   // back is dropped unread (no cookie either: the call omits credentials), so nobody is signed in.

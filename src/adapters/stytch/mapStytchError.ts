@@ -12,7 +12,7 @@ export interface StytchErrorBody {
   /** English text for developers; kept only as the `cause` of the `ResetError`, never shown. */
   error_message: string
   /** Link to Stytch's documentation of this `error_type`. */
-  error_url?: string
+  error_url?: string | undefined
 }
 
 /** Which of the two reset calls a response answers. */

@@ -13,9 +13,9 @@ export interface SupabaseSession {
   /** Lifetime of the access token in seconds. */
   expires_in: number
   /** When the access token expires, in seconds since the epoch. */
-  expires_at?: number
+  expires_at?: number | undefined
   /** The user the session belongs to, as Supabase Auth describes it. */
-  user?: Record<string, unknown>
+  user?: Record<string, unknown> | undefined
 }
 
 /**
@@ -34,22 +34,22 @@ export interface SupabaseAdapterOptions {
    * Names this adapter in storage keys; change it only to run two Supabase projects on one origin.
    * @default 'supabase'
    */
-  id?: string
+  id?: string | undefined
   /**
    * How long one request may take before it fails with `timeout`.
    * @default 15000
    */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /**
    * Keep the user signed in after the new password is set, instead of ending the session the
    * exchange created. Requires `onSession`, which receives that session.
    * @default false
    */
-  keepSession?: boolean
+  keepSession?: boolean | undefined
   /**
    * Receives the session after the password was changed; called only with `keepSession: true`.
    * A returned promise is awaited before the reset resolves. The reset has succeeded whatever this
    * does: an error it throws or rejects with goes to `reportError`, not to the page.
    */
-  onSession?: (session: SupabaseSession) => void | Promise<unknown>
+  onSession?: ((session: SupabaseSession) => void | Promise<unknown>) | undefined
 }

@@ -12,19 +12,19 @@ import { ownEntry } from '../../core/ownEntry'
  */
 export interface SupabaseErrorBody {
   /** The error code, such as `weak_password`, with the API version header; the HTTP status without it. */
-  code?: string | number
+  code?: string | number | undefined
   /** The error code in bodies sent without the API version header. */
-  error_code?: string
+  error_code?: string | undefined
   /** English text with the API version header; kept only as the `cause` of the `ResetError`, never shown. */
-  message?: string
+  message?: string | undefined
   /** English text without the API version header; kept only as the `cause`, never shown. */
-  msg?: string
+  msg?: string | undefined
   /** The error name of an OAuth-style `/token` error; kept only as the `cause`. */
-  error?: string
+  error?: string | undefined
   /** English text of an OAuth-style error; kept only as the `cause`, never shown. */
-  error_description?: string
+  error_description?: string | undefined
   /** Why GoTrue refused the password as weak: any of `length`, `characters`, `pwned`; other strings are dropped. */
-  weak_password?: { reasons?: string[] }
+  weak_password?: { reasons?: string[] } | undefined
 }
 
 /** Which request of the flow a response answers: recover, the PKCE exchange or the user update. */
