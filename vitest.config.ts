@@ -107,10 +107,11 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           // One worker for all the files: Vite and playwright-core are imported once, not 25 times
           // (e2e alone: 604 s against about 650 s; import time 3 s against 55 s). Each file starts
-          // its own demo server and Chromium, and the helpers keep no state between files.
+          // its own demo server and works in its own contexts of the shared Chromium, and the
+          // helpers keep no state between files.
           isolate: false,
-          // The demo's production build and one Chromium, made once for every file (each used to
-          // make its own).
+          // The demo's production build and one Chromium, made once for every file: building and
+          // launching per file cost about 2 s each.
           globalSetup: ['test/e2e/buildDemoOnce.ts', 'test/e2e/shareChromium.ts'],
         },
       },

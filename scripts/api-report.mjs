@@ -88,7 +88,7 @@ const KNOWN_FORGOTTEN = {}
 function readPublicNames() {
   const ts = createRequire(join(root, 'package.json'))('typescript')
   const files = Object.fromEntries(
-    Object.keys(ENTRIES).map((subpath) => [subpath, join(root, pkg.exports[subpath].import.types)]),
+    Object.keys(ENTRIES).map((subpath) => [subpath, join(root, pkg.exports[subpath].types)]),
   )
   const program = ts.createProgram(Object.values(files), {
     module: ts.ModuleKind.NodeNext,
@@ -111,8 +111,8 @@ const publicNames = readPublicNames()
 const notes = new Set()
 let failed = false
 for (const [subpath, reportName] of Object.entries(ENTRIES)) {
-  const types = pkg.exports[subpath]?.import?.types
-  if (!types) throw new Error(`package.json exports["${subpath}"] has no "import"."types"`)
+  const types = pkg.exports[subpath]?.types
+  if (!types) throw new Error(`package.json exports["${subpath}"] has no "types"`)
   const entry = join(root, types)
   if (!existsSync(entry)) throw new Error(`${relative(root, entry)} is missing: run npm run build first`)
 

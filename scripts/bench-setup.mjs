@@ -105,14 +105,12 @@ export function kitPackage(from = 'dist') {
         const target = exports[subpath]
         if (target === undefined) return { errors: [{ text: `reset-kit does not export "${subpath}"` }] }
         if (from === 'dist') {
-          return {
-            path: resolve(root, typeof target === 'string' ? target : (target.import?.default ?? target.default)),
-          }
+          return { path: resolve(root, typeof target === 'string' ? target : target.default) }
         }
         // dist/x/index.d.ts is built from src/x/index.ts; the stylesheet is copied as is.
         if (subpath === './styles.css') return { path: resolve(root, 'src/styles/reset-kit.css') }
         if (typeof target === 'string') return { path: resolve(root, target.replace(/^\.\//, '')) }
-        return { path: resolve(root, target.import.types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts')) }
+        return { path: resolve(root, target.types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts')) }
       })
     },
   }

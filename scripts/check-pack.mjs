@@ -9,13 +9,14 @@
 //     and cannot see subpaths such as `reset-kit/stytch`). `bundler` and `node16`/`nodenext` from
 //     ESM must resolve every entry to its types. `./styles.css` has no types to find, and
 //     `./locales/*` is a wildcard attw does not expand, so both are left out of its check.
-//   - TypeScript's own `nodenext` resolution, which attw does not model: from an ES module every
-//     entry finds its types; from a CommonJS file none does. Since TypeScript 5.8, `nodenext`
-//     lets CommonJS require() an ES module, so types it could find there would type-check an
-//     import that Node then refuses (the exports have no `require` condition).
+//   - CommonJS, which attw's esm-only profile skips: Node 20.19 and later require() an ES
+//     module, and since 5.8 TypeScript's `nodenext` types such a require() (attw models only
+//     `node16`, which refuses it). Every entry must find its types from a CommonJS file as from
+//     an ES module, and every entry with no peer to load (all but the components) must load
+//     with require() in Node, so what type-checks also runs.
 // Exits non-zero on the first failing check.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -56,32 +57,49 @@ run('attw --profile esm-only', bin('attw'), [
   '--no-color',
 ])
 
-/** Which entries TypeScript's `nodenext` resolves to types, from an ES module and from CommonJS. */
-function checkNodeNextResolution(tarballPath) {
-  console.log('\n▶ TypeScript nodenext: every entry from an ES module, none from CommonJS')
+/** Each entry's types through TypeScript's `nodenext`, and the entries Node can require(). */
+function checkCommonJs(tarballPath) {
+  console.log('\n▶ CommonJS: nodenext types for every entry, require() in Node for those with no peer')
   const ts = createRequire(join(root, 'package.json'))('typescript')
-  const app = mkdtempSync(join(tmpdir(), 'reset-kit-resolve-'))
+  const app = mkdtempSync(join(tmpdir(), 'reset-kit-cjs-'))
   try {
     const installed = join(app, 'node_modules', pkg.name)
     mkdirSync(installed, { recursive: true })
     execFileSync('tar', ['-xzf', tarballPath, '-C', installed, '--strip-components=1'])
-    // No "type": the app's .ts files are CommonJS; .mts files are ES modules either way.
-    writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true }\n')
     const options = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
-    const resolve = (specifier, file, mode) =>
-      ts.resolveModuleName(specifier, join(app, file), options, ts.sys, undefined, undefined, mode).resolvedModule
+    const typesFor = (specifier, mode) =>
+      ts.resolveModuleName(specifier, join(app, 'index.ts'), options, ts.sys, undefined, undefined, mode).resolvedModule
+        ?.resolvedFileName
     const problems = []
     for (const subpath of Object.keys(pkg.exports)) {
       if (subpath.includes('*') || subpath === './package.json' || subpath === './styles.css') continue
       const specifier = pkg.name + subpath.slice(1)
-      const fromEsm = resolve(specifier, 'index.mts', ts.ModuleKind.ESNext)
-      const fromCjs = resolve(specifier, 'index.ts', ts.ModuleKind.CommonJS)
-      if (!fromEsm?.resolvedFileName.endsWith('.d.ts')) problems.push(`${specifier}: no types from an ES module`)
-      if (fromCjs) problems.push(`${specifier}: types found from CommonJS (${relative(app, fromCjs.resolvedFileName)})`)
-      else console.log(`  ${specifier}: ${relative(installed, fromEsm?.resolvedFileName ?? '')}; none from CommonJS`)
+      const types = [ts.ModuleKind.ESNext, ts.ModuleKind.CommonJS].map((mode) => typesFor(specifier, mode))
+      if (!types.every((file) => file?.endsWith('.d.ts'))) problems.push(`${specifier}: types ${types.join(', ')}`)
+      // The components' entry loads React, TanStack Query and i18next, which are not installed here.
+      let loaded = 'not loaded (peers)'
+      if (subpath !== '.') {
+        try {
+          const names = execFileSync(
+            process.execPath,
+            ['-p', `Object.keys(require(${JSON.stringify(specifier)})).length`],
+            {
+              cwd: app,
+              encoding: 'utf8',
+              stdio: ['ignore', 'pipe', 'pipe'],
+            },
+          )
+          loaded = `require() gives ${names.trim()} exports`
+        } catch (error) {
+          const lines = String(error.stderr ?? error).split('\n')
+          problems.push(`${specifier}: require() failed: ${lines.find((line) => /Error/.test(line)) ?? lines[0]}`)
+          continue
+        }
+      }
+      console.log(`  ${specifier}: ${relative(installed, types[1] ?? '')}; ${loaded}`)
     }
     if (problems.length > 0) {
-      console.error(`✖ nodenext resolution:\n  ${problems.join('\n  ')}`)
+      console.error(`✖ CommonJS:\n  ${problems.join('\n  ')}`)
       process.exit(1)
     }
   } finally {
@@ -89,7 +107,7 @@ function checkNodeNextResolution(tarballPath) {
   }
 }
 
-checkNodeNextResolution(tarball.path)
+checkCommonJs(tarball.path)
 
 if (!process.argv.includes('--keep')) rmSync(tarball.path, { force: true })
 console.log('\n✔ pack:check passed')

@@ -73,13 +73,13 @@ function exampleFiles(markdown: string): ExampleFile[] {
 }
 
 /**
- * Each public entry of package.json's `exports`, mapped to its source: the built `import.types`
- * path (`./dist/adapters/stytch/index.d.ts`) names its source (`src/adapters/stytch/index.ts`).
+ * Each public entry of package.json's `exports`, mapped to its source: the built `types` path
+ * (`./dist/adapters/stytch/index.d.ts`) names its source (`src/adapters/stytch/index.ts`).
  */
 function sourcePaths(): Record<string, string[]> {
   const { name, exports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     name: string
-    exports: Record<string, string | { import?: { types: string } }>
+    exports: Record<string, string | { types: string }>
   }
   const paths: Record<string, string[]> = {}
   for (const [key, target] of Object.entries(exports)) {
@@ -88,9 +88,8 @@ function sourcePaths(): Record<string, string[]> {
     let source: string
     // scripts/finish-build.mjs copies the stylesheet to dist/styles.css.
     if (key === './styles.css') source = 'src/styles/reset-kit.css'
-    else if (typeof target === 'string') source = target.replace(/^\.\//, '')
-    else if (target.import) source = target.import.types.replace(/^\.\/dist\/(.*)\.d\.ts$/, 'src/$1.ts')
-    else throw new Error(`package.json exports["${key}"] has no "import"`)
+    else if (typeof target === 'object') source = target.types.replace(/^\.\/dist\/(.*)\.d\.ts$/, 'src/$1.ts')
+    else source = target.replace(/^\.\//, '')
     paths[specifier] = [join(ROOT, source)]
   }
   return paths

@@ -74,11 +74,11 @@ export interface ResetAdapter {
    * (usually `token_invalid`) when the link is of another kind, such as a Stytch link whose
    * `stytch_token_type` is not `reset_password`, or reports an error itself. Optional.
    */
-  validateCallbackParams?(params: URLSearchParams): void
+  validateCallbackParams?: ((params: URLSearchParams) => void) | undefined
   /** Asks the backend to email a reset link. Resolves for unknown addresses too. */
   startReset(input: StartResetInput): Promise<void>
   /** Checks the token without consuming it, so a dead link shows its screen before typing. */
-  checkToken?(input: CheckTokenInput): Promise<void>
+  checkToken?: ((input: CheckTokenInput) => Promise<void>) | undefined
   /** Sets the new password. */
   completeReset(input: CompleteResetInput): Promise<void>
 }

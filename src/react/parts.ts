@@ -1,5 +1,5 @@
 /** Extra class names per part, for Tailwind or any host CSS. */
-export type ClassNames<Part extends string> = Partial<Record<Part, string>>
+export type ClassNames<Part extends string> = { [P in Part]?: string | undefined }
 
 /** Props shared by both components for looks and copy. */
 export interface AppearanceProps<Part extends string> {

@@ -41,7 +41,7 @@ export interface ResetKitInstanceOptions {
  * that have more than English's two. `Messages` is the shape walked: the English file by default.
  */
 export type ResetKitMessageOverrides<Messages = ResetKitMessages> = {
-  [K in keyof Messages]?: Messages[K] extends string ? string : ResetKitMessageOverrides<Messages[K]>
+  [K in keyof Messages]?: (Messages[K] extends string ? string : ResetKitMessageOverrides<Messages[K]>) | undefined
 } & { [plural: `${string}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`]: string }
 
 // Whether `messages` has every string of `source`. A plural needs only its `_other` form, which

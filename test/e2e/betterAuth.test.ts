@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { inject } from 'vitest'
 import { createBetterAuthServer, type BetterAuthResetEmail, type BetterAuthServer } from '../../demo/betterAuth'
 import { launchChromium } from './launchChromium'
 import { serveStatic } from './serveStatic'
+import { demoBuildDir } from './startDemo'
 
 // A real Better Auth server (npm better-auth, memory adapter) started by this file on a free
 // loopback port. The same node:http server serves the built demo, so the kit calls Better Auth on
@@ -19,8 +19,7 @@ interface Site {
 
 async function startSite(options: { resetPasswordTokenExpiresIn?: number } = {}): Promise<Site> {
   const emails: Site['emails'] = []
-  // The demo's build, made once for every e2e file (test/e2e/buildDemoOnce.ts).
-  const app = serveStatic(inject('demoOutDir'))
+  const app = serveStatic(demoBuildDir())
   // The server must listen before Better Auth can be told its URL, so the handler comes later.
   const mounted: { auth?: BetterAuthServer } = {}
   const server: Server = createServer((request, response) => {

@@ -6,8 +6,8 @@ import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
   interface ProvidedContext {
-    /** The folder holding the demo's production build (`index.html` and `assets/`). */
-    demoOutDir: string
+    /** The folder holding the demo's production build (`index.html` and `assets/`); e2e project only. */
+    demoOutDir: string | undefined
   }
 }
 

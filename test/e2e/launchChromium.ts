@@ -19,7 +19,8 @@ export interface LaunchChromiumOptions {
  */
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
   const shared = inject('chromiumWsEndpoint')
-  if (shared && !options.backForwardCache) return chromium.connect(shared)
+  // The shared one has the default flags: any option asks for a Chromium of its own.
+  if (shared && Object.keys(options).length === 0) return chromium.connect(shared)
   assertChromium()
   return chromium.launch({
     ...chromiumLaunchOptions(),

@@ -4,8 +4,8 @@ import { assertChromium, chromiumLaunchOptions } from '../../scripts/chromium.mj
 
 declare module 'vitest' {
   interface ProvidedContext {
-    /** Where launchChromium connects to the one Chromium the e2e files share. */
-    chromiumWsEndpoint: string
+    /** Where launchChromium connects to the one Chromium the e2e files share; e2e project only. */
+    chromiumWsEndpoint: string | undefined
   }
 }
 

@@ -9,6 +9,13 @@ export interface DemoServer {
   close(): Promise<void>
 }
 
+/** The folder of the demo's build, which the e2e project's global setup (buildDemoOnce.ts) makes. */
+export function demoBuildDir(): string {
+  const outDir = inject('demoOutDir')
+  if (!outDir) throw new Error("the demo is built by the e2e project's global setup: run this file in that project")
+  return outDir
+}
+
 /** Options for {@link startDemo}; with none it serves the demo as `vite preview` does. */
 export interface StartDemoOptions {
   /**
@@ -40,11 +47,12 @@ function requestObserver(onRequest: (request: IncomingMessage) => void): Plugin 
  * discovers a dependency.
  */
 export async function startDemo(options: StartDemoOptions = {}): Promise<DemoServer> {
+  const outDir = demoBuildDir()
   const server: PreviewServer = await preview({
     configFile: demoConfigFile,
     configLoader: 'runner',
     logLevel: 'silent',
-    build: { outDir: inject('demoOutDir') },
+    build: { outDir },
     plugins: options.onRequest ? [requestObserver(options.onRequest)] : [],
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, headers: options.headers },
   })

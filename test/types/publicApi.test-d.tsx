@@ -156,6 +156,10 @@ describe('the public types', () => {
       timeoutMs?: number
       headers?: Record<string, string>
       credentials?: 'include'
+      inputClass?: string
+      title?: string
+      buildStartBody?: (input: { email: string }) => unknown
+      checkToken?: ResetAdapter['checkToken']
     }
     function Wrapper(options: Options) {
       return (
@@ -164,6 +168,8 @@ describe('the public types', () => {
             redirectUrl="https://app.example.com/reset"
             onError={options.onError}
             headingLevel={options.headingLevel}
+            classNames={{ input: options.inputClass }}
+            messages={{ forgot: { title: options.title } }}
           />
           <ResetPasswordPage forgotPasswordUrl="/forgot" token={options.token} returnTo={options.returnTo} />
         </ResetKitProvider>
@@ -177,7 +183,16 @@ describe('the public types', () => {
         createStackAuthAdapter({ projectId: 'p', publishableClientKey: 'k', timeoutMs }),
         createSupabaseAdapter({ url: 'https://x.supabase.co', anonKey: 'k', timeoutMs }),
         createBetterAuthAdapter({ baseUrl: options.returnTo, credentials, timeoutMs }),
-        createHttpAdapter({ id: 'own', startUrl: '/start', completeUrl: '/complete', headers, credentials, timeoutMs }),
+        createHttpAdapter({
+          id: 'own',
+          startUrl: '/start',
+          completeUrl: '/complete',
+          headers,
+          credentials,
+          timeoutMs,
+          buildStartBody: options.buildStartBody,
+        }),
+        { ...adapter, checkToken: options.checkToken } satisfies ResetAdapter,
       ]
     }
     expectTypeOf(Wrapper).returns.not.toBeAny()

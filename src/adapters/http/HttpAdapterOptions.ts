@@ -54,23 +54,23 @@ export interface HttpAdapterOptions {
    *   ({ email, redirectUrl, locale, codeChallenge, codeChallengeMethod: 'S256', expiresInMinutes })
    *   with the PKCE fields only when `pkce` is on and `expiresInMinutes` only when given
    */
-  buildStartBody?(input: Omit<StartResetInput, 'signal'>): unknown
+  buildStartBody?: ((input: Omit<StartResetInput, 'signal'>) => unknown) | undefined
   /**
    * Builds the JSON body of the check request.
    * @default ({ token }) => ({ token })
    */
-  buildCheckBody?(input: Omit<CheckTokenInput, 'signal'>): unknown
+  buildCheckBody?: ((input: Omit<CheckTokenInput, 'signal'>) => unknown) | undefined
   /**
    * Builds the JSON body of the completion request.
    * @default ({ token, password, codeVerifier }) => ({ token, password, codeVerifier })
    *   with `codeVerifier` only when `pkce` is on
    */
-  buildCompleteBody?(input: Omit<CompleteResetInput, 'signal'>): unknown
+  buildCompleteBody?: ((input: Omit<CompleteResetInput, 'signal'>) => unknown) | undefined
   /**
    * Maps a non-2xx response: return a `ResetError` to reject with, `'neutral'` to resolve as if
    * the step succeeded (meant for "no such account" on start), or `undefined` for the default
    * mapping, `mapHttpError`.
    * @default mapHttpError
    */
-  mapError?(response: SendJsonResponse, step: HttpResetStep): ResetError | 'neutral' | undefined
+  mapError?: ((response: SendJsonResponse, step: HttpResetStep) => ResetError | 'neutral' | undefined) | undefined
 }

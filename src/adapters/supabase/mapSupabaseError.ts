@@ -24,7 +24,7 @@ export interface SupabaseErrorBody {
   /** English text of an OAuth-style error; kept only as the `cause`, never shown. */
   error_description?: string | undefined
   /** Why GoTrue refused the password as weak: any of `length`, `characters`, `pwned`; other strings are dropped. */
-  weak_password?: { reasons?: string[] } | undefined
+  weak_password?: { reasons?: string[] | undefined } | undefined
 }
 
 /** Which request of the flow a response answers: recover, the PKCE exchange or the user update. */
