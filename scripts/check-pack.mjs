@@ -23,6 +23,8 @@ import { join, relative } from 'node:path'
 import { build, pack, pkg, root } from './packTarball.mjs'
 
 const bin = (name) => `${root}/node_modules/.bin/${name}`
+// Entries with no types to check: the stylesheet, and the locale files' wildcard.
+const UNTYPED_ENTRIES = ['./styles.css', './locales/*']
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`
 
 function run(title, command, args) {
@@ -52,10 +54,25 @@ run('attw --profile esm-only', bin('attw'), [
   '--profile',
   'esm-only',
   '--exclude-entrypoints',
-  './styles.css',
-  './locales/*',
+  ...UNTYPED_ENTRIES,
   '--no-color',
 ])
+
+/** What `require(specifier)` gives in Node, run in `cwd`: its export count, or the error's line. */
+function requireIn(cwd, specifier) {
+  try {
+    const script = `Object.keys(require(${JSON.stringify(specifier)})).length`
+    const count = execFileSync(process.execPath, ['-p', script], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    return { loaded: `require() gives ${count.trim()} exports` }
+  } catch (error) {
+    const lines = String(error.stderr ?? error).split('\n')
+    return { failed: lines.find((line) => /Error/.test(line)) ?? lines[0] }
+  }
+}
 
 /** Each entry's types through TypeScript's `nodenext`, and the entries Node can require(). */
 function checkCommonJs(tarballPath) {
@@ -72,29 +89,15 @@ function checkCommonJs(tarballPath) {
         ?.resolvedFileName
     const problems = []
     for (const subpath of Object.keys(pkg.exports)) {
-      if (subpath.includes('*') || subpath === './package.json' || subpath === './styles.css') continue
+      if (subpath === './package.json' || UNTYPED_ENTRIES.includes(subpath)) continue
       const specifier = pkg.name + subpath.slice(1)
       const types = [ts.ModuleKind.ESNext, ts.ModuleKind.CommonJS].map((mode) => typesFor(specifier, mode))
       if (!types.every((file) => file?.endsWith('.d.ts'))) problems.push(`${specifier}: types ${types.join(', ')}`)
       // The components' entry loads React, TanStack Query and i18next, which are not installed here.
-      let loaded = 'not loaded (peers)'
-      if (subpath !== '.') {
-        try {
-          const names = execFileSync(
-            process.execPath,
-            ['-p', `Object.keys(require(${JSON.stringify(specifier)})).length`],
-            {
-              cwd: app,
-              encoding: 'utf8',
-              stdio: ['ignore', 'pipe', 'pipe'],
-            },
-          )
-          loaded = `require() gives ${names.trim()} exports`
-        } catch (error) {
-          const lines = String(error.stderr ?? error).split('\n')
-          problems.push(`${specifier}: require() failed: ${lines.find((line) => /Error/.test(line)) ?? lines[0]}`)
-          continue
-        }
+      const { loaded, failed } = subpath === '.' ? { loaded: 'not loaded (peers)' } : requireIn(app, specifier)
+      if (failed) {
+        problems.push(`${specifier}: require() failed: ${failed}`)
+        continue
       }
       console.log(`  ${specifier}: ${relative(installed, types[1] ?? '')}; ${loaded}`)
     }

@@ -60,8 +60,6 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<DemoSer
   if (!url) throw new Error('vite preview did not report a URL')
   return {
     url: url.replace(/\/$/, ''),
-    async close() {
-      await server.close()
-    },
+    close: () => server.close(),
   }
 }
