@@ -40,6 +40,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files, as a Jest app has them (test/consumers/jest).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [

@@ -9,6 +9,8 @@
 //   4. in Chromium (playwright-core, /usr/bin/chromium): renders <ForgotPasswordForm>, asks for a
 //      link, opens the emailed link in a new tab, renders <ResetPasswordPage>, sets a password and
 //      signs in with it, with no page error and no console error.
+// A fixture of kind `tests` is a host's own test suite instead: steps 2 to 4 become running it in
+// each of its test runners, with the config the README gives, which must match the fixture's files.
 // Prints one line per fixture with what it proved; exits non-zero when anything fails.
 //
 //   node scripts/check-consumers.mjs [--only <fixture>] [--keep]
@@ -64,6 +66,11 @@ const FIXTURES = {
       }
       return "used the host's QueryClient and i18next (language and strings untouched)"
     },
+  },
+  jest: {
+    kind: 'tests',
+    summary: "the host's own tests of its pages, in Jest 30 (babel-jest, jsdom) and Vitest 4 (jsdom)",
+    builds: "Jest with the README's config (jest.config.cjs and jest.setup.cjs, compared with it) and Vitest with none",
   },
   'next-app': {
     kind: 'next',
@@ -417,6 +424,54 @@ async function browserFlow(browser, name, url) {
   }
 }
 
+/**
+ * The ```js blocks of the README, cut into files at their `// name.cjs` lines: what a reader
+ * copies for a test runner.
+ */
+function readmeFiles() {
+  const files = new Map()
+  const blocks = readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)
+  for (const [, block] of blocks) {
+    let current
+    for (const line of block.split('\n')) {
+      const named = /^\/\/ ([\w.-]+\.c?js)$/.exec(line)
+      if (named) files.set((current = named[1]), [])
+      else if (current) files.get(current).push(line)
+    }
+  }
+  return new Map([...files].map(([file, lines]) => [file, `${lines.join('\n').trim()}\n`]))
+}
+
+/** Each test runner of a `tests` fixture, with its count of passed tests; throws on any failure. */
+async function runHostTests(dir) {
+  const given = readmeFiles()
+  for (const file of ['jest.config.cjs', 'jest.setup.cjs']) {
+    if (given.get(file) !== readFileSync(join(dir, file), 'utf8')) {
+      throw new Error(`${file} in the fixture is not the README's (a \`// ${file}\` block of a \`\`\`js fence)`)
+    }
+  }
+  const report = join(dir, 'report.json')
+  const runners = [
+    ['Jest', ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${report}`]],
+    ['Vitest', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', `--outputFile=${report}`]],
+  ]
+  const notes = []
+  try {
+    for (const [runner, args] of runners) {
+      rmSync(report, { force: true })
+      await sh(dir, process.execPath, args, 300_000)
+      const { numPassedTests, numTotalTests } = JSON.parse(readFileSync(report, 'utf8'))
+      // A file the runner skipped, or a test it did not find, would prove nothing.
+      if (numTotalTests < 2 || numPassedTests !== numTotalTests)
+        throw new Error(`${runner} passed ${numPassedTests} of ${numTotalTests} tests`)
+      notes.push(`${runner}: ${numPassedTests} passed`)
+    }
+  } finally {
+    rmSync(report, { force: true })
+  }
+  return notes
+}
+
 async function checkFixture(name, installing, emulators, browser) {
   const dir = join(CONSUMERS, name)
   const fixture = FIXTURES[name]
@@ -425,6 +480,13 @@ async function checkFixture(name, installing, emulators, browser) {
   try {
     const [versions, installMs] = await installing
     times.install = installMs
+    if (fixture.kind === 'tests') {
+      const [notes, testMs] = await timed(() => runHostTests(dir))
+      return {
+        ok: true,
+        line: `✔ ${name} [install ${seconds(installMs)}, tests ${seconds(testMs)}] ${fixture.summary}; ${versions}: ${[fixture.builds, ...notes].join('; ')}`,
+      }
+    }
     ;[, times.build] = await timed(() => {
       rmSync(join(dir, fixture.kind === 'next' ? '.next' : 'dist'), { recursive: true, force: true })
       return sh(dir, 'npm', ['run', '--silent', 'build'], 300_000)

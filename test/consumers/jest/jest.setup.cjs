@@ -1,0 +1,1 @@
+Object.defineProperty(globalThis, 'crypto', { value: require('node:crypto').webcrypto })
