@@ -233,6 +233,10 @@ describe('createStackAuthAdapter', () => {
     it.each([
       ['7 characters', 'a'.repeat(7), 'password_too_short', { minLength: 8 }],
       ['71 characters', 'a'.repeat(71), 'password_too_long', { maxLength: 70 }],
+      // 80 UTF-16 units, as Stack counts, but 40 characters, as the page and the user count: "at
+      // most 70 characters" would be false, so no number (maxLength 0, as Better Auth's adapter).
+      ['40 emoji', '🐴'.repeat(40), 'password_too_long', { maxLength: 0 }],
+      ['71 emoji', '🐴'.repeat(71), 'password_too_long', { maxLength: 70 }],
     ] as const)(
       'refuses %s itself, because Stack would spend the code first',
       async (_name, password, code, details) => {

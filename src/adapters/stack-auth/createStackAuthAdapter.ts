@@ -4,6 +4,7 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
+import { countCodePoints } from '../../core/passwordPolicy'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import { describeValue } from '../shared/describeValue'
 import { mapStackAuthError } from './mapStackAuthError'
@@ -75,7 +76,9 @@ function assertBaseUrl(value: unknown): string {
  * Stack marks the code used before it checks the password's length, so a password it would refuse
  * as too short would also spend the link. `completeReset` therefore refuses passwords shorter than
  * 8 or longer than 70 UTF-16 code units itself, without sending anything
- * ({@link STACK_AUTH_PASSWORD_LENGTH}).
+ * ({@link STACK_AUTH_PASSWORD_LENGTH}). One over 70 only through emoji and other astral
+ * characters is `password_too_long` with `details.maxLength: 0` (no number), as the page counts
+ * characters.
  *
  * Mistakes in the options throw a `TypeError` at once; every failure of a call rejects with a
  * `ResetError` (see `mapStackAuthError`).
@@ -152,7 +155,11 @@ export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetA
         throw new ResetError('password_too_short', { details: { minLength: min } })
       }
       if (input.password.length > max) {
-        throw new ResetError('password_too_long', { details: { maxLength: max } })
+        // Stack counts UTF-16 units, the page characters: 40 emoji are 80 units, and "at most 70
+        // characters" would be false. A maximum of 0 quotes no number, as Better Auth's adapter does.
+        throw new ResetError('password_too_long', {
+          details: { maxLength: countCodePoints(input.password) > max ? max : 0 },
+        })
       }
       const response = await post('/reset', { code: input.token, password: input.password }, input.signal)
       if (response.ok) return
