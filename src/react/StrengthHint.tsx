@@ -28,7 +28,7 @@ export interface StrengthHintProps {
   t: ResetKitT
   id: string
   classNames: ClassNames<'strength'> | undefined
-  /** True while the field shows an error: a length-based "good" beside "too easy to guess" would contradict it. */
+  /** True while the field shows an error: a length-based "good" beside "isn't strong enough" would contradict it. */
   suppressed: boolean
 }
 

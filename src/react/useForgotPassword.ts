@@ -6,6 +6,7 @@ import { type ResetError, type ResetErrorCode, toResetError } from '../core/Rese
 import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { focusField } from './focusField'
 import { formField } from './formField'
 import { formProps } from './formProps'
 import { keepRateLimit } from './keepRateLimit'
@@ -143,7 +144,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
           if (resetError.code === 'rate_limited') hold(resetError)
           if (resetError.field === 'email' && view === 'form') {
             setEmailError(resetError.code)
-            formField(formElement.current, 'email')?.focus()
+            focusField(formElement.current, 'email')
           } else {
             setError(resetError)
           }

@@ -7,6 +7,7 @@ import { forgetLink } from '../core/forgetLink'
 import { type CallbackToken, checkGivenToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
+import { focusField } from './focusField'
 import { formField } from './formField'
 import { formProps } from './formProps'
 import { useRateLimitWait } from './useRateLimitWait'
@@ -259,7 +260,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
           } else if (resetError.field === 'password') {
             setPasswordDetails(resetError.details)
             setPasswordError(resetError.code)
-            formField(formElement.current, 'password')?.focus()
+            focusField(formElement.current, 'password')
           } else {
             if (resetError.code === 'rate_limited') hold(resetError)
             setError(resetError)
@@ -302,6 +303,8 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     // must re-render nothing but the field (and the strength hint watching it).
     if (passwordError || confirmError) {
       setPasswordError(undefined)
+      // The backend's numbers go with its error: a later error of the page's own has its own.
+      setPasswordDetails(undefined)
       setConfirmError(undefined)
     }
     // The rate-limit message stays while its wait still blocks the button.

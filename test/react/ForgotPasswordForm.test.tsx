@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { onlineManager, QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query'
 import userEvent from '@testing-library/user-event'
 import { Component, type ReactNode, useEffect } from 'react'
@@ -902,6 +902,56 @@ describe("<ForgotPasswordForm> with late answers and a host's defaults", () => {
     await user.click(submitButton())
     await screen.findByRole('heading', { name: 'Check your email' })
   }
+
+  it('A5: a refusal of the email moves focus to the field inside a shadow root too', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        throw new ResetError('invalid_email', { field: 'email' })
+      },
+    })
+    const host = document.body.appendChild(document.createElement('div'))
+    const container = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'))
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />, { container })
+    const field = within(container).getByRole('textbox', { name: 'Email address' })
+    await user.type(field, 'ada@example.com')
+    await user.click(within(container).getByRole('button', { name: 'Send reset link' }))
+
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'))
+    expect(host.shadowRoot!.activeElement).toBe(field)
+    host.remove()
+  })
+
+  it("A5: a late refusal of the email shows on the field but leaves focus, and the user's typing, in the host's control", async () => {
+    const user = userEvent.setup()
+    const answer = deferred()
+    const adapter = fakeAdapter({
+      startReset: async () => {
+        await answer.promise
+        throw new ResetError('invalid_email', { field: 'email' })
+      },
+    })
+    render(
+      <>
+        <input aria-label="Search the help centre" />
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+      </>,
+    )
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+    const search = screen.getByRole('textbox', { name: 'Search the help centre' })
+    await user.click(search)
+    await user.keyboard('pass')
+
+    await act(async () => answer.resolve())
+
+    expect(await screen.findByText(INVALID_EMAIL)).toBeInTheDocument()
+    expect(emailField()).toHaveAttribute('aria-invalid', 'true')
+    expect(search).toHaveFocus()
+    await user.keyboard('word')
+    expect(search).toHaveValue('password')
+    expect(emailField()).toHaveValue('ada@example.com')
+  })
 
   it('R5: a resend still on its way when the user picks "Use a different email address" is aborted and changes nothing', async () => {
     const user = userEvent.setup()

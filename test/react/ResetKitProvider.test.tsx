@@ -461,3 +461,76 @@ describe('<ResetKitProvider> props that change after mount', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Passwort vergessen?')
   })
 })
+
+describe('<ResetKitProvider> inside another', () => {
+  it("keeps the outer provider's adapter when the inner one sets only the locale", async () => {
+    const adapter = fakeAdapter()
+    render(
+      <ResetKitProvider adapter={adapter}>
+        <ResetKitProvider locale="fr">
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </ResetKitProvider>
+      </ResetKitProvider>,
+    )
+
+    await sendLink('ada@example.com', FRENCH)
+
+    expect(adapter.startReset).toHaveBeenCalledTimes(1)
+  })
+
+  it("S2: keeps the outer provider's 'session' store, so the verifier stays out of localStorage", async () => {
+    const adapter = fakeAdapter({ pkce: true })
+    render(
+      <ResetKitProvider adapter={adapter} verifierStorage={createWebStorageVerifierStore({ mode: 'session' })}>
+        <ResetKitProvider locale="en">
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </ResetKitProvider>
+      </ResetKitProvider>,
+    )
+
+    await sendLink()
+
+    expect(sessionStorage.getItem(VERIFIER_KEY)).toContain(adapter.startReset.mock.calls[0]![0].codeChallenge)
+    expect(localStorage.length).toBe(0)
+  })
+
+  it("keeps the outer provider's QueryClient and host i18next instance", async () => {
+    const client = new QueryClient()
+    const host = await hostI18n({ de: { 'reset-kit': { forgot: { title: 'Passwort vergessen?' } } } })
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} queryClient={client} i18n={host}>
+        <ResetKitProvider locale="de">
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </ResetKitProvider>
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Passwort vergessen?')
+    await sendLink()
+    expect(client.getMutationCache().getAll()).toHaveLength(1)
+  })
+
+  it("lets the inner provider's own settings win, and adds its resources to the outer one's by language", async () => {
+    const outer = fakeAdapter()
+    const inner = { ...fakeAdapter(), startReset: vi.fn<ResetAdapter['startReset']>(async () => {}) }
+    render(
+      <ResetKitProvider
+        adapter={outer}
+        locale="fr"
+        resources={{
+          en: { forgot: { title: 'Lost your password?' } },
+          fr: { forgot: { title: 'Mot de passe perdu ?' } },
+        }}
+      >
+        <ResetKitProvider adapter={inner} locale="en" resources={{ fr: { forgot: { title: 'Oublié ?' } } }}>
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </ResetKitProvider>
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Lost your password?')
+    await sendLink()
+    expect(inner.startReset).toHaveBeenCalledTimes(1)
+    expect(outer.startReset).not.toHaveBeenCalled()
+  })
+})

@@ -407,7 +407,9 @@ describe('<ResetPasswordPage>', () => {
     await findForm()
     await user.type(passwordField(), 'Summer2024!!')
     await user.click(submitButton())
-    await screen.findByText('This password is too easy to guess. Try a longer phrase or add more words.')
+    await screen.findByText(
+      "This password isn't strong enough. Add more words, or mix in capitals, numbers and symbols.",
+    )
     await user.clear(passwordField())
     await user.type(passwordField(), 'correct horse battery')
     await user.click(submitButton())
@@ -595,7 +597,10 @@ describe('<ResetPasswordPage>', () => {
   })
 
   it.each([
-    { code: 'password_weak', text: 'This password is too easy to guess. Try a longer phrase or add more words.' },
+    {
+      code: 'password_weak',
+      text: "This password isn't strong enough. Add more words, or mix in capitals, numbers and symbols.",
+    },
     {
       code: 'password_breached',
       text: "This password has appeared in a data breach. Choose one you haven't used elsewhere.",
@@ -1137,7 +1142,7 @@ describe('<ResetPasswordPage>', () => {
     },
   )
 
-  it("B3: hides the strength hint while the server's password error shows, so a 'strong' never sits beside 'too easy to guess'", async () => {
+  it("B3: hides the strength hint while the server's password error shows, so a 'strong' never sits beside 'not strong enough'", async () => {
     const user = userEvent.setup()
     const adapter = fakeAdapter({
       completeReset: async () => {
@@ -1153,7 +1158,9 @@ describe('<ResetPasswordPage>', () => {
 
     await waitFor(() => expect(passwordField()).toHaveAttribute('aria-invalid', 'true'))
     expect(passwordField()).toHaveAccessibleDescription(
-      expect.stringContaining('This password is too easy to guess. Try a longer phrase or add more words.'),
+      expect.stringContaining(
+        "This password isn't strong enough. Add more words, or mix in capitals, numbers and symbols.",
+      ),
     )
     expect(passwordField()).not.toHaveAccessibleDescription(expect.stringContaining('Strength'))
   })
@@ -1390,6 +1397,39 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
     expect(search).toHaveValue('password')
   })
 
+  it("A5: a late refusal of the new password shows on the field but leaves focus, and the user's typing, in the host's control", async () => {
+    const user = userEvent.setup()
+    const answer = deferred()
+    const adapter = {
+      ...fakeAdapter(),
+      completeReset: vi.fn<ResetAdapter['completeReset']>(async () => {
+        await answer.promise
+        throw new ResetError('password_weak', { field: 'password' })
+      }),
+    }
+    render(
+      <>
+        <input aria-label="Search the help centre" />
+        <ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />
+      </>,
+    )
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    const search = screen.getByRole('textbox', { name: 'Search the help centre' })
+    await user.click(search)
+    await user.keyboard('pass')
+
+    await act(async () => answer.resolve())
+
+    await waitFor(() => expect(passwordField()).toHaveAttribute('aria-invalid', 'true'))
+    expect(search).toHaveFocus()
+    await user.keyboard('word')
+    expect(search).toHaveValue('password')
+    expect(passwordField()).toHaveValue('correct horse battery')
+  })
+
   it('A2: the show-password toggle names every field it reveals in aria-controls', async () => {
     const user = userEvent.setup()
     render(<ResetPasswordPage adapter={fakeAdapter()} forgotPasswordUrl={FORGOT_URL} />)
@@ -1402,7 +1442,7 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
     )
   })
 
-  it('a Supabase password over 72 bytes but within maxLength characters is not told "at most <maxLength>"', async () => {
+  it('a Supabase password over 72 bytes but within maxLength characters is not told "at most <maxLength>", and a later one over maxLength is', async () => {
     const user = userEvent.setup()
     const fetchSpy = vi.spyOn(globalThis, 'fetch')
     const { verifier, challenge } = await createPkcePair()
@@ -1432,6 +1472,15 @@ describe('<ResetPasswordPage> in Strict Mode and for assistive technology', () =
 
     expect(await screen.findByText('This password is too long. Choose a shorter one.')).toBeInTheDocument()
     expect(screen.queryByText('Use at most 128 characters.')).not.toBeInTheDocument()
+    expect(fetchSpy).not.toHaveBeenCalled()
+
+    // Then over the page's own 128 characters: the page's number, not the backend's earlier "none".
+    await user.clear(passwordField())
+    await user.click(passwordField())
+    await user.paste('x'.repeat(130))
+    await user.click(submitButton())
+
+    expect(await screen.findByText('Use at most 128 characters.')).toBeInTheDocument()
     expect(fetchSpy).not.toHaveBeenCalled()
   })
 })
