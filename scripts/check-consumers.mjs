@@ -443,36 +443,32 @@ function readmeFiles() {
 }
 
 /** Each test runner of a `tests` fixture, with its count of passed tests; throws on any failure. */
-async function runHostTests(dir) {
+async function runHostTests(dir, tempDir) {
   const given = readmeFiles()
   for (const file of ['jest.config.cjs', 'jest.setup.cjs']) {
     if (given.get(file) !== readFileSync(join(dir, file), 'utf8')) {
       throw new Error(`${file} in the fixture is not the README's (a \`// ${file}\` block of a \`\`\`js fence)`)
     }
   }
-  const report = join(dir, 'report.json')
+  const report = join(tempDir, 'report.json')
   const runners = [
     ['Jest', ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${report}`]],
     ['Vitest', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', `--outputFile=${report}`]],
   ]
   const notes = []
-  try {
-    for (const [runner, args] of runners) {
-      rmSync(report, { force: true })
-      await sh(dir, process.execPath, args, 300_000)
-      const { numPassedTests, numTotalTests } = JSON.parse(readFileSync(report, 'utf8'))
-      // A file the runner skipped, or a test it did not find, would prove nothing.
-      if (numTotalTests < 2 || numPassedTests !== numTotalTests)
-        throw new Error(`${runner} passed ${numPassedTests} of ${numTotalTests} tests`)
-      notes.push(`${runner}: ${numPassedTests} passed`)
-    }
-  } finally {
+  for (const [runner, args] of runners) {
     rmSync(report, { force: true })
+    await sh(dir, process.execPath, args, 300_000)
+    const { numPassedTests, numTotalTests } = JSON.parse(readFileSync(report, 'utf8'))
+    // A file the runner skipped, or a test it did not find, would prove nothing.
+    if (numTotalTests < 2 || numPassedTests !== numTotalTests)
+      throw new Error(`${runner} passed ${numPassedTests} of ${numTotalTests} tests`)
+    notes.push(`${runner}: ${numPassedTests} passed`)
   }
   return notes
 }
 
-async function checkFixture(name, installing, emulators, browser) {
+async function checkFixture(name, installing, emulators, browser, tempDir) {
   const dir = join(CONSUMERS, name)
   const fixture = FIXTURES[name]
   const cleanups = []
@@ -481,7 +477,7 @@ async function checkFixture(name, installing, emulators, browser) {
     const [versions, installMs] = await installing
     times.install = installMs
     if (fixture.kind === 'tests') {
-      const [notes, testMs] = await timed(() => runHostTests(dir))
+      const [notes, testMs] = await timed(() => runHostTests(dir, tempDir))
       return {
         ok: true,
         line: `✔ ${name} [install ${seconds(installMs)}, tests ${seconds(testMs)}] ${fixture.summary}; ${versions}: ${[fixture.builds, ...notes].join('; ')}`,
@@ -535,10 +531,15 @@ async function main() {
     // Installs are mostly network: run them together, then build and browse one fixture at a time.
     const installs = Object.fromEntries(only.map((name) => [name, timed(() => install(name, tarball))]))
     for (const promise of Object.values(installs)) promise.catch(() => {})
-    const [emulators, launched] = await Promise.all([loadEmulators(tempDir), chromium.launch(chromiumLaunchOptions())])
-    browser = launched
+    // A host's own test suite needs neither: `--only jest` starts no browser.
+    const browsing = only.some((name) => FIXTURES[name].kind !== 'tests')
+    const [emulators, launched] = await Promise.all([
+      browsing && loadEmulators(tempDir),
+      browsing && chromium.launch(chromiumLaunchOptions()),
+    ])
+    browser = launched || undefined
     for (const name of only) {
-      const result = await checkFixture(name, installs[name], emulators, browser)
+      const result = await checkFixture(name, installs[name], emulators, browser, tempDir)
       results.push(result)
       console.log(result.line)
     }

@@ -287,6 +287,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     const mismatch =
       requireConfirmation && formField(form, 'confirmPassword')?.value !== password ? 'password_mismatch' : undefined
     setPasswordError(lengthError)
+    // The backend's numbers go with its error: the page's own error has its own, even when the
+    // value changed with no input event (a headless UI's "suggest a password").
+    setPasswordDetails(undefined)
     setConfirmError(mismatch)
     if (lengthError || mismatch) return formField(form, lengthError ? 'password' : 'confirmPassword')?.focus()
     inFlight.current = true
@@ -303,8 +306,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     // must re-render nothing but the field (and the strength hint watching it).
     if (passwordError || confirmError) {
       setPasswordError(undefined)
-      // The backend's numbers go with its error: a later error of the page's own has its own.
-      setPasswordDetails(undefined)
       setConfirmError(undefined)
     }
     // The rate-limit message stays while its wait still blocks the button.

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createInstance } from 'i18next'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
@@ -508,6 +508,47 @@ describe('<ResetKitProvider> inside another', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Passwort vergessen?')
     await sendLink()
     expect(client.getMutationCache().getAll()).toHaveLength(1)
+  })
+
+  it("keeps an inner provider's resources out of the outer provider's host i18next instance", async () => {
+    const host = await hostI18n()
+    render(
+      <ResetKitProvider adapter={fakeAdapter()} i18n={host} locale="en">
+        <section aria-label="inner">
+          <ResetKitProvider resources={{ en: { forgot: { title: 'Only in here' } } }}>
+            <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+          </ResetKitProvider>
+        </section>
+        <section aria-label="outer">
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </section>
+      </ResetKitProvider>,
+    )
+
+    expect(within(screen.getByRole('region', { name: 'inner' })).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Only in here',
+    )
+    expect(within(screen.getByRole('region', { name: 'outer' })).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Reset your password',
+    )
+    expect(host.getResource('en', 'reset-kit', 'forgot.title')).toBe('Reset your password')
+  })
+
+  it("keeps the outer provider's strings of a language the inner one also replaces strings of", () => {
+    render(
+      <ResetKitProvider
+        adapter={fakeAdapter()}
+        locale="en"
+        resources={{ en: { forgot: { title: 'Lost your password?' } } }}
+      >
+        <ResetKitProvider resources={{ en: { forgot: { submit: 'Email me a link' } } }}>
+          <ForgotPasswordForm redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        </ResetKitProvider>
+      </ResetKitProvider>,
+    )
+
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Lost your password?')
+    expect(screen.getByRole('button', { name: 'Email me a link' })).toBeInTheDocument()
   })
 
   it("lets the inner provider's own settings win, and adds its resources to the outer one's by language", async () => {

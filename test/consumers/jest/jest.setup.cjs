@@ -1,1 +1,5 @@
-Object.defineProperty(globalThis, 'crypto', { value: require('node:crypto').webcrypto })
+Object.defineProperty(globalThis, 'crypto', {
+  value: require('node:crypto').webcrypto,
+  writable: true,
+  configurable: true,
+})
