@@ -442,6 +442,28 @@ function readmeFiles() {
   return new Map([...files].map(([file, lines]) => [file, `${lines.join('\n').trim()}\n`]))
 }
 
+/**
+ * The README's `transformIgnorePatterns` against the paths npm and pnpm install packages at (CI
+ * installs with npm only): Jest skips compiling a file that any pattern matches, so the kit's
+ * files must match none and another package's must match one.
+ */
+function checkIgnorePatterns(configFile) {
+  const patterns = createRequire(configFile)(configFile).transformIgnorePatterns.map((source) => new RegExp(source))
+  const kit = [
+    '/app/node_modules/reset-kit/dist/index.js',
+    '/app/node_modules/.pnpm/reset-kit@0.1.0/node_modules/reset-kit/dist/index.js',
+    '/app/node_modules/.pnpm/reset-kit@file+reset-kit-0.1.0.tgz/node_modules/reset-kit/dist/stytch.js',
+  ]
+  const others = [
+    '/app/node_modules/i18next/dist/cjs/i18next.js',
+    '/app/node_modules/.pnpm/i18next@27.1.2/node_modules/i18next/dist/cjs/i18next.js',
+    '/app/node_modules/reset-kit-other/index.js',
+  ]
+  const ignored = (path) => patterns.some((pattern) => pattern.test(path))
+  const wrong = [...kit.filter(ignored), ...others.filter((path) => !ignored(path))]
+  if (wrong.length > 0) throw new Error(`transformIgnorePatterns gets these wrong: ${wrong.join(', ')}`)
+}
+
 /** Each test runner of a `tests` fixture, with its count of passed tests; throws on any failure. */
 async function runHostTests(dir, tempDir) {
   const given = readmeFiles()
@@ -450,6 +472,7 @@ async function runHostTests(dir, tempDir) {
       throw new Error(`${file} in the fixture is not the README's (a \`// ${file}\` block of a \`\`\`js fence)`)
     }
   }
+  checkIgnorePatterns(join(dir, 'jest.config.cjs'))
   const report = join(tempDir, 'report.json')
   const runners = [
     ['Jest', ['node_modules/jest/bin/jest.js', '--ci', '--json', `--outputFile=${report}`]],
