@@ -27,6 +27,7 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { assertChromium, chromiumLaunchOptions } from './chromium.mjs'
 import { build, pack, pkg, root } from './packTarball.mjs'
+import { readmeExampleFiles } from './readmeExamples.mjs'
 
 const requireFromRoot = createRequire(join(root, 'package.json'))
 const { chromium } = requireFromRoot('playwright-core')
@@ -425,24 +426,6 @@ async function browserFlow(browser, name, url) {
 }
 
 /**
- * The ```js blocks of the README, cut into files at their `// name.cjs` lines: what a reader
- * copies for a test runner.
- */
-function readmeFiles() {
-  const files = new Map()
-  const blocks = readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)
-  for (const [, block] of blocks) {
-    let current
-    for (const line of block.split('\n')) {
-      const named = /^\/\/ ([\w.-]+\.c?js)$/.exec(line)
-      if (named) files.set((current = named[1]), [])
-      else if (current) files.get(current).push(line)
-    }
-  }
-  return new Map([...files].map(([file, lines]) => [file, `${lines.join('\n').trim()}\n`]))
-}
-
-/**
  * The README's `transformIgnorePatterns` against the paths npm and pnpm install packages at (CI
  * installs with npm only): Jest skips compiling a file that any pattern matches, so the kit's
  * files must match none and another package's must match one.
@@ -466,9 +449,14 @@ function checkIgnorePatterns(configFile) {
 
 /** Each test runner of a `tests` fixture, with its count of passed tests; throws on any failure. */
 async function runHostTests(dir, tempDir) {
-  const given = readmeFiles()
+  const given = readmeExampleFiles(readFileSync(join(root, 'README.md'), 'utf8'), ['js'])
   for (const file of ['jest.config.cjs', 'jest.setup.cjs']) {
-    if (given.get(file) !== readFileSync(join(dir, file), 'utf8')) {
+    // Its text without its path comment, as the file holds it.
+    const text = given
+      .find((example) => example.path === file)
+      ?.text.replace(/^.*\n/, '')
+      .trim()
+    if (`${text}\n` !== readFileSync(join(dir, file), 'utf8')) {
       throw new Error(`${file} in the fixture is not the README's (a \`// ${file}\` block of a \`\`\`js fence)`)
     }
   }

@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import ts from 'typescript'
+import { readmeExampleFiles } from '../scripts/readmeExamples.mjs'
 
 // The README's ts/tsx examples are what people paste first, and nothing else compiles them: each
 // one is type-checked here against src/, through the package's own entry names, so a renamed
@@ -26,51 +27,6 @@ const HOST_DECLARATIONS = `
 /** The app's mailer, called by the Better Auth server example. */
 declare function sendEmail(message: { to: string; subject: string; text: string }): Promise<void>
 `
-
-/** One file of an example: where it goes in the scratch app, and the README line of its first line. */
-interface ExampleFile {
-  path: string
-  firstLine: number
-  text: string
-}
-
-/** A line that names the file the lines below it belong to: `// app/resetAdapter.ts` or `// app/x.tsx: what it is`. */
-const PATH_COMMENT = /^\/\/ ((?:[\w.-]+\/)*[\w.-]+\.tsx?)(?::.*)?$/
-
-/**
- * The README's ```ts and ```tsx blocks, cut into files at their path comments. A block without one
- * is one file, named after its line and put in `app/` beside the named ones: the README reads as
- * one app, so a later example's `./resetAdapter` means the first example's `app/resetAdapter.ts`.
- */
-function exampleFiles(markdown: string): ExampleFile[] {
-  const lines = markdown.split('\n')
-  const files: ExampleFile[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const fence = /^```(\S*)/.exec(lines[i]!)
-    if (!fence) continue
-    const start = i + 1
-    let end = start
-    while (end < lines.length && !lines[end]!.startsWith('```')) end++
-    i = end
-    const lang = fence[1]
-    if (lang !== 'ts' && lang !== 'tsx') continue
-    const body = lines.slice(start, end)
-    let current: ExampleFile | undefined
-    body.forEach((line, index) => {
-      const named = PATH_COMMENT.exec(line)
-      if (named || !current) {
-        current = {
-          path: named ? named[1]! : `app/readme-line-${start}.${lang}`,
-          firstLine: start + index + 1,
-          text: '',
-        }
-        files.push(current)
-      }
-      current.text += `${line}\n`
-    })
-  }
-  return files
-}
 
 /**
  * Each public entry of package.json's `exports`, mapped to its source: the built `types` path
@@ -115,7 +71,7 @@ function mappedTarget(paths: Record<string, string[]>, specifier: string): strin
 }
 
 describe('README examples', () => {
-  const files = exampleFiles(README)
+  const files = readmeExampleFiles(README, ['ts', 'tsx'])
   const paths = sourcePaths()
   let dir = ''
 

@@ -4,9 +4,9 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
-import { countCodePoints } from '../../core/passwordPolicy'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import { describeValue } from '../shared/describeValue'
+import { quotableMaxLength } from '../shared/quotableMaxLength'
 import type { BetterAuthAdapterOptions } from './BetterAuthAdapterOptions'
 import { mapBetterAuthError, type BetterAuthPasswordLimits } from './mapBetterAuthError'
 
@@ -156,12 +156,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions = {}):
       const response = await post('/reset-password', { newPassword: password, token: input.token }, input.signal)
       if (answered(response)) return
       const max = limits.maxPasswordLength
-      // Better Auth counts UTF-16 units, the page characters: 70 emoji are 140 units, and "at most
-      // 128 characters" would be false. A maximum of 0 quotes no number.
+      // Better Auth counts UTF-16 units, the page characters: 70 emoji are 140 units.
       throw mapBetterAuthError(
         response,
         'complete',
-        password.length > max && countCodePoints(password) <= max ? { ...limits, maxPasswordLength: 0 } : limits,
+        password.length > max ? { ...limits, maxPasswordLength: quotableMaxLength(password, max) } : limits,
       )
     },
   }

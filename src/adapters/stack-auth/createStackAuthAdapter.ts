@@ -4,9 +4,9 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
-import { countCodePoints } from '../../core/passwordPolicy'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import { describeValue } from '../shared/describeValue'
+import { quotableMaxLength } from '../shared/quotableMaxLength'
 import { mapStackAuthError } from './mapStackAuthError'
 import type { StackAuthAdapterOptions } from './StackAuthAdapterOptions'
 import { STACK_AUTH_PASSWORD_LENGTH } from './stackAuthPasswordLength'
@@ -155,11 +155,8 @@ export function createStackAuthAdapter(options: StackAuthAdapterOptions): ResetA
         throw new ResetError('password_too_short', { details: { minLength: min } })
       }
       if (input.password.length > max) {
-        // Stack counts UTF-16 units, the page characters: 40 emoji are 80 units, and "at most 70
-        // characters" would be false. A maximum of 0 quotes no number, as Better Auth's adapter does.
-        throw new ResetError('password_too_long', {
-          details: { maxLength: countCodePoints(input.password) > max ? max : 0 },
-        })
+        // Stack counts UTF-16 units, the page characters: 40 emoji are 80 units.
+        throw new ResetError('password_too_long', { details: { maxLength: quotableMaxLength(input.password, max) } })
       }
       const response = await post('/reset', { code: input.token, password: input.password }, input.signal)
       if (response.ok) return

@@ -4,9 +4,9 @@ import { sendJson, type SendJsonResponse } from '../../core/sendJson'
 import { assertHttpUrl } from '../shared/assertHttpUrl'
 import { assertTimeoutMs } from '../shared/assertTimeoutMs'
 import { optionError } from '../../core/optionError'
-import { countCodePoints } from '../../core/passwordPolicy'
 import { assertAdapterId } from '../shared/assertAdapterId'
 import { describeValue } from '../shared/describeValue'
+import { quotableMaxLength } from '../shared/quotableMaxLength'
 import { mapSupabaseError } from './mapSupabaseError'
 import type { SupabaseAdapterOptions, SupabaseSession } from './SupabaseAdapterOptions'
 import { SUPABASE_MAX_PASSWORD_BYTES } from './supabasePasswordLimits'
@@ -291,13 +291,10 @@ export function createSupabaseAdapter(options: SupabaseAdapterOptions): ResetAda
       if (!input.codeVerifier) throw new ResetError('verifier_missing')
       // Checked before the exchange: Supabase would refuse it only after the code is spent.
       if (new TextEncoder().encode(input.password).length > SUPABASE_MAX_PASSWORD_BYTES) {
-        // The limit is in bytes: "at most 72 characters" would be false for 25 "€" (75 bytes), so
-        // the number is given only when the characters alone are too many. Otherwise 0 ("no
-        // number"), which also replaces the page's own maxLength (128 would be just as false).
+        // The limit is in bytes: 25 "€" are 75. The 0 of no number also replaces the page's own
+        // maxLength (128 would be just as false).
         throw new ResetError('password_too_long', {
-          details: {
-            maxLength: countCodePoints(input.password) > SUPABASE_MAX_PASSWORD_BYTES ? SUPABASE_MAX_PASSWORD_BYTES : 0,
-          },
+          details: { maxLength: quotableMaxLength(input.password, SUPABASE_MAX_PASSWORD_BYTES) },
         })
       }
       const session = await sessionFor(input.token, input.codeVerifier, input.signal)
