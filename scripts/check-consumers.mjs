@@ -546,7 +546,7 @@ async function main() {
     const browsing = only.some((name) => FIXTURES[name].kind !== 'tests')
     const [emulators, launched] = await Promise.all([
       browsing && loadEmulators(tempDir),
-      browsing && chromium.launch(chromiumLaunchOptions()),
+      browsing && chromium.launch(chromiumLaunchOptions({ shell: true })),
     ])
     browser = launched || undefined
     for (const name of only) {

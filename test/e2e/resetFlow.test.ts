@@ -7,7 +7,9 @@ let demo: DemoServer
 let browser: Browser
 
 beforeAll(async () => {
-  ;[demo, browser] = await Promise.all([startDemo(), launchChromium()])
+  // The full browser a person runs, where the other files share the headless shell: the same
+  // engine, so the flow is proven in both.
+  ;[demo, browser] = await Promise.all([startDemo(), launchChromium({ fullBrowser: true })])
 })
 
 afterAll(async () => {
