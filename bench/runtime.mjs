@@ -18,17 +18,11 @@ const benchDir = import.meta.dirname
 const root = resolve(benchDir, '..')
 const rootRequire = createRequire(join(root, 'package.json'))
 const { buildOptions } = await import(pathToFileURL(join(root, 'scripts/bench-setup.mjs')).href)
+// The full browser a person runs, not the headless shell most e2e files share: load times are
+// what this measures.
+const { assertChromium, chromiumLaunchOptions } = await import(pathToFileURL(join(root, 'scripts/chromium.mjs')).href)
 const esbuild = await import(pathToFileURL(rootRequire.resolve('esbuild')).href)
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--headless',
-]
 const SUBMIT_RUNS = 20
 const LOAD_RUNS = 7
 const CPU_RATES = [1, 4]
@@ -337,14 +331,12 @@ async function demoBench(browser) {
 /** Runs the three parts and prints their figures. */
 export async function runRuntimeBench() {
   const { chromium } = rootRequire('playwright-core')
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  })
+  assertChromium()
+  const options = chromiumLaunchOptions()
+  const browser = await chromium.launch(options)
   try {
     console.log(
-      `runtime — Chromium ${browser.version()} headless (${CHROMIUM_ARGS.join(' ')}); React production + react-dom profiling build`,
+      `runtime — Chromium ${browser.version()} headless (${options.args.join(' ')}); React production + react-dom profiling build`,
     )
     console.log('')
     const components = await componentBench(browser)
