@@ -3,12 +3,17 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+// Files that set process.env.TZ: only a process's main thread reads it again, never a worker
+// thread's, so these run in a child process (project `timezones`).
+const SETS_TIMEZONE = ['test/core/parseRetryAfter.test.ts']
+
 // React 18, from the test/react18 workspace: the components' tests run on it as well as on 19.
 const REACT_18 = fileURLToPath(new URL('test/react18/node_modules', import.meta.url))
 
 /**
- * Three projects: `unit` (jsdom: core, adapters, React 19), `react18` (the components' tests again,
- * on React 18) and `e2e` (Node driving Debian's Chromium against the demo and its emulator).
+ * The projects: `unit` (jsdom: core, adapters, React 19), `timezones` (unit's files that set
+ * TZ), `react18` (the components' tests again, on React 18), `i18next27` (the i18n tests again, on
+ * i18next 27) and `e2e` (Node driving Debian's Chromium against the demo and its emulator).
  * `npm test` runs them all.
  */
 export default defineConfig({
@@ -32,7 +37,7 @@ export default defineConfig({
           globals: true,
           include: ['test/**/*.test.{ts,tsx}'],
           // test/consumers holds installed apps (scripts/check-consumers.mjs) whose node_modules ship tests.
-          exclude: ['test/e2e/**', 'test/consumers/**', 'test/react18/**'],
+          exclude: ['test/e2e/**', 'test/consumers/**', 'test/react18/**', ...SETS_TIMEZONE],
           setupFiles: ['test/setup.ts'],
           // Room for several of test/setup.ts's 3 s waits when a loaded CI machine slows them all.
           testTimeout: 15_000,
@@ -44,6 +49,18 @@ export default defineConfig({
             // With exactOptionalPropertyTypes on, as a strict app's (see the file).
             tsconfig: './tsconfig.types.json',
           },
+          provide: { i18nextMajor: 26 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'timezones',
+          environment: 'jsdom',
+          globals: true,
+          include: SETS_TIMEZONE,
+          setupFiles: ['test/setup.ts'],
+          pool: 'forks',
           provide: { i18nextMajor: 26 },
         },
       },
@@ -109,8 +126,8 @@ export default defineConfig({
           // by side took as long as one after the other), and the tests that measure time or wait
           // for a countdown must not share the machine with a jsdom run.
           fileParallelism: false,
-          // A child process, as measured: the one worker holds Vite's preview servers and
-          // playwright-core's connections for every file.
+          // A child process, as before the jsdom projects moved to threads: threads were not
+          // measured here, and the one worker holds every file's preview server and connections.
           pool: 'forks',
           sequence: { groupOrder: 1 },
           // One worker for all the files: Vite and playwright-core are imported once, not 25 times

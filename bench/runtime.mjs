@@ -32,9 +32,8 @@ const CPU_RATES = [1, 4]
 /** How many times each page is loaded: `BENCH_LOAD_RUNS` (a whole number from 1), else 7. */
 function loadRuns(value) {
   if (value === undefined || value === '') return 7
-  const runs = Number(value)
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new Error(`BENCH_LOAD_RUNS must be a whole number from 1, not ${value}`)
+  const runs = /^\d+$/.test(value) ? Number(value) : 0
+  if (runs < 1) throw new Error(`BENCH_LOAD_RUNS must be a whole number from 1, not ${value}`)
   return runs
 }
 

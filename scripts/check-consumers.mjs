@@ -6,7 +6,8 @@
 //   2. npm run build (type check against the packed declarations, then the app's bundler);
 //   3. serves it on 127.0.0.1 from a node:http server that also mounts the demo's backend
 //      emulators at /__emulator (same origin), behind which `next start` runs for the Next app;
-//   4. in Chromium (playwright-core, /usr/bin/chromium): renders <ForgotPasswordForm>, asks for a
+//   4. in Chromium's headless shell where installed, else Chromium (playwright-core,
+//      scripts/chromium.mjs): renders <ForgotPasswordForm>, asks for a
 //      link, opens the emailed link in a new tab, renders <ResetPasswordPage>, sets a password and
 //      signs in with it, with no page error and no console error.
 // A fixture of kind `tests` is a host's own test suite instead: steps 2 to 4 become running it in

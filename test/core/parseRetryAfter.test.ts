@@ -31,6 +31,9 @@ describe('parseRetryAfter', () => {
       const original = process.env.TZ
       process.env.TZ = zone
       try {
+        // The zone took: only a process's main thread reads TZ again (vitest.config.ts runs this
+        // file in a process of its own), and in UTC this test could not fail.
+        expect(new Date(Date.UTC(1994, 10, 6)).getTimezoneOffset()).not.toBe(0)
         const now = Date.UTC(1994, 10, 6, 8, 48, 37)
         expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', now)).toBe(60)
         expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(60)

@@ -2,7 +2,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { inject } from 'vitest'
 import { assertChromium, chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
-/** Options for {@link launchChromium}; either one starts a Chromium of the file's own. */
+/** Options for {@link launchChromium}; either one, set, starts a Chromium of the file's own. */
 export interface LaunchChromiumOptions {
   /**
    * Keep Chromium's back/forward cache on. Playwright turns it off by default (its `goBack` waits
@@ -21,7 +21,8 @@ export interface LaunchChromiumOptions {
 /**
  * Headless Chromium with the flags this offline, root-run machine needs (scripts/chromium.mjs): in
  * the e2e project, a connection to the headless shell every file shares
- * (test/e2e/shareChromium.ts); elsewhere, or with an option, a full Chromium of its own.
+ * (test/e2e/shareChromium.ts); elsewhere, or with `backForwardCache` or `fullBrowser` set, a full
+ * Chromium of its own.
  */
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
   const shared = inject('chromiumWsEndpoint')
