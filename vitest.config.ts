@@ -7,6 +7,15 @@ import { defineConfig } from 'vitest/config'
 // thread's, so these run in a child process (project `timezones`).
 const SETS_TIMEZONE = ['test/core/parseRetryAfter.test.ts']
 
+// What every jsdom project shares.
+const JSDOM = {
+  environment: 'jsdom',
+  globals: true,
+  setupFiles: ['test/setup.ts'],
+  // Room for several of test/setup.ts's 3 s waits when a loaded CI machine slows them all.
+  testTimeout: 15_000,
+}
+
 // React 18, from the test/react18 workspace: the components' tests run on it as well as on 19.
 const REACT_18 = fileURLToPath(new URL('test/react18/node_modules', import.meta.url))
 
@@ -32,15 +41,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...JSDOM,
           name: 'unit',
-          environment: 'jsdom',
-          globals: true,
           include: ['test/**/*.test.{ts,tsx}'],
           // test/consumers holds installed apps (scripts/check-consumers.mjs) whose node_modules ship tests.
           exclude: ['test/e2e/**', 'test/consumers/**', 'test/react18/**', ...SETS_TIMEZONE],
-          setupFiles: ['test/setup.ts'],
-          // Room for several of test/setup.ts's 3 s waits when a loaded CI machine slows them all.
-          testTimeout: 15_000,
           // The public types' own tests (test/types), which tsc runs: a `@ts-expect-error` that
           // meets no error, or an `expectTypeOf` that does not hold, fails them.
           typecheck: {
@@ -55,11 +60,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...JSDOM,
           name: 'timezones',
-          environment: 'jsdom',
-          globals: true,
           include: SETS_TIMEZONE,
-          setupFiles: ['test/setup.ts'],
           pool: 'forks',
           provide: { i18nextMajor: 26 },
         },
@@ -77,15 +80,11 @@ export default defineConfig({
           ],
         },
         test: {
+          ...JSDOM,
           name: 'react18',
-          environment: 'jsdom',
-          globals: true,
           include: ['test/react/**/*.test.tsx'],
           // <Activity> is React 19.2's.
           exclude: ['test/react/Activity.test.tsx'],
-          setupFiles: ['test/setup.ts'],
-          // As in `unit`: room for several of test/setup.ts's 3 s waits on a loaded CI machine.
-          testTimeout: 15_000,
           // Transformed here rather than loaded by Node, so their `react` goes through the alias too.
           server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
           provide: { i18nextMajor: 26 },
@@ -97,9 +96,8 @@ export default defineConfig({
         // the peer range takes both, and 27 changed defaults a host instance brings with it.
         resolve: { alias: [{ find: /^i18next$/, replacement: 'i18next-27' }] },
         test: {
+          ...JSDOM,
           name: 'i18next27',
-          environment: 'jsdom',
-          globals: true,
           include: [
             'test/i18n/**/*.test.ts',
             'test/react/localization.test.tsx',
@@ -107,8 +105,6 @@ export default defineConfig({
             'test/react/ResetKitProvider.test.tsx',
             'test/react/emptyStrings.test.tsx',
           ],
-          setupFiles: ['test/setup.ts'],
-          testTimeout: 15_000,
           // Read by test/react/emptyStrings.test.tsx, which checks the alias took.
           provide: { i18nextMajor: 27 },
         },
