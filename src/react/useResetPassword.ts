@@ -74,6 +74,9 @@ const viewOf = (code: ResetErrorCode): ResetPasswordView => LINK_VIEWS[code] ?? 
 // The token a page last changed the password with: read again (a page mounted again with the same
 // `token` prop, "Try again") it is done, not a link to check and offer the form for again.
 let spent: string | undefined
+// Each mounted page's check for a spent link: a page the host re-keys (a language switch) while the
+// new password is on its way reads the link again before the answer, which only the old page hears.
+const pages = new Set<() => void>()
 
 /**
  * The headless "choose a new password" state machine: takes the token from the URL (and out of
@@ -233,20 +236,36 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     for (const listener of watchers) listener('')
   }
 
+  const succeed = () => {
+    token.current = undefined
+    // A check still on its way must not bring the form back.
+    controller.current?.abort()
+    clearFields()
+    setError(undefined)
+    setView('success')
+    latest.current.onSuccess?.()
+  }
+  // After every commit, so it always holds this render's `succeed`; typing commits nothing.
+  useEffect(() => {
+    // Not while sending: a page's own request reports to it through `whenLive`.
+    const listener = () => spent === token.current && !inFlight.current && succeed()
+    pages.add(listener)
+    return () => {
+      pages.delete(listener)
+    }
+  })
+
   const mutation = useMutation(
     {
       ...completeResetOptions({ adapter, store }),
       // The request's own signal: one aborted by a new read of the link must change nothing.
       onSuccess: (_, request) => {
         // Now, not when shown: read again after an unmount (a router's same `token`), the link is done.
-        if (!request.signal.aborted) spent = token.current
-        whenLive(request, () => {
-          token.current = undefined
-          clearFields()
-          setError(undefined)
-          setView('success')
-          latest.current.onSuccess?.()
-        })
+        if (!request.signal.aborted) {
+          spent = token.current
+          pages.forEach((page) => page())
+        }
+        whenLive(request, succeed)
       },
       onError: (thrown, request) =>
         whenLive(request, () => {

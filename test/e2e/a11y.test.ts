@@ -461,10 +461,16 @@ describe('layout and focus in Chromium', () => {
     await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
     await page.getByLabel('Confirm new password').fill('a brand new passphrase')
     const meter = page.locator('[data-reset-kit] [data-strength]')
-    const fill = await meter.evaluate((element) => {
-      const before = getComputedStyle(element, '::before')
-      return { image: before.backgroundImage, height: before.height }
-    })
+    const fills: Record<string, { image: string; height: string; fill: string; track: string }> = {}
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ forcedColors: 'active', colorScheme })
+      fills[colorScheme] = await meter.evaluate((element) => {
+        const before = getComputedStyle(element, '::before')
+        // The track is the gradient's one colour, painted over the content box.
+        const track = before.backgroundImage.match(/rgba?\([^)]*\)/)?.[0] ?? ''
+        return { image: before.backgroundImage, height: before.height, fill: before.backgroundColor, track }
+      })
+    }
     await page.getByRole('button', { name: 'Change password' }).click()
     await page.getByRole('button', { name: 'Changing password…' }).waitFor()
     const spinners: Record<string, { top: string; right: string; button: string }> = {}
@@ -482,8 +488,12 @@ describe('layout and focus in Chromium', () => {
     held.open()
     await context.close()
     // Forced colors drop gradients and force every border to one system colour unless the part opts out.
-    expect(fill.image).toMatch(/^linear-gradient/)
-    expect(fill.height).toBe('4px')
+    for (const fill of Object.values(fills)) {
+      expect(fill.image).toMatch(/^linear-gradient/)
+      expect(fill.height).toBe('4px')
+      // The fill tells against the track beside it, in the user's system colours.
+      expect(contrastRatio(fill.fill, fill.track)).toBeGreaterThanOrEqual(3)
+    }
     for (const spinner of Object.values(spinners)) {
       expect(spinner.right).not.toBe(spinner.top)
       // Its arc in a system colour that shows on the button's forced background.

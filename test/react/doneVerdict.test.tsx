@@ -121,6 +121,115 @@ describe('the success screen with a token prop', () => {
   })
 })
 
+describe('a page re-keyed while its new password is on its way', () => {
+  // The host re-keys the page (a language switch) mid-request: the new page reads the link, still
+  // unspent, and only the old page, now gone, hears the answer.
+  async function rekeyMidRequest(token: string | undefined) {
+    const user = userEvent.setup()
+    let answer!: () => void
+    const adapter = fakeAdapter(() => new Promise<void>((resolve) => (answer = resolve)))
+    const onSuccess = vi.fn()
+    const page = (key: string) => (
+      <ResetPasswordPage
+        key={key}
+        adapter={adapter}
+        token={token}
+        onSuccess={onSuccess}
+        forgotPasswordUrl={FORGOT_URL}
+      />
+    )
+    const { rerender } = render(page('en'))
+    await submit(user)
+    await screen.findByRole('button', { name: 'Changing password…' })
+    rerender(page('fr'))
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await act(async () => answer())
+    return { adapter, onSuccess }
+  }
+
+  it.each([
+    ['from the token prop', 'tok_5'],
+    ['from the address bar', undefined],
+  ])('the new page shows the success screen and tells the host once (token %s)', async (_, token) => {
+    if (token === undefined) window.history.replaceState(null, '', '/reset?token=tok_6')
+    const { adapter, onSuccess } = await rekeyMidRequest(token)
+
+    expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('a check of the link still on its way in the new page does not bring the form back', async () => {
+    const user = userEvent.setup()
+    let answer!: () => void
+    let checked!: () => void
+    const checks: string[] = []
+    const adapter = {
+      ...fakeAdapter(() => new Promise<void>((resolve) => (answer = resolve))),
+      // The first page's check passes at once; the new page's waits until after the answer.
+      checkToken: async ({ token }: { token: string }) => {
+        checks.push(token)
+        if (checks.length > 1) await new Promise<void>((resolve) => (checked = resolve))
+      },
+    }
+    const page = (key: string) => (
+      <ResetPasswordPage key={key} adapter={adapter} token="tok_9" forgotPasswordUrl={FORGOT_URL} />
+    )
+    const { rerender } = render(page('en'))
+    await submit(user)
+    rerender(page('fr'))
+    await waitFor(() => expect(checks).toHaveLength(2))
+    await act(async () => answer())
+    expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    await act(async () => checked())
+    await act(() => new Promise((r) => setTimeout(r, 20)))
+
+    expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).not.toBeInTheDocument()
+  })
+
+  it('a page mounted again after the answer came to no page shows the success screen', async () => {
+    const user = userEvent.setup()
+    let answer!: () => void
+    const adapter = fakeAdapter(() => new Promise<void>((resolve) => (answer = resolve)))
+    const first = render(<ResetPasswordPage adapter={adapter} token="tok_10" forgotPasswordUrl={FORGOT_URL} />)
+    await submit(user)
+    first.unmount()
+    await act(async () => answer())
+
+    render(<ResetPasswordPage adapter={adapter} token="tok_10" forgotPasswordUrl={FORGOT_URL} />)
+    expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(adapter.completeReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('a page beside it with another link keeps its form', async () => {
+    const user = userEvent.setup()
+    const adapter = fakeAdapter()
+    render(
+      <>
+        <ResetPasswordPage adapter={adapter} token="tok_7" forgotPasswordUrl={FORGOT_URL} />
+        <section aria-label="other">
+          <ResetPasswordPage adapter={adapter} token="tok_8" forgotPasswordUrl={FORGOT_URL} />
+        </section>
+      </>,
+    )
+    const [first] = await screen.findAllByRole('heading', { name: 'Choose a new password' })
+    expect(first).toBeInTheDocument()
+    const [password] = screen.getAllByLabelText('New password')
+    const [confirm] = screen.getAllByLabelText('Confirm new password')
+    await user.type(password!, 'correct horse battery')
+    await user.type(confirm!, 'correct horse battery')
+    await user.click(screen.getAllByRole('button', { name: 'Change password' })[0]!)
+
+    expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(screen.getAllByRole('heading', { name: 'Choose a new password' })).toHaveLength(1)
+    expect(screen.getByRole('region', { name: 'other' })).toContainElement(
+      screen.getByRole('heading', { name: 'Choose a new password' }),
+    )
+  })
+})
+
 describe("a token prop from the host's router that is null after a reload", () => {
   it('shows the success screen again and sends nothing', async () => {
     const user = userEvent.setup()
