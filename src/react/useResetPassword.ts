@@ -263,7 +263,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         // Now, not when shown: read again after an unmount (a router's same `token`), the link is done.
         if (!request.signal.aborted) {
           spent = token.current
-          pages.forEach((page) => page())
+          // After this page's own answer, and outside TanStack Query: another page's host
+          // `onSuccess` that throws must not turn this page's success into an error.
+          setTimeout(() => pages.forEach((page) => page()))
         }
         whenLive(request, succeed)
       },
