@@ -15,17 +15,17 @@ export function base64UrlEncode(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function subtleCrypto(): SubtleCrypto {
+function webCrypto(): Crypto {
   // WebCrypto's digest only exists in secure contexts. There is deliberately no `plain` or
   // Math.random fallback: a guessable verifier would make PKCE worthless.
-  const subtle = globalThis.crypto?.subtle
-  if (!subtle || typeof globalThis.crypto.getRandomValues !== 'function') throw new ResetError('insecure_context')
-  return subtle
+  const crypto = globalThis.crypto
+  if (!crypto?.subtle || typeof crypto.getRandomValues !== 'function') throw new ResetError('insecure_context')
+  return crypto
 }
 
 /** Computes the S256 challenge of a verifier: base64url(SHA-256(ASCII(verifier))). */
 export async function computeChallenge(verifier: string): Promise<string> {
-  const digest = await subtleCrypto().digest('SHA-256', new TextEncoder().encode(verifier))
+  const digest = await webCrypto().subtle.digest('SHA-256', new TextEncoder().encode(verifier))
   return base64UrlEncode(new Uint8Array(digest))
 }
 
@@ -34,7 +34,6 @@ export async function computeChallenge(verifier: string): Promise<string> {
  * Throws `ResetError('insecure_context')` where WebCrypto is missing (plain http).
  */
 export async function createPkcePair(): Promise<PkcePair> {
-  subtleCrypto()
-  const verifier = base64UrlEncode(globalThis.crypto.getRandomValues(new Uint8Array(32)))
+  const verifier = base64UrlEncode(webCrypto().getRandomValues(new Uint8Array(32)))
   return { verifier, challenge: await computeChallenge(verifier) }
 }

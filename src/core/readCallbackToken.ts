@@ -55,9 +55,9 @@ export function readCallbackToken(
   const params = new URLSearchParams(url.searchParams)
   const present = adapter.tokenParams.filter((name) => params.has(name))
   const spent = (adapter.callbackParams ?? []).filter((name) => params.has(name))
-  const stripping = present.length > 0 || spent.length > 0
-  if (stripping) {
-    for (const name of [...present, ...spent]) url.searchParams.delete(name)
+  const stripped = [...present, ...spent]
+  if (stripped.length) {
+    for (const name of stripped) url.searchParams.delete(name)
     // A new link replaces whatever an earlier one left in this tab, and this entry's verdict on it.
     state = withoutVerdict(state, adapter.id)
     environment.history.replaceState(state, '', url.href)
@@ -96,7 +96,7 @@ export function readCallbackToken(
     clearCallbackToken(adapter.id)
     // Strict Mode mounts effects twice, and the second read sees an address bar the first one
     // already cleaned.
-    if (stripping) rememberVerdict(environment.history, adapter.id, result.code)
+    if (stripped.length) rememberVerdict(environment.history, adapter.id, result.code)
   }
   return result
 }

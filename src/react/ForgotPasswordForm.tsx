@@ -77,7 +77,7 @@ export function ForgotPasswordForm({
       aria-labelledby={headingId}
     >
       <Heading ref={headingRef} level={headingLevel} id={headingId} classNames={classNames}>
-        {view === 'sent' ? t('forgot.sentTitle') : t('forgot.title')}
+        {t(view === 'sent' ? 'forgot.sentTitle' : 'forgot.title')}
       </Heading>
       {/* Present in every view so screen readers hear the confirmation when it replaces the prompt. */}
       <div {...partProps('description', classNames)} id={`${id}-description`} role="status">
@@ -99,7 +99,7 @@ export function ForgotPasswordForm({
             classNames={classNames}
           />
           <button {...partProps('submit', classNames)} {...forgot.getSubmitButtonProps()}>
-            {forgot.pending ? t('forgot.submitting') : t('forgot.submit')}
+            {t(forgot.pending ? 'forgot.submitting' : 'forgot.submit')}
           </button>
         </form>
       ) : (
@@ -107,7 +107,7 @@ export function ForgotPasswordForm({
           {/* Its name never counts down: a screen reader speaks each change to the focused
               control's name, so it would read the countdown every second. */}
           <button {...partProps('resend', classNames)} {...forgot.getResendButtonProps()}>
-            {forgot.pending ? t('forgot.submitting') : t('forgot.resend')}
+            {t(forgot.pending ? 'forgot.submitting' : 'forgot.resend')}
           </button>
           {forgot.resendSeconds > 0 ? (
             <p {...partProps('countdown', classNames)}>
@@ -122,7 +122,7 @@ export function ForgotPasswordForm({
       {/* Rendered in every view so it exists before its text changes; it announces the start and
           the end of the cooldown, not every tick of the visible countdown. */}
       <p {...partProps('cooldownStatus', classNames)} role="status">
-        {view === 'sent' ? (forgot.resendSeconds > 0 ? t('forgot.cooldownStarted') : t('forgot.cooldownEnded')) : null}
+        {view === 'sent' ? t(forgot.resendSeconds > 0 ? 'forgot.cooldownStarted' : 'forgot.cooldownEnded') : null}
       </p>
     </section>
   )

@@ -86,16 +86,14 @@ export function ResetPasswordPage({
   const passwordId = `${id}-password`
   const strengthId = `${id}-strength`
   const confirmId = `${id}-confirm`
+  // The form's alert, or the check_failed view's description.
+  const message = reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
   const description =
     view === 'ready'
       ? t('reset.description', { count: reset.minLength })
       : view === 'check_failed'
-        ? reset.error
-          ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds)
-          : ''
+        ? message
         : t(`reset.${stem}Description` as ResetKitKey)
-  const alert =
-    view === 'ready' && reset.error ? errorMessage(t, reset.error, reset.textLocale, reset.retrySeconds) : ''
 
   return (
     <section
@@ -115,7 +113,7 @@ export function ResetPasswordPage({
         {description}
       </p>
       <div {...partProps('alert', classNames)} role="alert">
-        {alert}
+        {view === 'ready' ? message : ''}
       </div>
       {view === 'ready' ? (
         <form {...partProps('form', classNames)} {...reset.getFormProps()} aria-labelledby={headingId}>
@@ -170,7 +168,7 @@ export function ResetPasswordPage({
             />
           ) : null}
           <button {...partProps('submit', classNames)} {...reset.getSubmitButtonProps()}>
-            {reset.pending ? t('reset.submitting') : t('reset.submit')}
+            {t(reset.pending ? 'reset.submitting' : 'reset.submit')}
           </button>
         </form>
       ) : null}

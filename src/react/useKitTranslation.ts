@@ -38,11 +38,8 @@ export function useKitTranslation(i18n: I18n, locale: string, overrides: string 
     },
     [i18n],
   )
-  const version = useSyncExternalStore(
-    subscribe,
-    () => versions.get(i18n) ?? 0,
-    () => versions.get(i18n) ?? 0,
-  )
+  const read = () => versions.get(i18n) ?? 0
+  const version = useSyncExternalStore(subscribe, read, read)
   return useMemo(() => {
     const fixed = i18n.getFixedT(locale, overrides ? [overrides, NAMESPACE] : [NAMESPACE])
     // The locale's own bundle, then English, by exact tag: a host's `load: 'languageOnly'` or

@@ -5,13 +5,8 @@ import { createMirroredVerifierStore } from '../core/createMirroredVerifierStore
 import { optionError } from '../core/optionError'
 import type { ResetAdapter } from '../core/ResetAdapter'
 import type { VerifierStore } from '../core/VerifierStore'
-import {
-  addEnglishBundle,
-  createResetKitI18n,
-  englishMessages,
-  NAMESPACE,
-  type ResetKitMessages,
-} from '../i18n/createResetKitI18n'
+import { addEnglishBundle, createResetKitI18n, NAMESPACE, type ResetKitMessages } from '../i18n/createResetKitI18n'
+import en from '../../locales/en/reset-kit.json'
 import type { SupportedLocale } from '../i18n/resolveLocale'
 import { assertAdapterShape } from './assertAdapterShape'
 import { ResetKitContext } from './ResetKitContext'
@@ -96,7 +91,7 @@ export function useResetKitSetup(options: ResetKitInstanceOptions, component: st
   // is whenever the instance gains strings, not on every render (a countdown ticks each second).
   // As a BCP 47 tag, for `lang` and Intl: a host's "de_DE" (which i18next accepts) makes Intl throw.
   const textLocale = useMemo(
-    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), englishMessages) ? locale.replace(/_/g, '-') : 'en'),
+    () => (covers(i18n.getResourceBundle(locale, NAMESPACE), en) ? locale.replace(/_/g, '-') : 'en'),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n, locale, t],
   )
