@@ -7,9 +7,6 @@ export const NAMESPACE = 'reset-kit'
 /** The shape of a locale file; English is the source of truth. */
 export type ResetKitMessages = typeof en
 
-/** English, bundled so the first render never shows raw keys. */
-export const englishMessages: ResetKitMessages = en
-
 /**
  * Makes the kit's own i18next instance, used when the host passes none. Synchronous, so it can
  * render on the server and on the first client render alike.

@@ -238,8 +238,9 @@ export function useResetPassword(options: UseResetPasswordOptions) {
 
   const succeed = () => {
     token.current = undefined
-    // A check still on its way must not bring the form back.
-    controller.current?.abort()
+    // Done, not merely checked: a check still on its way (aborted by the effect's clean-up) must
+    // not bring the form back, nor a page <Activity> shows again check the spent link.
+    setLink({ status: 'done' })
     clearFields()
     setError(undefined)
     setView('success')
@@ -263,9 +264,10 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         // Now, not when shown: read again after an unmount (a router's same `token`), the link is done.
         if (!request.signal.aborted) {
           spent = token.current
-          // After this page's own answer, and outside TanStack Query: another page's host
-          // `onSuccess` that throws must not turn this page's success into an error.
-          setTimeout(() => pages.forEach((page) => page()))
+          // After this page's own answer, outside TanStack Query and one timer each: a host
+          // `onSuccess` that throws must not turn this page's success into an error, nor keep the
+          // next page from hearing it.
+          pages.forEach((page) => setTimeout(page))
         }
         whenLive(request, succeed)
       },

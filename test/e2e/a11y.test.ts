@@ -461,14 +461,15 @@ describe('layout and focus in Chromium', () => {
     await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
     await page.getByLabel('Confirm new password').fill('a brand new passphrase')
     const meter = page.locator('[data-reset-kit] [data-strength]')
-    const fills: Record<string, { image: string; height: string; fill: string; track: string }> = {}
+    const fills: Record<string, { image: string; height: string; fill: string; track: string; outline: string }> = {}
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ forcedColors: 'active', colorScheme })
       fills[colorScheme] = await meter.evaluate((element) => {
         const before = getComputedStyle(element, '::before')
         // The track is the gradient's one colour, painted over the content box.
         const track = before.backgroundImage.match(/rgba?\([^)]*\)/)?.[0] ?? ''
-        return { image: before.backgroundImage, height: before.height, fill: before.backgroundColor, track }
+        const outline = before.outlineStyle === 'solid' ? before.outlineColor : ''
+        return { image: before.backgroundImage, height: before.height, fill: before.backgroundColor, track, outline }
       })
     }
     await page.getByRole('button', { name: 'Change password' }).click()
@@ -491,8 +492,10 @@ describe('layout and focus in Chromium', () => {
     for (const fill of Object.values(fills)) {
       expect(fill.image).toMatch(/^linear-gradient/)
       expect(fill.height).toBe('4px')
-      // The fill tells against the track beside it, in the user's system colours.
+      // The fill tells against the track beside it, in the user's system colours, and an outline
+      // in the fill's system colour shows the track's full length.
       expect(contrastRatio(fill.fill, fill.track)).toBeGreaterThanOrEqual(3)
+      expect(fill.outline).toBe(fill.fill)
     }
     for (const spinner of Object.values(spinners)) {
       expect(spinner.right).not.toBe(spinner.top)

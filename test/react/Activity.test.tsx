@@ -439,6 +439,38 @@ describe('<ResetPasswordPage> hidden and shown again by <Activity>', () => {
     expect(screen.queryByText('The page crashed')).toBeNull()
   })
 
+  it('a page re-keyed mid-request, its check cut short by the answer, does not check the spent link again when shown', async () => {
+    const user = userEvent.setup()
+    const answer = deferred()
+    const laterCheck = deferred()
+    const checkToken = vi.fn(async () => {
+      // The first page's check passes at once; the re-keyed page's waits until after the answer.
+      if (checkToken.mock.calls.length > 1) await laterCheck.promise
+    })
+    const adapter = adapterWith({ completeReset: vi.fn(() => answer.promise), checkToken })
+    let key = 'en'
+    const activity = inActivity(() => (
+      <ResetPasswordPage key={key} adapter={adapter} token="tok_rekeyed" forgotPasswordUrl={FORGOT_URL} />
+    ))
+    await screen.findByRole('heading', { name: 'Choose a new password' })
+    await choosePassword(user)
+    // The host re-keys the page (a language switch) while the password is on its way.
+    key = 'fr'
+    await activity.show()
+    await settle()
+    expect(checkToken).toHaveBeenCalledTimes(2)
+    await act(async () => answer.resolve())
+    await screen.findByRole('heading', { name: 'Your password has been changed' })
+    await act(async () => laterCheck.resolve())
+
+    await activity.hide()
+    await activity.show()
+    await settle()
+    expect(screen.getByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).toBeNull()
+    expect(checkToken).toHaveBeenCalledTimes(2)
+  })
+
   it('a success that comes in after an unmount still marks the link done for the same `token` prop', async () => {
     const user = userEvent.setup()
     const answer = deferred()
