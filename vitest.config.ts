@@ -14,6 +14,8 @@ const JSDOM = {
   setupFiles: ['test/setup.ts'],
   // Room for several of test/setup.ts's 3 s waits when a loaded CI machine slows them all.
   testTimeout: 15_000,
+  // The i18next the tests import; project `i18next27` aliases 27 and says so.
+  provide: { i18nextMajor: 26 },
 }
 
 // React 18, from the test/react18 workspace: the components' tests run on it as well as on 19.
@@ -54,7 +56,6 @@ export default defineConfig({
             // With exactOptionalPropertyTypes on, as a strict app's (see the file).
             tsconfig: './tsconfig.types.json',
           },
-          provide: { i18nextMajor: 26 },
         },
       },
       {
@@ -64,7 +65,6 @@ export default defineConfig({
           name: 'timezones',
           include: SETS_TIMEZONE,
           pool: 'forks',
-          provide: { i18nextMajor: 26 },
         },
       },
       {
@@ -87,7 +87,6 @@ export default defineConfig({
           exclude: ['test/react/Activity.test.tsx'],
           // Transformed here rather than loaded by Node, so their `react` goes through the alias too.
           server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-query/] } },
-          provide: { i18nextMajor: 26 },
         },
       },
       {

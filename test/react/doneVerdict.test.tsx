@@ -20,11 +20,12 @@ function fakeAdapter(completeReset: ResetAdapter['completeReset'] = async () => 
   } satisfies ResetAdapter
 }
 
+/** Sets a new password in the page, or in the first page where a test renders several. */
 async function submit(user: ReturnType<typeof userEvent.setup>) {
-  await screen.findByRole('heading', { name: 'Choose a new password' })
-  await user.type(screen.getByLabelText('New password'), 'correct horse battery')
-  await user.type(screen.getByLabelText('Confirm new password'), 'correct horse battery')
-  await user.click(screen.getByRole('button', { name: 'Change password' }))
+  await screen.findAllByRole('heading', { name: 'Choose a new password' })
+  await user.type(screen.getAllByLabelText('New password')[0]!, 'correct horse battery')
+  await user.type(screen.getAllByLabelText('Confirm new password')[0]!, 'correct horse battery')
+  await user.click(screen.getAllByRole('button', { name: 'Change password' })[0]!)
 }
 
 beforeEach(() => {
@@ -210,9 +211,7 @@ describe('a page re-keyed while its new password is on its way', () => {
       </>,
     )
     await waitFor(() => expect(screen.getAllByRole('heading', { name: 'Choose a new password' })).toHaveLength(3))
-    await user.type(screen.getAllByLabelText('New password')[0]!, 'correct horse battery')
-    await user.type(screen.getAllByLabelText('Confirm new password')[0]!, 'correct horse battery')
-    await user.click(screen.getAllByRole('button', { name: 'Change password' })[0]!)
+    await submit(user)
     vi.useFakeTimers()
     await act(async () => answer())
     // The other pages hear it from timers: the host's throw leaves from there (to the window's
@@ -237,13 +236,8 @@ describe('a page re-keyed while its new password is on its way', () => {
         </section>
       </>,
     )
-    const [first] = await screen.findAllByRole('heading', { name: 'Choose a new password' })
-    expect(first).toBeInTheDocument()
-    const [password] = screen.getAllByLabelText('New password')
-    const [confirm] = screen.getAllByLabelText('Confirm new password')
-    await user.type(password!, 'correct horse battery')
-    await user.type(confirm!, 'correct horse battery')
-    await user.click(screen.getAllByRole('button', { name: 'Change password' })[0]!)
+    await waitFor(() => expect(screen.getAllByRole('heading', { name: 'Choose a new password' })).toHaveLength(2))
+    await submit(user)
 
     expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
     expect(screen.getAllByRole('heading', { name: 'Choose a new password' })).toHaveLength(1)
