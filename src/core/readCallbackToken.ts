@@ -57,7 +57,13 @@ export function readCallbackToken(
   const spent = (adapter.callbackParams ?? []).filter((name) => params.has(name))
   const stripped = [...present, ...spent]
   if (stripped.length) {
-    for (const name of stripped) url.searchParams.delete(name)
+    // Cut out by string: `searchParams` would write every other param anew (`/` as `%2F`, `%20`
+    // as `+`), and a host reading its raw query, or the address bar, would see them change.
+    url.search = url.search
+      .slice(1)
+      .split('&')
+      .filter((part) => !stripped.some((name) => new URLSearchParams(part).has(name)))
+      .join('&')
     // A new link replaces whatever an earlier one left in this tab, and this entry's verdict on it.
     state = withoutVerdict(state, adapter.id)
     environment.history.replaceState(state, '', url.href)

@@ -55,6 +55,28 @@ describe('readCallbackToken', () => {
       )
     })
 
+    it('T1: keeps every other param as it was written, not re-encoded', () => {
+      const environment = makeEnvironment(
+        'https://app.example.com/reset?next=/account/settings&q=a%20b&flag&token=abc&x=%2F+y&empty=#top',
+      )
+      expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'found', token: 'abc' })
+      expect(environment.history.replaceState).toHaveBeenCalledWith(
+        { key: 'kept' },
+        '',
+        'https://app.example.com/reset?next=/account/settings&q=a%20b&flag&x=%2F+y&empty=#top',
+      )
+    })
+
+    it('T1: takes out a token whose param name is percent-encoded, as URLSearchParams reads it', () => {
+      const environment = makeEnvironment('https://app.example.com/reset?%74oken=abc&utm_source=x')
+      expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'found', token: 'abc' })
+      expect(environment.history.replaceState).toHaveBeenCalledWith(
+        { key: 'kept' },
+        '',
+        'https://app.example.com/reset?utm_source=x',
+      )
+    })
+
     it('T1: leaves a clean path when the token was the only param', () => {
       const environment = makeEnvironment('https://app.example.com/reset?token=abc')
       readCallbackToken(makeAdapter(), environment)
