@@ -273,9 +273,6 @@ export function useResetPassword(options: UseResetPasswordOptions) {
       },
       onError: (thrown, request) =>
         whenLive(request, () => {
-          // Sent again from a re-keyed page while the first page's request changed the password
-          // with it: refused as used, but the user's password is changed.
-          if (spent === token.current) return succeed()
           const resetError = fail(thrown)
           const linkView = LINK_VIEWS[resetError.code]
           if (linkView) {

@@ -165,46 +165,6 @@ describe('a page re-keyed while its new password is on its way', () => {
     expect(adapter.completeReset).toHaveBeenCalledTimes(1)
   })
 
-  it.each([
-    ['used', 'token_used', 'tok_11'],
-    ['invalid (Stytch cannot tell)', 'token_invalid', 'tok_12'],
-  ] as const)(
-    'the same link sent again from the new page, refused as %s after the first changed the password, ends on success',
-    async (_, code, token) => {
-      const user = userEvent.setup()
-      const answers: Array<(error?: ResetError) => void> = []
-      const adapter = fakeAdapter(
-        () => new Promise<void>((resolve, reject) => answers.push((error) => (error ? reject(error) : resolve()))),
-      )
-      const onSuccess = vi.fn()
-      const onError = vi.fn()
-      const page = (key: string) => (
-        <ResetPasswordPage
-          key={key}
-          adapter={adapter}
-          token={token}
-          onSuccess={onSuccess}
-          onError={onError}
-          forgotPasswordUrl={FORGOT_URL}
-        />
-      )
-      const { rerender } = render(page('en'))
-      await submit(user)
-      rerender(page('fr'))
-      // The new page offers the form, and the user, seeing it, sends the password again.
-      await submit(user)
-      await screen.findByRole('button', { name: 'Changing password…' })
-      await act(async () => answers[0]!())
-      await act(async () => answers[1]!(new ResetError(code)))
-
-      expect(await screen.findByRole('heading', { name: 'Your password has been changed' })).toBeInTheDocument()
-      expect(screen.getByRole('alert')).toBeEmptyDOMElement()
-      expect(onSuccess).toHaveBeenCalledOnce()
-      expect(onError).not.toHaveBeenCalled()
-      expect(adapter.completeReset).toHaveBeenCalledTimes(2)
-    },
-  )
-
   it('a check of the link still on its way in the new page does not bring the form back', async () => {
     const user = userEvent.setup()
     let answer!: () => void
