@@ -1,4 +1,4 @@
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ResetError } from '../core/ResetError'
 import { DEFAULT_RATE_LIMIT_SECONDS, readRetryDeadline, saveRetryDeadline } from '../core/retryDeadline'
 import { useCountdown } from './useCountdown'
@@ -7,11 +7,10 @@ import { useCountdown } from './useCountdown'
  * The wait after a 429, shared by both state machines: `hold` starts it from the error's
  * `Retry-After` (60 s when the server named none) and keeps the deadline in this tab, so a
  * reload cannot skip it; on mount a stored deadline is restored and `onRestored` gets an error
- * to show why the button is held (R1), or, with no wait left, an updater that takes a rate-limit
- * error away. Nothing retries on its own. Returns `[retrySeconds, hold]`, a tuple like
- * useState's, so the bundle carries no property names for it.
+ * to show why the button is held (R1). Nothing retries on its own. Returns `[retrySeconds, hold]`,
+ * a tuple like useState's, so the bundle carries no property names for it.
  */
-export function useRateLimitWait(adapterId: string, onRestored: Dispatch<SetStateAction<ResetError | undefined>>) {
+export function useRateLimitWait(adapterId: string, onRestored: (error: ResetError) => void) {
   const [retryAt, setRetryAt] = useState<number>()
   const retrySeconds = useCountdown(retryAt)
   useEffect(() => {
@@ -19,13 +18,8 @@ export function useRateLimitWait(adapterId: string, onRestored: Dispatch<SetStat
     // Shown again by <Activity>, the wait stands as it is: announced again, it would be heard twice.
     if (at === retryAt) return
     setRetryAt(at)
-    onRestored(
-      at
-        ? new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) })
-        : // No wait now (another adapter, or this one's ran out while <Activity> hid the page):
-          // a rate-limit message would speak of the old one.
-          (error) => (error?.code === 'rate_limited' ? undefined : error),
-    )
+    if (at !== undefined)
+      onRestored(new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }))
     // Restored once per adapter; `onRestored` is a state setter in both callers, and `retryAt` is
     // only compared.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -177,26 +177,6 @@ describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
     expect(rewrites).toEqual([])
     expect(screen.getByRole('button', { name: 'Send reset link' })).toHaveAttribute('aria-disabled', 'true')
   })
-  it('a rate-limit wait that ran out while the form was hidden leaves no message of it when shown', async () => {
-    window.history.replaceState(null, '', '/forgot')
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-    const startReset = vi.fn(async () => {
-      throw new ResetError('rate_limited', { retryAfterSeconds: 30 })
-    })
-    const activity = inActivity(() => (
-      <ForgotPasswordForm adapter={adapterWith({ startReset })} redirectUrl={REDIRECT_URL} minDurationMs={0} />
-    ))
-    await submit(user)
-    await screen.findByText('Too many attempts. Please wait 30 seconds, then try again.')
-    await activity.hide()
-    await act(() => vi.advanceTimersByTimeAsync(31_000))
-    await activity.show()
-
-    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
-    expect(screen.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
-  })
-
   it('a request for an adapter replaced while the form was hidden changes nothing when shown, as when visible', async () => {
     window.history.replaceState(null, '', '/forgot')
     const user = userEvent.setup()

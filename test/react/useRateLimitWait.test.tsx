@@ -82,17 +82,6 @@ describe('the rate-limit wait across reloads and adapters', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait 30 seconds, then try again.')
   })
 
-  it("switching from a waiting adapter to one with no wait takes the first one's message away", async () => {
-    const { rerender } = render(<Form adapter={limitedAdapter('a', 30)} />)
-    await send()
-    expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
-
-    rerender(<Form adapter={fakeAdapter('b')} />)
-
-    expect(submitButton()).not.toHaveAttribute('aria-disabled')
-    expect(screen.getByRole('alert')).toBeEmptyDOMElement()
-  })
-
   it('a 429 from the adapter switched to is kept for that adapter across a reload, not for the one it replaced', async () => {
     const { rerender, unmount } = render(<Form adapter={fakeAdapter('a')} />)
     rerender(<Form adapter={limitedAdapter('b', 30)} />)
