@@ -58,9 +58,9 @@ export function readCallbackToken(
   const stripped = [...present, ...spent]
   if (stripped.length) {
     // Cut out by string: `searchParams` would write every other param anew (`/` as `%2F`, `%20`
-    // as `+`), and a host reading its raw query, or the address bar, would see them change. The
-    // first part keeps its `?`, which URLSearchParams and the `search` setter both skip.
+    // as `+`), and a host reading its raw query, or the address bar, would see them change.
     url.search = url.search
+      .slice(1)
       .split('&')
       .filter((part) => !stripped.some((name) => new URLSearchParams(part).has(name)))
       .join('&')
