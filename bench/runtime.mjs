@@ -324,10 +324,12 @@ async function demoBench(browser) {
         ['bare React page (<h1>, esbuild, production)', `${bare.url}/`, 'h1'],
         ['demo reset page (vite build, production, valid link)', link, '[data-state="ready"]'],
       ].map(([label, pageUrl, ready]) => ({ rate, label, pageUrl, ready, runs: [] }))
-      // Taken in turns (bare, demo, bare, …), so a slow spell on this shared machine falls on both
-      // pages of a pair alike, and each pair gives a ratio of its own.
+      // Taken in turns, so a slow spell on this shared machine falls on both pages of a pair alike,
+      // and each pair gives a ratio of its own; which page goes first alternates (bare, demo, demo,
+      // bare, …), so neither always loads into a browser the other has just warmed.
       for (let run = 0; run < LOAD_RUNS; run++)
-        for (const row of rows) row.runs.push(await loadMetrics(context, row.pageUrl, row.ready, rate))
+        for (const row of run % 2 ? [...rows].reverse() : rows)
+          row.runs.push(await loadMetrics(context, row.pageUrl, row.ready, rate))
       results.push(...rows)
     }
     await context.close()
