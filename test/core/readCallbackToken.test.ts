@@ -55,27 +55,26 @@ describe('readCallbackToken', () => {
       )
     })
 
-    it('T1: keeps every other param as it was written, not re-encoded', () => {
-      const environment = makeEnvironment(
-        'https://app.example.com/reset?next=/account/settings&q=a%20b&flag&token=abc&x=%2F+y&empty=#top',
-      )
+    it.each([
+      [
+        'keeps every other param as it was written, not re-encoded',
+        '?next=/account/settings&q=a%20b&flag&token=abc&x=%2F+y&empty=#top',
+        '?next=/account/settings&q=a%20b&flag&x=%2F+y&empty=#top',
+      ],
+      // A guard for the string cut, not proof of it (URLSearchParams' own delete passes too): a
+      // name is matched as decoded.
+      [
+        'still takes out a token whose param name is percent-encoded, as URLSearchParams reads it',
+        '?%74oken=abc&utm_source=x',
+        '?utm_source=x',
+      ],
+    ])('T1: %s', (_, query, cleaned) => {
+      const environment = makeEnvironment(`https://app.example.com/reset${query}`)
       expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'found', token: 'abc' })
       expect(environment.history.replaceState).toHaveBeenCalledWith(
         { key: 'kept' },
         '',
-        'https://app.example.com/reset?next=/account/settings&q=a%20b&flag&x=%2F+y&empty=#top',
-      )
-    })
-
-    // A guard for the string cut, not proof of it (URLSearchParams' own delete passes too): a name
-    // is matched as decoded.
-    it('T1: still takes out a token whose param name is percent-encoded, as URLSearchParams reads it', () => {
-      const environment = makeEnvironment('https://app.example.com/reset?%74oken=abc&utm_source=x')
-      expect(readCallbackToken(makeAdapter(), environment)).toEqual({ status: 'found', token: 'abc' })
-      expect(environment.history.replaceState).toHaveBeenCalledWith(
-        { key: 'kept' },
-        '',
-        'https://app.example.com/reset?utm_source=x',
+        `https://app.example.com/reset${cleaned}`,
       )
     })
 
