@@ -69,8 +69,9 @@ const KIT_OWN_BUDGET = 8 * 1024
 // without the naming noise, 5 B by this one. Then a review's mends (a timer per page, the link
 // marked done) and the forced-colours meter's track, now the background with an outline: 13,061 B.
 // Cutting the token's params out of the address bar by string, so the others keep their spelling
-// (`/`, `%20`, a bare flag), took it to 13,068 B.
-const KIT_OWN_CEILING = 12.78 * 1024
+// (`/`, `%20`, a bare flag), took it to 13,068 B. Raised an eighth time, to 12.80 KB, for Stytch's
+// `captcha_failed`, a 429 that no wait gets past, read as `misconfigured` (+33 B, to 13,101 B).
+const KIT_OWN_CEILING = 12.8 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

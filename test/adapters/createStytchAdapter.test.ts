@@ -463,6 +463,9 @@ describe('createStytchAdapter', () => {
       ['endpoint_not_authorized_for_sdk', fixtures.endpointNotAuthorizedForSdk, 'start', 'misconfigured', undefined],
       ['bad_domain_for_stytch_sdk', fixtures.badDomainForStytchSdk, 'start', 'misconfigured', undefined],
       ['captcha_required', fixtures.captchaRequired, 'start', 'misconfigured', undefined],
+      // A 429, but no wait gets past a CAPTCHA the kit cannot show: not a countdown to nowhere.
+      ['captcha_failed (a 429)', fixtures.captchaFailed, 'start', 'misconfigured', undefined],
+      ['captcha_failed (a 429)', fixtures.captchaFailed, 'complete', 'misconfigured', undefined],
       // Stytch's own 404 for a path it does not have: an apiBaseUrl with a stray path such as
       // "https://test.stytch.com/v1", or a server route that forwards to the wrong Stytch path.
       ['route_not_found', fixtures.routeNotFound, 'start', 'misconfigured', undefined],
@@ -838,7 +841,7 @@ describe('createStytchAdapter', () => {
       },
     )
 
-    it('maps any 429 to rate_limited with its wait, even when its error_type names another error', () => {
+    it('maps any 429 to rate_limited with its wait, even when its error_type names another error (captcha_failed aside)', () => {
       for (const type of ['weak_password', 'invalid_email', 'unauthorized_credentials']) {
         expect(mapStytchError(response(429, type, 12), 'complete')).toMatchObject({
           code: 'rate_limited',

@@ -53,7 +53,7 @@ const ERROR_TYPES: Readonly<Partial<Record<ResetErrorCode, string>>> = {
     // What the adapter sent.
     'email_template_not_found invalid_template_id invalid_locale invalid_expiration invalid_pkce_code_challenge ' +
     // The kit cannot show a Stytch CAPTCHA, so a project that demands one cannot use this adapter.
-    'captcha_required use_https',
+    'captcha_required captcha_failed use_https',
 }
 
 /** True for a body shaped like {@link StytchErrorBody}. */
@@ -88,8 +88,10 @@ export function mapStytchError(response: SendJsonResponse, step: StytchResetStep
       : errorForStatus(response)
   }
   const type = body.error_type
-  // Any 429 is a rate limit, whatever its body says, and so is Stytch's `too_many_requests`.
-  if (response.status === 429 || type === 'too_many_requests') return errorForStatus({ ...response, status: 429 })
+  // Any 429 is a rate limit, whatever its body says, and so is Stytch's `too_many_requests`; but
+  // not `captcha_failed`, a 429 that no wait can get past.
+  if ((response.status === 429 && type !== 'captcha_failed') || type === 'too_many_requests')
+    return errorForStatus({ ...response, status: 429 })
   if (type === 'email_not_found' || type === 'user_not_found') {
     // No account has the address. At completion the account behind the link is gone, so the link
     // cannot be used any more.
