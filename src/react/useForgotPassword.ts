@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { assertRedirectUrl } from '../core/assertRedirectUrl'
 import { normalizeEmail } from '../core/normalizeEmail'
-import { type ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
-import { DEFAULT_MIN_DURATION_MS } from '../core/startResetFlow'
+import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
+import { DEFAULT_MIN_DURATION_MS, type StartResetResult } from '../core/startResetFlow'
 import { startResetOptions } from '../core/startResetOptions'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
 import { focusField } from './focusField'
@@ -17,6 +17,12 @@ import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSet
 
 /** Default wait before the same address may be sent another email. */
 export const DEFAULT_RESEND_COOLDOWN_SECONDS = 60
+
+// The start request on its way: its adapter's id, its signal, and its answer (the result, or the
+// error it failed with). A form the host re-keys mid-request (`key={locale}`, a router) mounts as a
+// new one, and only the old one, gone, would hear the answer: the new one takes it up, rather than
+// offer the form for a second email. Written only by a request, so a server render never sees it.
+let flight: [id: string, signal: AbortSignal, answer: Promise<StartResetResult | ResetError>] | undefined
 
 /** Options of {@link useForgotPassword}; also the behaviour props of `<ForgotPasswordForm>`. */
 export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
@@ -90,14 +96,6 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // by an effect's clean-up, which also runs when <Activity> hides the form: see useWhenLive.
   const controller = useRef<AbortController>(undefined)
   const controllerFor = useRef<string>(undefined)
-  useEffect(() => {
-    sweepExpiredRecords()
-    if (controllerFor.current !== adapter.id) {
-      controller.current?.abort()
-      controller.current = new AbortController()
-      controllerFor.current = adapter.id
-    }
-  }, [adapter.id])
 
   const latest = useRef(options)
   latest.current = options
@@ -117,6 +115,26 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // Where a backend's field error puts the focus.
   const formElement = useRef<HTMLFormElement | null>(null)
 
+  const succeed = (sent: StartResetResult) => {
+    const resent = view === 'sent'
+    setSentTo(sent.email)
+    setView('sent')
+    setError(undefined)
+    setResendAt(Date.now() + cooldownSeconds * 1000)
+    latest.current.onSent?.({ email: sent.email, resent })
+  }
+  const fail = (thrown: unknown) => {
+    const resetError = toResetError(thrown)
+    if (resetError.code === 'rate_limited') hold(resetError)
+    if (resetError.field === 'email' && view === 'form') {
+      setEmailError(resetError.code)
+      focusField(formElement.current, 'email')
+    } else {
+      setError(resetError)
+    }
+    latest.current.onError?.(resetError)
+  }
+
   const mutation = useMutation(
     {
       ...startResetOptions({
@@ -129,30 +147,34 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       }),
       // Each request carries its own signal: one aborted by "use another email" or a new adapter
       // must change nothing when its answer comes in.
-      onSuccess: (sent, request) =>
-        whenLive(request, () => {
-          const resent = view === 'sent'
-          setSentTo(sent.email)
-          setView('sent')
-          setError(undefined)
-          setResendAt(Date.now() + cooldownSeconds * 1000)
-          latest.current.onSent?.({ email: sent.email, resent })
-        }),
-      onError: (thrown, request) =>
-        whenLive(request, () => {
-          const resetError = toResetError(thrown)
-          if (resetError.code === 'rate_limited') hold(resetError)
-          if (resetError.field === 'email' && view === 'form') {
-            setEmailError(resetError.code)
-            focusField(formElement.current, 'email')
-          } else {
-            setError(resetError)
-          }
-          latest.current.onError?.(resetError)
-        }),
+      onSuccess: (sent, request) => whenLive(request, () => succeed(sent)),
+      onError: (thrown, request) => whenLive(request, () => fail(thrown)),
     },
     queryClient,
   )
+
+  useEffect(() => {
+    sweepExpiredRecords()
+    if (controllerFor.current !== adapter.id) {
+      // Only as the form first mounts, not as its adapter changes (<Activity> showing it again gets
+      // no further than the check above): a form there before the request keeps its screen.
+      const adopted = !controller.current && flight?.[0] === adapter.id && !flight[1].aborted && flight[2]
+      controller.current?.abort()
+      // Aborted when this form's adapter changes, which drops the answer taken up.
+      const own = { signal: (controller.current = new AbortController()).signal }
+      controllerFor.current = adapter.id
+      if (adopted) {
+        // Pending, as the form that sent it was, so the user does not send a second email.
+        setPending(true)
+        void adopted.then((answer) =>
+          whenLive(own, () => (answer instanceof ResetError ? fail(answer) : succeed(answer))),
+        )
+      }
+    }
+    // Once per adapter. `succeed` and `fail` are this render's: pending until the answer, the form
+    // cannot leave the `form` view they read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adapter.id])
 
   const blocked = pending || retrySeconds > 0
 
@@ -163,9 +185,13 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       setPending(true)
       setError(undefined)
       setEmailError(undefined)
-      mutation.mutate({ email, signal: controller.current.signal })
+      const signal = controller.current.signal
+      const answer = mutation.mutateAsync({ email, signal }).catch(toResetError)
+      flight = [adapter.id, signal, answer]
+      // Answered, it is no longer on its way: a form mounted now shows the plain form.
+      void answer.then(() => flight?.[2] === answer && (flight = undefined))
     },
-    [blocked, mutation],
+    [blocked, mutation, adapter.id],
   )
 
   const resend = useCallback(() => {

@@ -1,5 +1,5 @@
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Activity, Component, type ReactNode } from 'react'
 import type { ResetAdapter } from '../../src/core/ResetAdapter'
@@ -228,6 +228,100 @@ describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
     expect(onError).toHaveBeenCalledOnce()
     expect(screen.getByRole('alert')).toHaveTextContent("We couldn't reach the server.")
     expect(screen.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
+  })
+
+  it('a form mounted while the sender is hidden takes up its answer, and the sender, shown again, shows its own once', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const start = answeredByHand<Parameters<ResetAdapter['startReset']>[0]>()
+    const adapter = adapterWith({ startReset: start.method })
+    const onSent = { sender: vi.fn(), other: vi.fn() }
+    const tree = (mode: 'visible' | 'hidden', other: boolean) => (
+      <>
+        <Activity mode={mode}>
+          <section aria-label="sender">
+            <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent.sender} />
+          </section>
+        </Activity>
+        {other ? (
+          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent.other} />
+        ) : null}
+      </>
+    )
+    const view = render(tree('visible', false))
+    await submit(user)
+    await act(async () => view.rerender(tree('hidden', false)))
+    await act(async () => view.rerender(tree('hidden', true)))
+    expect(screen.getByRole('button', { name: 'Sending link…' })).toHaveAttribute('aria-disabled', 'true')
+    await act(async () => start.calls[0]!.resolve())
+    await screen.findByRole('heading', { name: 'Check your email' })
+    await settle()
+    expect(onSent.other).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: false })
+    expect(onSent.sender).not.toHaveBeenCalled()
+
+    await act(async () => view.rerender(tree('visible', true)))
+    await settle()
+    expect(screen.getAllByRole('heading', { name: 'Check your email' })).toHaveLength(2)
+    expect(onSent.sender).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: false })
+    expect(onSent.other).toHaveBeenCalledOnce()
+    expect(start.method).toHaveBeenCalledOnce()
+  })
+
+  it('a form beside the sender since before it sent, hidden and shown again mid-request, keeps its own form', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const start = answeredByHand<Parameters<ResetAdapter['startReset']>[0]>()
+    const adapter = adapterWith({ startReset: start.method })
+    const onSent = vi.fn()
+    const tree = (mode: 'visible' | 'hidden') => (
+      <>
+        <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+        <Activity mode={mode}>
+          <section aria-label="beside">
+            <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent} />
+          </section>
+        </Activity>
+      </>
+    )
+    const view = render(tree('visible'))
+    await user.type(screen.getAllByRole('textbox', { name: 'Email address' })[0]!, 'ada@example.com')
+    await user.click(screen.getAllByRole('button', { name: 'Send reset link' })[0]!)
+    await act(async () => view.rerender(tree('hidden')))
+    await act(async () => view.rerender(tree('visible')))
+    const beside = within(screen.getByRole('region', { name: 'beside' }))
+    expect(beside.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
+    await act(async () => start.calls[0]!.resolve())
+    await screen.findByRole('heading', { name: 'Check your email' })
+    await settle()
+    expect(beside.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+    expect(onSent).not.toHaveBeenCalled()
+  })
+
+  it('a form re-keyed mid-request, hidden when the answer comes, shows it once shown', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const start = answeredByHand<Parameters<ResetAdapter['startReset']>[0]>()
+    const adapter = adapterWith({ startReset: start.method })
+    const onSent = vi.fn()
+    let key = 'en'
+    const activity = inActivity(() => (
+      <ForgotPasswordForm key={key} adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent} />
+    ))
+    await submit(user)
+    // The host re-keys the form (a language switch) while the email is on its way.
+    key = 'fr'
+    await activity.show()
+    await activity.hide()
+    await act(async () => start.calls[0]!.resolve())
+    await settle()
+    expect(onSent).not.toHaveBeenCalled()
+
+    await activity.show()
+    await screen.findByRole('heading', { name: 'Check your email' })
+    await activity.hide()
+    await activity.show()
+    await settle()
+    expect(onSent).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: false })
   })
 })
 
