@@ -8,6 +8,8 @@ const CHANGE_EVENT = 'demo:backend-change'
 // that another tab opening another backend's link cannot swap the adapter under this tab's reset
 // page (or its sign-in page) mid-flow, reloads included; this tab's own switcher releases it.
 const ADOPTED_KEY = 'demo:backend-adopted'
+// The same, for a tab whose sessionStorage is off.
+let adoptedHere: DemoBackend | undefined
 
 // Storage can be off (private mode, a policy), and each kind on its own: the demo still runs.
 function attempt<T>(run: () => T, fallback: T): T {
@@ -19,7 +21,7 @@ function attempt<T>(run: () => T, fallback: T): T {
 }
 
 function read(): DemoBackend {
-  const adopted = attempt(() => window.sessionStorage.getItem(ADOPTED_KEY), null)
+  const adopted = attempt(() => window.sessionStorage.getItem(ADOPTED_KEY), null) ?? adoptedHere
   if (isDemoBackend(adopted)) return adopted
   const stored = attempt(() => window.localStorage.getItem(BACKEND_STORAGE_KEY), null)
   return isDemoBackend(stored) ? stored : DEFAULT_BACKEND
@@ -40,6 +42,7 @@ function subscribe(onChange: () => void): () => void {
 /** Stores the choice and tells every `useBackend` in this tab. */
 export function setBackend(backend: DemoBackend): void {
   // When storage fails the choice is not persisted; this tab still switches below.
+  adoptedHere = undefined
   attempt(() => window.sessionStorage.removeItem(ADOPTED_KEY), undefined)
   attempt(() => window.localStorage.setItem(BACKEND_STORAGE_KEY, backend), undefined)
   window.dispatchEvent(new Event(CHANGE_EVENT))
@@ -48,17 +51,19 @@ export function setBackend(backend: DemoBackend): void {
 /**
  * Adopts the backend named by the page's `?backend=` (the demo's reset links carry it) for this
  * tab until its switcher is used, whatever other tabs choose, then removes the param so a later
- * switch is not undone by a reload. Call before the first render: the kit reads its token param
- * at mount and the other params stay.
+ * switch is not undone by a reload. The shared choice stays as it was: the tab that asked for the
+ * link (or one halfway through another backend's form) must not switch under its user. Call
+ * before the first render: the kit reads its token param at mount and the other params stay.
  */
 export function adoptBackendFromUrl(): void {
   const url = new URL(window.location.href)
   const named = url.searchParams.get(BACKEND_PARAM)
   if (named === null) return
   if (isDemoBackend(named)) {
-    setBackend(named)
-    // Unpinned when that fails: the tab follows the shared choice, which now names this backend.
+    adoptedHere = named
+    // Kept for this tab's reloads, where sessionStorage works.
     attempt(() => window.sessionStorage.setItem(ADOPTED_KEY, named), undefined)
+    window.dispatchEvent(new Event(CHANGE_EVENT))
   }
   url.searchParams.delete(BACKEND_PARAM)
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)

@@ -4,7 +4,7 @@ import { adapterFor, redirectUrlFor } from '../../demo/adapter'
 import { BackendSwitcher } from '../../demo/BackendSwitcher'
 import { BACKEND_STORAGE_KEY, DEMO_BACKENDS } from '../../demo/backends'
 import { DemoAccounts } from '../../demo/DemoAccounts'
-import { adoptBackendFromUrl, useBackend } from '../../demo/useBackend'
+import { adoptBackendFromUrl, setBackend, useBackend } from '../../demo/useBackend'
 
 function Shown() {
   const [backend] = useBackend()
@@ -12,6 +12,8 @@ function Shown() {
 }
 
 beforeEach(() => {
+  // Releases a backend an earlier test's link pinned this tab to (kept in memory too).
+  setBackend('stytch')
   window.localStorage.clear()
   window.sessionStorage.clear()
   window.history.replaceState(null, '', '/')
@@ -58,11 +60,37 @@ describe('BackendSwitcher', () => {
 })
 
 describe('adoptBackendFromUrl', () => {
-  it('adopts ?backend= from a reset link and removes only that param', () => {
+  it('adopts ?backend= from a reset link for this tab and removes only that param', () => {
     window.history.replaceState(null, '', '/reset?backend=stack-auth&code=abc#top')
     adoptBackendFromUrl()
-    expect(window.localStorage.getItem(BACKEND_STORAGE_KEY)).toBe('stack-auth')
+    render(<Shown />)
+    expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('stack-auth')
     expect(window.location.pathname + window.location.search + window.location.hash).toBe('/reset?code=abc#top')
+  })
+
+  it('leaves the shared choice alone, so the tab that asked for the link (or one mid-form) does not switch', () => {
+    window.localStorage.setItem(BACKEND_STORAGE_KEY, 'supabase')
+    const writes = vi.spyOn(Storage.prototype, 'setItem')
+    window.history.replaceState(null, '', '/reset?backend=stack-auth&code=abc')
+    adoptBackendFromUrl()
+    expect(window.localStorage.getItem(BACKEND_STORAGE_KEY)).toBe('supabase')
+    expect(writes.mock.contexts.filter((storage) => storage === window.localStorage)).toEqual([])
+    writes.mockRestore()
+  })
+
+  it('keeps the adopted backend in a tab whose sessionStorage is off', () => {
+    window.localStorage.setItem(BACKEND_STORAGE_KEY, 'supabase')
+    const blocked = vi.spyOn(window, 'sessionStorage', 'get').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    })
+    try {
+      window.history.replaceState(null, '', '/reset?backend=better-auth&token=t')
+      adoptBackendFromUrl()
+      render(<Shown />)
+      expect(screen.getByRole('status', { name: 'Active backend' })).toHaveTextContent('better-auth')
+    } finally {
+      blocked.mockRestore()
+    }
   })
 
   it('keeps a tab opened from a link on that link’s backend when another tab switches, until this tab’s own switcher is used', async () => {

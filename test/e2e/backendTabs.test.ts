@@ -3,8 +3,8 @@ import { choosePassword, latestEmail, resetEmulators, type DemoBackend } from '.
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
-// Tabs of one browser share the switcher's stored choice, so a link opened in one tab must not pull
-// the backend from under a reset page another link opened earlier.
+// Tabs of one browser share the switcher's stored choice, so a link opened in one tab must pull the
+// backend from under neither a reset page another link opened earlier nor the tab that asked.
 
 let demo: DemoServer
 let browser: Browser
@@ -30,13 +30,18 @@ async function requestWith(page: Page, backend: DemoBackend, email: string): Pro
 }
 
 describe('reset links of two backends in two tabs', () => {
-  it('keeps the first tab on its link’s backend, through the reset and its sign-in, when a second tab opens the other link', async () => {
+  it('keeps each tab on its own backend: both link tabs through the reset and its sign-in, and the asking tab halfway through another form', async () => {
     const context = await browser.newContext()
     const asking = await context.newPage()
     await requestWith(asking, 'stack-auth', 'ada@example.com')
     await requestWith(asking, 'better-auth', 'grace@example.com')
     const stackLink = (await latestEmail(demo, 'ada@example.com', 'stack-auth')).link
     const betterAuthLink = (await latestEmail(demo, 'grace@example.com', 'better-auth')).link
+    // The asking tab goes on with a third backend, and its user starts typing.
+    await asking.goto(`${demo.url}/`)
+    await asking.getByLabel('Backend').selectOption('supabase')
+    const typing = asking.getByRole('textbox', { name: 'Email address' })
+    await typing.fill('grace@exam')
 
     const first = await context.newPage()
     await first.goto(stackLink)
@@ -44,10 +49,13 @@ describe('reset links of two backends in two tabs', () => {
     const second = await context.newPage()
     await second.goto(betterAuthLink)
     await second.getByRole('heading', { name: 'Choose a new password' }).waitFor()
-    // The second tab's choice has reached the first tab's storage, and with it the storage event.
-    await first.waitForFunction(() => window.localStorage.getItem('demo:backend') === 'better-auth')
 
+    // Opening a link pins its own tab, and leaves the choice the tabs share as the user made it.
+    expect(await asking.evaluate(() => window.localStorage.getItem('demo:backend'))).toBe('supabase')
+    expect(await asking.getByLabel('Backend').inputValue()).toBe('supabase')
+    expect(await typing.inputValue()).toBe('grace@exam')
     expect(await first.getByLabel('Backend').inputValue()).toBe('stack-auth')
+    expect(await second.getByLabel('Backend').inputValue()).toBe('better-auth')
     await choosePassword(first, 'stack tab one 2024')
     await first.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
     await first.getByRole('link', { name: 'Sign in' }).last().click()
