@@ -18,11 +18,17 @@ import { type ResetKitInstanceOptions, useResetKitSetup } from './useResetKitSet
 /** Default wait before the same address may be sent another email. */
 export const DEFAULT_RESEND_COOLDOWN_SECONDS = 60
 
-// The start request on its way: its adapter's id, its signal, and its answer (the result, or the
-// error it failed with). A form the host re-keys mid-request (`key={locale}`, a router) mounts as a
-// new one, and only the old one, gone, would hear the answer: the new one takes it up, rather than
-// offer the form for a second email. Written only by a request, so a server render never sees it.
-let flight: [id: string, signal: AbortSignal, answer: Promise<StartResetResult | ResetError>] | undefined
+type Answer = StartResetResult | ResetError
+// A start request on its way: its adapter's id, its signal, whether it is a resend, and its answer.
+type Flight = [id: string, signal: AbortSignal, resent: boolean, answer: Promise<Answer>]
+// Each request's answer, told from the kit's own onSuccess/onError: a host's MutationCache
+// callbacks run after those, and must neither change nor delay it.
+const tell = new WeakMap<object, (answer: Answer) => void>()
+// The request of a form that unmounted (or was hidden) in this commit, for a form mounting in the
+// same commit, and only there: a form the host re-keys mid-request (`key={locale}`, a router)
+// mounts as a new one, and only the old one, gone, would hear the answer. Set only by a form that
+// sent a request, which a server render never does (it runs no effects).
+let handed: Flight | undefined
 
 /** Options of {@link useForgotPassword}; also the behaviour props of `<ForgotPasswordForm>`. */
 export interface UseForgotPasswordOptions extends ResetKitInstanceOptions {
@@ -105,8 +111,11 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // Not `mutation.isPending`, which turns false a task after the answer's screen or error shows:
   // React 18 renders them apart, with "Sending link…" beside the result.
   const [pending, setPending] = useState(false)
+  // This form's request until its answer lands here.
+  const flight = useRef<Flight>(undefined)
   const whenLive = useWhenLive(() => {
     inFlight.current = false
+    flight.current = undefined
     setPending(false)
   })
   // The field is uncontrolled, so typing re-renders nothing: what it held at the last submit comes
@@ -115,8 +124,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
   // Where a backend's field error puts the focus.
   const formElement = useRef<HTMLFormElement | null>(null)
 
-  const succeed = (sent: StartResetResult) => {
-    const resent = view === 'sent'
+  const succeed = (sent: StartResetResult, resent = view === 'sent') => {
     setSentTo(sent.email)
     setView('sent')
     setError(undefined)
@@ -147,8 +155,14 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       }),
       // Each request carries its own signal: one aborted by "use another email" or a new adapter
       // must change nothing when its answer comes in.
-      onSuccess: (sent, request) => whenLive(request, () => succeed(sent)),
-      onError: (thrown, request) => whenLive(request, () => fail(thrown)),
+      onSuccess: (sent, request) => {
+        tell.get(request)?.(sent)
+        whenLive(request, () => succeed(sent))
+      },
+      onError: (thrown, request) => {
+        tell.get(request)?.(toResetError(thrown))
+        whenLive(request, () => fail(thrown))
+      },
     },
     queryClient,
   )
@@ -157,18 +171,35 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
     sweepExpiredRecords()
     if (controllerFor.current !== adapter.id) {
       // Only as the form first mounts, not as its adapter changes (<Activity> showing it again gets
-      // no further than the check above): a form there before the request keeps its screen.
-      const adopted = !controller.current && flight?.[0] === adapter.id && !flight[1].aborted && flight[2]
+      // no further than the check above).
+      const adopted = !controller.current && handed?.[0] === adapter.id && !handed[1].aborted && handed
       controller.current?.abort()
       // Aborted when this form's adapter changes, which drops the answer taken up.
       const own = { signal: (controller.current = new AbortController()).signal }
       controllerFor.current = adapter.id
       if (adopted) {
-        // Pending, as the form that sent it was, so the user does not send a second email.
+        // Pending, as the form that sent it was, so the user does not send a second email; and
+        // handed on again if this form is re-keyed in turn.
+        flight.current = adopted
         setPending(true)
-        void adopted.then((answer) =>
-          whenLive(own, () => (answer instanceof ResetError ? fail(answer) : succeed(answer))),
+        // From a timer, as useWhenLive shows a parked answer: a host onSent that throws goes to the
+        // window's error handler, not an unhandled rejection. Not for a request abandoned since.
+        void adopted[3].then((answer) =>
+          setTimeout(
+            whenLive,
+            0,
+            own,
+            () => adopted[1].aborted || (answer instanceof ResetError ? fail(answer) : succeed(answer, adopted[2])),
+          ),
         )
+      }
+    }
+    return () => {
+      if (flight.current) {
+        handed = flight.current
+        // React runs a commit's unmount and mount effects in one go: a form mounted by any later
+        // commit was not handed this request.
+        queueMicrotask(() => (handed = undefined))
       }
     }
     // Once per adapter. `succeed` and `fail` are this render's: pending until the answer, the form
@@ -185,13 +216,16 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
       setPending(true)
       setError(undefined)
       setEmailError(undefined)
-      const signal = controller.current.signal
-      const answer = mutation.mutateAsync({ email, signal }).catch(toResetError)
-      flight = [adapter.id, signal, answer]
-      // Answered, it is no longer on its way: a form mounted now shows the plain form.
-      void answer.then(() => flight?.[2] === answer && (flight = undefined))
+      const request = { email, signal: controller.current.signal }
+      flight.current = [
+        adapter.id,
+        request.signal,
+        view === 'sent',
+        new Promise<Answer>((resolve) => tell.set(request, resolve)),
+      ]
+      mutation.mutate(request)
     },
-    [blocked, mutation, adapter.id],
+    [blocked, mutation, adapter.id, view],
   )
 
   const resend = useCallback(() => {

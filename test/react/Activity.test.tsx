@@ -230,7 +230,7 @@ describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
     expect(screen.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
   })
 
-  it('a form mounted while the sender is hidden takes up its answer, and the sender, shown again, shows its own once', async () => {
+  it('a form mounted while the sender is hidden keeps its own form, and the sender, shown again, shows its answer once', async () => {
     window.history.replaceState(null, '', '/forgot')
     const user = userEvent.setup()
     const start = answeredByHand<Parameters<ResetAdapter['startReset']>[0]>()
@@ -244,27 +244,90 @@ describe('<ForgotPasswordForm> hidden and shown again by <Activity>', () => {
           </section>
         </Activity>
         {other ? (
-          <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent.other} />
+          <section aria-label="other">
+            <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} onSent={onSent.other} />
+          </section>
         ) : null}
       </>
     )
     const view = render(tree('visible', false))
     await submit(user)
     await act(async () => view.rerender(tree('hidden', false)))
+    // Another route's form, in a later commit: the sender is still there to show its answer.
     await act(async () => view.rerender(tree('hidden', true)))
-    expect(screen.getByRole('button', { name: 'Sending link…' })).toHaveAttribute('aria-disabled', 'true')
+    const other = within(screen.getByRole('region', { name: 'other' }))
+    expect(other.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
     await act(async () => start.calls[0]!.resolve())
-    await screen.findByRole('heading', { name: 'Check your email' })
     await settle()
-    expect(onSent.other).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: false })
     expect(onSent.sender).not.toHaveBeenCalled()
 
     await act(async () => view.rerender(tree('visible', true)))
     await settle()
-    expect(screen.getAllByRole('heading', { name: 'Check your email' })).toHaveLength(2)
+    expect(screen.getByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
+    expect(other.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
     expect(onSent.sender).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: false })
-    expect(onSent.other).toHaveBeenCalledOnce()
+    expect(onSent.other).not.toHaveBeenCalled()
     expect(start.method).toHaveBeenCalledOnce()
+  })
+
+  it('a request taken up by a form mounted as the sender was hidden, then abandoned by the sender, is dropped by both', async () => {
+    window.history.replaceState(null, '', '/forgot')
+    const user = userEvent.setup()
+    const start = answeredByHand<Parameters<ResetAdapter['startReset']>[0]>()
+    // The adapter gives up on an aborted request, as fetch does.
+    start.method.mockImplementation(
+      (input) =>
+        new Promise<void>((resolve, reject) => {
+          start.calls.push({ input, resolve, reject })
+          input.signal.addEventListener('abort', () => reject(input.signal.reason))
+        }),
+    )
+    const adapter = adapterWith({ startReset: start.method })
+    const onError = vi.fn()
+    const onSent = vi.fn()
+    const tree = (mode: 'visible' | 'hidden', other: boolean) => (
+      <>
+        <Activity mode={mode}>
+          <section aria-label="sender">
+            <ForgotPasswordForm
+              adapter={adapter}
+              redirectUrl={REDIRECT_URL}
+              minDurationMs={0}
+              resendCooldownSeconds={0}
+            />
+          </section>
+        </Activity>
+        {other ? (
+          <section aria-label="other">
+            <ForgotPasswordForm
+              adapter={adapter}
+              redirectUrl={REDIRECT_URL}
+              minDurationMs={0}
+              onSent={onSent}
+              onError={onError}
+            />
+          </section>
+        ) : null}
+      </>
+    )
+    const view = render(tree('visible', false))
+    await submit(user)
+    await act(async () => start.calls[0]!.resolve())
+    await user.click(await screen.findByRole('button', { name: 'Send the email again' }))
+    // Hidden, and the other form mounted, in one commit: the other takes the resend up.
+    await act(async () => view.rerender(tree('hidden', true)))
+    const other = within(screen.getByRole('region', { name: 'other' }))
+    expect(other.getByRole('button', { name: 'Sending link…' })).toBeInTheDocument()
+
+    await act(async () => view.rerender(tree('visible', true)))
+    const sender = within(screen.getByRole('region', { name: 'sender' }))
+    await user.click(sender.getByRole('button', { name: 'Use a different email address' }))
+    await settle()
+
+    expect(other.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
+    expect(other.getByRole('alert')).toBeEmptyDOMElement()
+    expect(onError).not.toHaveBeenCalled()
+    expect(onSent).not.toHaveBeenCalled()
   })
 
   it('a form beside the sender since before it sent, hidden and shown again mid-request, keeps its own form', async () => {

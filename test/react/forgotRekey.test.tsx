@@ -1,6 +1,7 @@
 // A <ForgotPasswordForm> the host re-keys while its email is on its way (`key={locale}` on a
 // language switch, a router re-keying the route) is a new form: the old one, gone, hears the
 // answer, so the new one takes the request up rather than offer an empty form for a second email.
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
@@ -40,6 +41,20 @@ async function send(
   await user.type(scope.getByRole('textbox', { name: 'Email address' }), email)
   await user.click(scope.getByRole('button', { name: 'Send reset link' }))
   await scope.findByRole('button', { name: 'Sending link…' })
+}
+
+/** Renders a form keyed "en", sends a link, answers it and sends it again: the resend is on its way. */
+async function resending(
+  user: ReturnType<typeof userEvent.setup>,
+  adapter: ResetAdapter,
+  calls: ReturnType<typeof answeredByHand>['calls'],
+) {
+  const view = render(<Form key="en" adapter={adapter} resendCooldownSeconds={0} />)
+  await send(user)
+  await act(async () => calls[0]!.resolve())
+  await user.click(await screen.findByRole('button', { name: 'Send the email again' }))
+  await screen.findByRole('button', { name: 'Sending link…' })
+  return view
 }
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))
@@ -115,6 +130,76 @@ describe('<ForgotPasswordForm> re-keyed while its email is on its way', () => {
     expect(onError.en).not.toHaveBeenCalled()
   })
 
+  it('an email sent again: the new form reports it as resent', async () => {
+    const user = userEvent.setup()
+    const { adapter, calls } = answeredByHand()
+    const onSent = vi.fn()
+    const { rerender } = await resending(user, adapter, calls)
+
+    rerender(<Form key="fr" adapter={adapter} resendCooldownSeconds={0} onSent={onSent} />)
+    await act(async () => calls[1]!.resolve())
+    await settle()
+    expect(onSent).toHaveBeenCalledExactlyOnceWith({ email: 'ada@example.com', resent: true })
+  })
+
+  it.each([
+    ['throws after the success (an error reporter that is down)', 'throws'],
+    ['waits (an invalidateQueries)', 'waits'],
+  ] as const)(
+    "a host QueryClient whose MutationCache onSettled %s: the new form shows the kit's answer, as the sender would",
+    async (_, host) => {
+      const user = userEvent.setup()
+      const { adapter, calls } = answeredByHand()
+      let done!: () => void
+      const invalidation = { promise: new Promise<void>((resolve) => (done = resolve)), resolve: () => done() }
+      const client = new QueryClient({
+        mutationCache: new MutationCache({
+          onSettled: (_data, error) => {
+            if (host === 'waits') return invalidation.promise
+            if (!error) throw new Error('reporter down')
+          },
+        }),
+      })
+      const onSent = vi.fn()
+      const onError = vi.fn()
+      const ui = (key: string) => (
+        <QueryClientProvider client={client}>
+          <Form key={key} adapter={adapter} onSent={onSent} onError={onError} />
+        </QueryClientProvider>
+      )
+      const { rerender } = render(ui('en'))
+      await send(user)
+      rerender(ui('fr'))
+      await act(async () => calls[0]!.resolve())
+
+      expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
+      await settle()
+      expect(onSent).toHaveBeenCalledOnce()
+      expect(onError).not.toHaveBeenCalled()
+      await act(async () => invalidation.resolve())
+    },
+  )
+
+  it("a host onSent that throws in the new form leaves from a timer, to the window's error handler, and the confirmation stays", async () => {
+    const user = userEvent.setup()
+    const { adapter, calls } = answeredByHand()
+    const throwing = () => {
+      throw new Error('host bug')
+    }
+    const { rerender } = render(<Form key="en" adapter={adapter} />)
+    await send(user)
+    rerender(<Form key="fr" adapter={adapter} onSent={throwing} />)
+    await screen.findByRole('button', { name: 'Sending link…' })
+    vi.useFakeTimers()
+    await act(async () => calls[0]!.resolve())
+    // The answer reaches the new form from a timer, where the host's throw leaves (to the window's
+    // error handler in a browser), not a promise that nothing handles.
+    await expect(act(() => vi.runAllTimersAsync())).rejects.toThrow('host bug')
+    vi.useRealTimers()
+    await settle()
+    expect(screen.getByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
+  })
+
   it('a form mounted after the answer shows the plain form', async () => {
     const user = userEvent.setup()
     const { adapter, calls } = answeredByHand()
@@ -169,6 +254,75 @@ describe('<ForgotPasswordForm> re-keyed while its email is on its way', () => {
 })
 
 describe('a request on its way leaves other forms alone', () => {
+  it('a form the page opens later (a dialog, not a re-key) keeps its own form', async () => {
+    const user = userEvent.setup()
+    const { adapter, calls } = answeredByHand()
+    const onSent = vi.fn()
+    const ui = (second: boolean) => (
+      <>
+        <section aria-label="A">
+          <Form adapter={adapter} />
+        </section>
+        {second ? (
+          <section aria-label="B">
+            <Form adapter={adapter} onSent={onSent} />
+          </section>
+        ) : null}
+      </>
+    )
+    const { rerender } = render(ui(false))
+    await send(user, 'ada@example.com', within(screen.getByRole('region', { name: 'A' })))
+    rerender(ui(true))
+    const b = within(screen.getByRole('region', { name: 'B' }))
+    expect(b.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
+    await act(async () => calls[0]!.resolve())
+    await settle()
+
+    expect(b.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+    expect(onSent).not.toHaveBeenCalled()
+  })
+
+  it('a form unmounted with a request that never answers: a form mounted later is free to send', async () => {
+    const user = userEvent.setup()
+    const { adapter } = answeredByHand()
+    const first = render(<Form adapter={adapter} />)
+    await send(user)
+    first.unmount()
+    // Later, as a person opens the page again: not in the commit that unmounted the first.
+    await settle()
+
+    render(<Form adapter={adapter} />)
+    await settle()
+    expect(screen.getByRole('button', { name: 'Send reset link' })).not.toHaveAttribute('aria-disabled')
+  })
+
+  it('a form whose adapter changes to the sending one keeps its form', async () => {
+    const user = userEvent.setup()
+    const { adapter, calls } = answeredByHand()
+    const other = answeredByHand('other').adapter
+    const onSent = vi.fn()
+    const ui = (second: ResetAdapter) => (
+      <>
+        <section aria-label="A">
+          <Form adapter={adapter} />
+        </section>
+        <section aria-label="B">
+          <Form adapter={second} onSent={onSent} />
+        </section>
+      </>
+    )
+    const { rerender } = render(ui(other))
+    await send(user, 'ada@example.com', within(screen.getByRole('region', { name: 'A' })))
+    rerender(ui(adapter))
+    await settle()
+    await act(async () => calls[0]!.resolve())
+    await settle()
+
+    expect(onSent).not.toHaveBeenCalled()
+    const b = within(screen.getByRole('region', { name: 'B' }))
+    expect(b.getByRole('heading', { name: 'Reset your password' })).toBeInTheDocument()
+  })
+
   it("two forms side by side since before it was sent: only the sender shows the confirmation, and the other's own request stays its own", async () => {
     const user = userEvent.setup()
     const { adapter, calls } = answeredByHand()
@@ -203,11 +357,7 @@ describe('a request on its way leaves other forms alone', () => {
     const user = userEvent.setup()
     const { adapter, calls } = answeredByHand()
     const onSent = vi.fn()
-    const { rerender } = render(<Form key="en" adapter={adapter} resendCooldownSeconds={0} />)
-    await send(user)
-    await act(async () => calls[0]!.resolve())
-    await user.click(await screen.findByRole('button', { name: 'Send the email again' }))
-    await screen.findByRole('button', { name: 'Sending link…' })
+    const { rerender } = await resending(user, adapter, calls)
     await user.click(screen.getByRole('button', { name: 'Use a different email address' }))
 
     rerender(<Form key="fr" adapter={adapter} onSent={onSent} />)
