@@ -11,8 +11,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   // "-1" or "1.5" as dates in 2001, which would mean "retry now" instead of the caller's default.
   if (!/^[A-Za-z]/.test(trimmed)) return undefined
   // The asctime form ("Sun Nov  6 08:49:37 1994") names no zone but means GMT, and Date.parse
-  // would read it as local time.
-  const at = Date.parse(/\d$/.test(trimmed) ? `${trimmed} GMT` : trimmed)
+  // would read it as local time. Only its year ends a date with a space and four digits: an offset
+  // RFC 9110 does not allow but some servers send ("+0100") must not be overruled by a GMT after it.
+  const at = Date.parse(/ \d{4}$/.test(trimmed) ? `${trimmed} GMT` : trimmed)
   if (Number.isNaN(at)) return undefined
   return Math.max(0, Math.ceil((at - now) / 1000))
 }

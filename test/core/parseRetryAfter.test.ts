@@ -45,6 +45,12 @@ describe('parseRetryAfter', () => {
     },
   )
 
+  it('R1: reads a date with a numeric offset, which RFC 9110 does not allow but some servers send, at that offset', () => {
+    const now = Date.UTC(1994, 10, 6, 8, 48, 37)
+    expect(parseRetryAfter('Sun, 06 Nov 1994 09:49:37 +0100', now)).toBe(60)
+    expect(parseRetryAfter('Sun, 06 Nov 1994 03:49:37 -0500', now)).toBe(60)
+  })
+
   it('R1: rounds a partial second up so the wait is never cut short', () => {
     expect(parseRetryAfter(new Date(NOW + 90_000).toUTCString(), NOW - 400)).toBe(91)
   })
