@@ -76,7 +76,9 @@ const KIT_OWN_BUDGET = 8 * 1024
 // takes it up (+194 B, to 13,295 B). A first version that any later form took up weighed +102 B;
 // its review found a form held pending forever by a request that never answered, a dialog's form
 // taking over the page's request, and a host's MutationCache callbacks changing the answer.
-const KIT_OWN_CEILING = 13 * 1024
+// A `Retry-After` date with a numeric offset read at that offset then left it at 13,288 B (7 B
+// less, by esbuild's naming alone): lowered to 12.98 KB.
+const KIT_OWN_CEILING = 12.98 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 
