@@ -36,4 +36,12 @@ export interface VerifierStore {
   save(record: VerifierRecord): Promise<void>
   /** Deletes this adapter's record, wherever it is kept. */
   remove(adapterId: string): Promise<void>
+  /**
+   * Keeps `tokenHash`, base64url(SHA-256) of the token that just changed the password (never the
+   * token itself), where a new tab of this browser finds it. Optional: with it, that link opened
+   * again here reads as used, not as opened in another browser.
+   */
+  spend?(adapterId: string, tokenHash: string): Promise<void>
+  /** The hash {@link VerifierStore.spend} last kept for this adapter, if any. */
+  spent?(adapterId: string): Promise<string | null | undefined>
 }

@@ -1,6 +1,8 @@
 import { forgetLink } from './forgetLink'
+import { missingVerifier } from './missingVerifier'
+import { computeChallenge } from './pkce'
 import type { ResetAdapter } from './ResetAdapter'
-import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
+import { toResetError, type ResetErrorCode } from './ResetError'
 import type { VerifierStore } from './VerifierStore'
 
 /** Errors after which neither this token nor this verifier can ever succeed. */
@@ -28,7 +30,8 @@ export interface CompleteResetFlowInput {
 
 /**
  * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
- * and nothing is sent. The verifier and the tab's token are deleted after success and after
+ * (`token_used` when this browser already changed the password with this token) and nothing is
+ * sent; after success the store keeps the token's hash for that, where it can (`spend`). The verifier and the tab's token are deleted after success and after
  * terminal errors (a dead token retires a verifier a resend shared: see {@link forgetLink}), and
  * kept after retryable ones (network, 5xx, 429, weak password) so the user can try again. After
  * success and terminal errors the history entry keeps the outcome, so {@link readCallbackToken}
@@ -40,7 +43,7 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
     let codeVerifier: string | undefined
     if (adapter.pkce) {
       const record = await store.load(adapter.id)
-      if (!record) throw new ResetError('verifier_missing')
+      if (!record) throw await missingVerifier(store, adapter.id, input.token)
       codeVerifier = record.verifier
     }
     await adapter.completeReset({
@@ -56,4 +59,10 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
     throw resetError
   }
   await forgetLink(adapter, store, 'done')
+  // So the same link opened again in this browser says it was used. A store that fails here must
+  // not turn the changed password into an error.
+  if (adapter.pkce)
+    await computeChallenge(input.token)
+      .then((hash) => store.spend?.(adapter.id, hash))
+      .catch(() => {})
 }

@@ -44,6 +44,9 @@ export function createMirroredVerifierStore(now: () => number = Date.now): Verif
       saveRecord(key, record, true)
     },
     remove: async (adapterId) => removeRecord(storageKey(adapterId, 'verifier')),
+    // In localStorage: the link opened again comes in a new tab.
+    spend: async (adapterId, tokenHash) => void writeItem('local', storageKey(adapterId, 'spent'), tokenHash),
+    spent: async (adapterId) => readItem('local', storageKey(adapterId, 'spent')),
   }
 }
 

@@ -58,6 +58,6 @@ export function verifierKeys(storage: Storage): string[] {
  * The namespaced key of one kind of record for one adapter. `link` names a link's verdict, which
  * readCallbackToken keeps on the history entry rather than in storage.
  */
-export function storageKey(adapterId: string, kind: 'verifier' | 'token' | 'retry-at' | 'link'): string {
+export function storageKey(adapterId: string, kind: 'verifier' | 'token' | 'retry-at' | 'link' | 'spent'): string {
   return `${STORAGE_PREFIX}${adapterId}:${kind}`
 }

@@ -4,6 +4,7 @@ import { completeResetOptions } from '../core/completeResetOptions'
 import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPolicy'
 import { TERMINAL_CODES } from '../core/completeResetFlow'
 import { forgetLink } from '../core/forgetLink'
+import { missingVerifier } from '../core/missingVerifier'
 import { type CallbackToken, checkGivenToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
@@ -206,7 +207,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         // The check first: a used or expired link says so in any browser, and only a live one
         // opened without its verifier gets the other-browser screen.
         await adapter.checkToken?.({ token: link.token, signal })
-        if (adapter.pkce && !(await store.load(adapter.id))) throw new ResetError('verifier_missing')
+        if (adapter.pkce && !(await store.load(adapter.id))) throw await missingVerifier(store, adapter.id, link.token)
         if (signal.aborted) return
         checked.current = link
         setView('ready')

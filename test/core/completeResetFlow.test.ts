@@ -317,6 +317,47 @@ describe('completeResetFlow', () => {
     expect(localStorage.getItem(KEY)).not.toBeNull()
   })
 
+  it.each([
+    { mode: 'session+local' as const, token: 'tok', code: 'token_used', kept: true },
+    { mode: 'session+local' as const, token: 'another', code: 'verifier_missing', kept: true },
+    // A host that keeps nothing in localStorage: nothing is kept, and the link reads as elsewhere.
+    { mode: 'session' as const, token: 'tok', code: 'verifier_missing', kept: false },
+  ])(
+    "T5, P7: the link that changed the password here, sent again ('$token', $mode): $code, and nothing sent",
+    async ({ mode, token, code, kept }) => {
+      await saveRecord()
+      const adapter = makeAdapter()
+      const store = createWebStorageVerifierStore({ mode })
+      const signal = new AbortController().signal
+      await completeResetFlow({ adapter, store, token: 'tok', password: 'correct horse', signal })
+      // The token's hash, never the token, where the new tab an email link opens finds it.
+      expect({ ...localStorage }).toEqual(kept ? { 'reset-kit:app:spent': await computeChallenge('tok') } : {})
+      sessionStorage.clear()
+
+      const error = await completeResetFlow({ adapter, store, token, password: 'another horse', signal }).catch(
+        (caught: unknown) => caught,
+      )
+      expect(error).toMatchObject({ code })
+      expect(adapter.completeReset).toHaveBeenCalledOnce()
+    },
+  )
+
+  it('resolves after success even when a custom store fails to keep the spent hash', async () => {
+    const record = await saveRecord()
+    const store: VerifierStore = {
+      load: async () => record,
+      save: async () => {},
+      remove: async () => {},
+      spend: async () => {
+        throw new Error('disk full')
+      },
+    }
+    const signal = new AbortController().signal
+    await expect(
+      completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'a long password', signal }),
+    ).resolves.toBeUndefined()
+  })
+
   it('P7: with no stored record rejects verifier_missing and never calls completeReset', async () => {
     const adapter = makeAdapter()
     const error = await completeResetFlow({

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { stytchSignIn } from './demoFlow'
+import { recordRequests, STYTCH_COMPLETE, stytchSignIn } from './demoFlow'
 import { launchChromium } from './launchChromium'
 import { startDemo, type DemoServer } from './startDemo'
 
@@ -71,17 +71,21 @@ describe('the demo reset flow in Chromium', () => {
 
     expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
     expect(await stytchSignIn(demo, 'ada@example.com', 'correct horse battery')).toBe(401)
-    // T7: nothing of the flow is left in either tab's storage.
+    // T7: nothing of the flow is left in either tab's storage but the spent token's hash.
     const leftovers = await tab.evaluate(() =>
       [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('reset-kit:')),
     )
-    expect(leftovers).toEqual([])
+    expect(leftovers).toEqual(['reset-kit:stytch:spent'])
+    const token = new URL(link).searchParams.get('token')!
+    expect(await tab.evaluate(() => localStorage.getItem('reset-kit:stytch:spent'))).not.toContain(token)
 
-    // The same link again, in this browser: its secret is gone with its single use, and the
-    // screen says so rather than blaming another browser.
+    // The same link again, in this browser (the email clicked twice): its secret is gone with its
+    // single use, and the screen says it was used rather than blaming another browser.
     const again = await context.newPage()
+    const repeats = recordRequests(again, STYTCH_COMPLETE)
     await again.goto(link)
-    await again.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
+    await again.getByRole('heading', { name: 'This link has already been used' }).waitFor()
+    expect(repeats).toEqual([])
     expect(await again.getByRole('status').first().textContent()).toContain('works only once')
     expect(await again.getByLabel('New password', { exact: true }).count()).toBe(0)
     await context.close()

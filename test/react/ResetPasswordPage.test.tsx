@@ -182,6 +182,33 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).not.toHaveBeenCalled()
   })
 
+  it('T5: the PKCE link that changed the password here, opened again in a new tab, says it was used; another link still says another browser', async () => {
+    const user = userEvent.setup()
+    await storeVerifier()
+    const adapter = fakeAdapter({ pkce: true })
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    await findFocusedHeading('Your password has been changed')
+    first.unmount()
+
+    // The email's link again, in a new tab: an empty sessionStorage and a new history entry.
+    sessionStorage.clear()
+    window.history.replaceState(null, '', LINK)
+    const again = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findFocusedHeading('This link has already been used')
+    expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
+    again.unmount()
+
+    sessionStorage.clear()
+    window.history.replaceState(null, '', '/reset?token=tok_456')
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findFocusedHeading("This link can't be used in this browser")
+    expect(adapter.completeReset).toHaveBeenCalledOnce()
+  })
+
   it('P7: a PKCE link opened without its verifier shows the other-browser screen, never the form, and sends nothing', async () => {
     const adapter = fakeAdapter({ pkce: true })
     const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)

@@ -1,0 +1,13 @@
+import { computeChallenge } from './pkce'
+import { ResetError } from './ResetError'
+import type { VerifierStore } from './VerifierStore'
+
+/**
+ * The error for a PKCE link whose verifier this browser does not have: `token_used` when this
+ * browser already changed the password with that very link (its store kept the token's hash), else
+ * `verifier_missing`, the link being opened in another browser than the one that asked.
+ */
+export async function missingVerifier(store: VerifierStore, adapterId: string, token: string): Promise<ResetError> {
+  const spent = await store.spent?.(adapterId)
+  return new ResetError(spent && spent === (await computeChallenge(token)) ? 'token_used' : 'verifier_missing')
+}
