@@ -77,10 +77,11 @@ const KIT_OWN_BUDGET = 8 * 1024
 // its review found a form held pending forever by a request that never answered, a dialog's form
 // taking over the page's request, and a host's MutationCache callbacks changing the answer.
 // A `Retry-After` date with a numeric offset read at that offset then left it at 13,288 B (7 B
-// less, by esbuild's naming alone): lowered to 12.98 KB. Raised to 13.09 KB (+107 B, to 13,395 B)
+// less, by esbuild's naming alone): lowered to 12.98 KB. Raised to 13.11 KB (+126 B, to 13,414 B)
 // so a PKCE link opened again in the browser where it changed the password says "already used"
-// (the token's hash kept after success) instead of blaming another browser.
-const KIT_OWN_CEILING = 13.09 * 1024
+// (the token's hash kept after success) instead of blaming another browser; 19 B of that from its
+// review: a custom store's failing `spent` leaves the other-browser screen, not a retry.
+const KIT_OWN_CEILING = 13.11 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

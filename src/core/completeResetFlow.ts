@@ -31,11 +31,12 @@ export interface CompleteResetFlowInput {
 /**
  * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
  * (`token_used` when this browser already changed the password with this token) and nothing is
- * sent; after success the store keeps the token's hash for that, where it can (`spend`). The verifier and the tab's token are deleted after success and after
- * terminal errors (a dead token retires a verifier a resend shared: see {@link forgetLink}), and
- * kept after retryable ones (network, 5xx, 429, weak password) so the user can try again. After
- * success and terminal errors the history entry keeps the outcome, so {@link readCallbackToken}
- * reports it (`done`, or `invalid` with the code) when the page is shown again.
+ * sent; after success the store keeps the token's hash for that, where it can (`spend`). The
+ * verifier and the tab's token are deleted after success and after terminal errors (a dead token
+ * retires a verifier a resend shared: see {@link forgetLink}), and kept after retryable ones
+ * (network, 5xx, 429, weak password) so the user can try again. After success and terminal
+ * errors the history entry keeps the outcome, so {@link readCallbackToken} reports it (`done`,
+ * or `invalid` with the code) when the page is shown again.
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input
@@ -58,11 +59,12 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
     if (TERMINAL_CODES.has(resetError.code)) await forgetLink(adapter, store, resetError.code)
     throw resetError
   }
-  await forgetLink(adapter, store, 'done')
-  // So the same link opened again in this browser says it was used. A store that fails here must
+  // Kept before the verifier goes, so a second tab holding the same link never finds neither verifier nor hash: it
+  // then says the link was used, not that it was opened elsewhere. A store that fails here must
   // not turn the changed password into an error.
   if (adapter.pkce)
     await computeChallenge(input.token)
       .then((hash) => store.spend?.(adapter.id, hash))
       .catch(() => {})
+  await forgetLink(adapter, store, 'done')
 }

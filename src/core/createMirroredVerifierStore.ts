@@ -46,7 +46,7 @@ export function createMirroredVerifierStore(now: () => number = Date.now): Verif
     remove: async (adapterId) => removeRecord(storageKey(adapterId, 'verifier')),
     // In localStorage: the link opened again comes in a new tab.
     spend: async (adapterId, tokenHash) => void writeItem('local', storageKey(adapterId, 'spent'), tokenHash),
-    spent: async (adapterId) => readItem('local', storageKey(adapterId, 'spent')),
+    spent: async (adapterId) => readItem('local', storageKey(adapterId, 'spent')) ?? undefined,
   }
 }
 

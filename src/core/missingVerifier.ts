@@ -8,6 +8,10 @@ import type { VerifierStore } from './VerifierStore'
  * `verifier_missing`, the link being opened in another browser than the one that asked.
  */
 export async function missingVerifier(store: VerifierStore, adapterId: string, token: string): Promise<ResetError> {
-  const spent = await store.spent?.(adapterId)
-  return new ResetError(spent && spent === (await computeChallenge(token)) ? 'token_used' : 'verifier_missing')
+  // A store that cannot answer leaves the other-browser screen, which is still a dead end: never
+  // a retryable error over a link that cannot succeed here.
+  const used = await Promise.resolve(store.spent?.(adapterId))
+    .then(async (spent) => !!spent && spent === (await computeChallenge(token)))
+    .catch(() => false)
+  return new ResetError(used ? 'token_used' : 'verifier_missing')
 }

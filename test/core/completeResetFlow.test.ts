@@ -342,6 +342,21 @@ describe('completeResetFlow', () => {
     },
   )
 
+  it('a custom store whose spent() rejects leaves a link without its verifier on verifier_missing, not a retry', async () => {
+    const store: VerifierStore = {
+      load: async () => undefined,
+      save: async () => {},
+      remove: async () => {},
+      spent: async () => {
+        throw new Error('IndexedDB closed')
+      },
+    }
+    const signal = new AbortController().signal
+    await expect(
+      completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'a long password', signal }),
+    ).rejects.toMatchObject({ code: 'verifier_missing' })
+  })
+
   it('resolves after success even when a custom store fails to keep the spent hash', async () => {
     const record = await saveRecord()
     const store: VerifierStore = {

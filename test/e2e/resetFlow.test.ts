@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { recordRequests, STYTCH_COMPLETE, stytchSignIn } from './demoFlow'
 import { launchChromium } from './launchChromium'
@@ -76,8 +77,11 @@ describe('the demo reset flow in Chromium', () => {
       [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('reset-kit:')),
     )
     expect(leftovers).toEqual(['reset-kit:stytch:spent'])
+    // base64url(SHA-256) of the token, never the token.
     const token = new URL(link).searchParams.get('token')!
-    expect(await tab.evaluate(() => localStorage.getItem('reset-kit:stytch:spent'))).not.toContain(token)
+    expect(await tab.evaluate(() => localStorage.getItem('reset-kit:stytch:spent'))).toBe(
+      createHash('sha256').update(token).digest('base64url'),
+    )
 
     // The same link again, in this browser (the email clicked twice): its secret is gone with its
     // single use, and the screen says it was used rather than blaming another browser.
