@@ -80,8 +80,10 @@ const KIT_OWN_BUDGET = 8 * 1024
 // less, by esbuild's naming alone): lowered to 12.98 KB. Raised to 13.11 KB (+126 B, to 13,414 B)
 // so a PKCE link opened again in the browser where it changed the password says "already used"
 // (the token's hash kept after success) instead of blaming another browser; 19 B of that from its
-// review: a custom store's failing `spent` leaves the other-browser screen, not a retry.
-const KIT_OWN_CEILING = 13.11 * 1024
+// review: a custom store's failing `spent` leaves the other-browser screen, not a retry. A last
+// read of the session's change (one ref for a request on its way where there were two, no digest
+// for a store without `spend`) left 13,409 B: lowered to 13.10 KB.
+const KIT_OWN_CEILING = 13.1 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

@@ -59,10 +59,10 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
     if (TERMINAL_CODES.has(resetError.code)) await forgetLink(adapter, store, resetError.code)
     throw resetError
   }
-  // Kept before the verifier goes, so a second tab holding the same link never finds neither verifier nor hash: it
-  // then says the link was used, not that it was opened elsewhere. A store that fails here must
+  // Kept before the verifier goes, so a second tab holding the same link finds one or the other
+  // and says the link was used, not that it was opened elsewhere. A store that fails here must
   // not turn the changed password into an error.
-  if (adapter.pkce)
+  if (adapter.pkce && store.spend)
     await computeChallenge(input.token)
       .then((hash) => store.spend?.(adapter.id, hash))
       .catch(() => {})

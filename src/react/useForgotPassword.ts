@@ -105,16 +105,14 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
 
   const latest = useRef(options)
   latest.current = options
-  // Set synchronously on send: `pending` only turns true on a later render, so a fast double click
-  // or Enter twice would otherwise start two requests (T6).
-  const inFlight = useRef(false)
   // Not `mutation.isPending`, which turns false a task after the answer's screen or error shows:
   // React 18 renders them apart, with "Sending link…" beside the result.
   const [pending, setPending] = useState(false)
-  // This form's request until its answer lands here.
+  // This form's request (sent, or taken up) until its answer lands here. Set synchronously on send:
+  // `pending` only turns true on a later render, so a fast double click or Enter twice would
+  // otherwise start two requests (T6).
   const flight = useRef<Flight>(undefined)
   const whenLive = useWhenLive(() => {
-    inFlight.current = false
     flight.current = undefined
     setPending(false)
   })
@@ -211,8 +209,7 @@ export function useForgotPassword(options: UseForgotPasswordOptions) {
 
   const send = useCallback(
     (email: string) => {
-      if (blocked || inFlight.current || !controller.current) return
-      inFlight.current = true
+      if (blocked || flight.current || !controller.current) return
       setPending(true)
       setError(undefined)
       setEmailError(undefined)

@@ -34,6 +34,11 @@ async function saveRecord(): Promise<VerifierRecord> {
   return record
 }
 
+/** A custom store that keeps nothing, with `methods` in place of its own. */
+function customStore(methods: Partial<VerifierStore>): VerifierStore {
+  return { load: async () => undefined, save: async () => {}, remove: async () => {}, ...methods }
+}
+
 beforeEach(() => {
   sessionStorage.clear()
   localStorage.clear()
@@ -174,13 +179,12 @@ describe('completeResetFlow', () => {
   it('resolves after success even when a custom store fails to delete the spent record', async () => {
     const record = await saveRecord()
     const adapter = makeAdapter()
-    const store: VerifierStore = {
+    const store = customStore({
       load: async () => record,
-      save: async () => {},
       remove: async () => {
         throw new Error('disk full')
       },
-    }
+    })
     await expect(
       completeResetFlow({
         adapter,
@@ -343,14 +347,11 @@ describe('completeResetFlow', () => {
   )
 
   it('a custom store whose spent() rejects leaves a link without its verifier on verifier_missing, not a retry', async () => {
-    const store: VerifierStore = {
-      load: async () => undefined,
-      save: async () => {},
-      remove: async () => {},
+    const store = customStore({
       spent: async () => {
         throw new Error('IndexedDB closed')
       },
-    }
+    })
     const signal = new AbortController().signal
     await expect(
       completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'a long password', signal }),
@@ -359,14 +360,12 @@ describe('completeResetFlow', () => {
 
   it('resolves after success even when a custom store fails to keep the spent hash', async () => {
     const record = await saveRecord()
-    const store: VerifierStore = {
+    const store = customStore({
       load: async () => record,
-      save: async () => {},
-      remove: async () => {},
       spend: async () => {
         throw new Error('disk full')
       },
-    }
+    })
     const signal = new AbortController().signal
     await expect(
       completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'a long password', signal }),
