@@ -82,8 +82,11 @@ const KIT_OWN_BUDGET = 8 * 1024
 // (the token's hash kept after success) instead of blaming another browser; 19 B of that from its
 // review: a custom store's failing `spent` leaves the other-browser screen, not a retry. A last
 // read of the session's change (one ref for a request on its way where there were two, no digest
-// for a store without `spend`) left 13,409 B: lowered to 13.10 KB.
-const KIT_OWN_CEILING = 13.1 * 1024
+// for a store without `spend`) left 13,409 B: lowered to 13.10 KB. Raised to 13.12 KB (+24 B, to
+// 13,433 B) so that used link, opened after a newer request, says "used" before anything is sent:
+// the backend's own "used" had the page drop the newer request's verifier, and the newer email's
+// link then failed as opened in another browser.
+const KIT_OWN_CEILING = 13.12 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

@@ -2,7 +2,8 @@ import { forgetLink } from './forgetLink'
 import { missingVerifier } from './missingVerifier'
 import { computeChallenge } from './pkce'
 import type { ResetAdapter } from './ResetAdapter'
-import { toResetError, type ResetErrorCode } from './ResetError'
+import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
+import { spentHere } from './spentHere'
 import type { VerifierStore } from './VerifierStore'
 
 /** Errors after which neither this token nor this verifier can ever succeed. */
@@ -29,9 +30,9 @@ export interface CompleteResetFlowInput {
 }
 
 /**
- * Finishes the reset. For PKCE adapters, a missing verifier stops here with `verifier_missing`
- * (`token_used` when this browser already changed the password with this token) and nothing is
- * sent; after success the store keeps the token's hash for that, where it can (`spend`). The
+ * Finishes the reset. For PKCE adapters, a link this browser already used stops here with
+ * `token_used`, and a missing verifier with `verifier_missing`; nothing is sent either way, and a
+ * newer request's verifier stays for its own link; after success the store keeps the token's hash for that, where it can (`spend`). The
  * verifier and the tab's token are deleted after success and after terminal errors (a dead token
  * retires a verifier a resend shared: see {@link forgetLink}), and kept after retryable ones
  * (network, 5xx, 429, weak password) so the user can try again. After success and terminal
@@ -40,9 +41,13 @@ export interface CompleteResetFlowInput {
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input
+  let used = false
   try {
     let codeVerifier: string | undefined
     if (adapter.pkce) {
+      // A link this browser already used pairs with no record here: one found is a newer
+      // request's, which must neither go with this token nor be dropped for it.
+      if ((used = await spentHere(store, adapter.id, input.token))) throw new ResetError('token_used')
       const record = await store.load(adapter.id)
       if (!record) throw await missingVerifier(store, adapter.id, input.token)
       codeVerifier = record.verifier
@@ -56,7 +61,7 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
   } catch (error) {
     if (input.signal.aborted) throw input.signal.reason
     const resetError = toResetError(error)
-    if (TERMINAL_CODES.has(resetError.code)) await forgetLink(adapter, store, resetError.code)
+    if (TERMINAL_CODES.has(resetError.code)) await forgetLink(adapter, !used && store, resetError.code)
     throw resetError
   }
   // Kept before the verifier goes, so a second tab holding the same link finds one or the other

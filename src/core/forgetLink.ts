@@ -8,15 +8,17 @@ import type { VerifierStore } from './VerifierStore'
  * shared to the other emails' links, which pair with it too and may still be live (P6), so the
  * user who opens the expired email first does not lose the fresh one. It is retired, though: its
  * secret may have gone over the wire with the dead link, so no new request sends its challenge.
+ * `store` is `false` for a link that pairs with no record here (one this browser already used):
+ * the verifier there is a newer request's.
  */
 export async function forgetLink(
   adapter: Pick<ResetAdapter, 'id' | 'pkce'>,
-  store: VerifierStore,
+  store: VerifierStore | false,
   verdict: LinkVerdict,
 ): Promise<void> {
   clearCallbackToken(adapter.id, verdict)
   try {
-    if (adapter.pkce) {
+    if (adapter.pkce && store) {
       const record = verdict.startsWith('token') ? await store.load(adapter.id) : undefined
       const sends = record?.sends ?? 1
       if (record && sends > 1) await store.save({ ...record, sends: sends - 1, retired: true })

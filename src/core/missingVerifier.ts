@@ -1,5 +1,5 @@
-import { computeChallenge } from './pkce'
 import { ResetError } from './ResetError'
+import { spentHere } from './spentHere'
 import type { VerifierStore } from './VerifierStore'
 
 /**
@@ -8,10 +8,5 @@ import type { VerifierStore } from './VerifierStore'
  * `verifier_missing`, the link being opened in another browser than the one that asked.
  */
 export async function missingVerifier(store: VerifierStore, adapterId: string, token: string): Promise<ResetError> {
-  // A store that cannot answer leaves the other-browser screen, which is still a dead end: never
-  // a retryable error over a link that cannot succeed here.
-  const used = await Promise.resolve(store.spent?.(adapterId))
-    .then(async (spent) => !!spent && spent === (await computeChallenge(token)))
-    .catch(() => false)
-  return new ResetError(used ? 'token_used' : 'verifier_missing')
+  return new ResetError((await spentHere(store, adapterId, token)) ? 'token_used' : 'verifier_missing')
 }

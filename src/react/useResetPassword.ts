@@ -5,6 +5,7 @@ import { countCodePoints, DEFAULT_MIN_PASSWORD_LENGTH } from '../core/passwordPo
 import { TERMINAL_CODES } from '../core/completeResetFlow'
 import { forgetLink } from '../core/forgetLink'
 import { missingVerifier } from '../core/missingVerifier'
+import { spentHere } from '../core/spentHere'
 import { type CallbackToken, checkGivenToken, readCallbackToken } from '../core/readCallbackToken'
 import { ResetError, type ResetErrorCode, toResetError } from '../core/ResetError'
 import { sweepExpiredRecords } from '../core/sweepExpiredRecords'
@@ -199,12 +200,16 @@ export function useResetPassword(options: UseResetPasswordOptions) {
     if (!link || link.status === 'done' || checked.current === link) return
     const { adapter, store } = current.current
     const signal = (controller.current = new AbortController()).signal
+    let used = false
     void (async () => {
       try {
         await Promise.resolve()
         if (signal.aborted) return
         if (link.status !== 'found') throw new ResetError(link.status === 'invalid' ? link.code : 'token_missing')
-        // The check first: a used or expired link says so in any browser, and only a live one
+        // A link this browser already used: nothing is asked, and a verifier found here is a newer
+        // request's, kept for its own link.
+        if (adapter.pkce && (used = await spentHere(store, adapter.id, link.token))) throw new ResetError('token_used')
+        // The check next: a used or expired link says so in any browser, and only a live one
         // opened without its verifier gets the other-browser screen.
         await adapter.checkToken?.({ token: link.token, signal })
         if (adapter.pkce && !(await store.load(adapter.id))) throw await missingVerifier(store, adapter.id, link.token)
@@ -217,7 +222,7 @@ export function useResetPassword(options: UseResetPasswordOptions) {
         const resetError = fail(thrown)
         // A dead link can never succeed: drop what pairs with it now rather than at expiry.
         if (link.status === 'found' && TERMINAL_CODES.has(resetError.code)) {
-          await forgetLink(adapter, store, resetError.code)
+          await forgetLink(adapter, !used && store, resetError.code)
           // A store can take its time ('session' mode asks other tabs): a newer link read since owns
           // the screen. Not `signal.aborted`: <Activity> hiding the page aborts it too, and this
           // link, already checked, would then never get its screen.

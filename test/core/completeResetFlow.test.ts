@@ -346,6 +346,31 @@ describe('completeResetFlow', () => {
     },
   )
 
+  it('P5, P6: the used link sent again after a newer request says used, sends nothing, and the newer link still works', async () => {
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore()
+    const signal = new AbortController().signal
+    await saveRecord()
+    await completeResetFlow({ adapter, store, token: 'old', password: 'correct horse', signal })
+    // A new request, later: a fresh pair, whose email brings the link 'new'.
+    const start = { adapter, store, email: 'a@example.com', redirectUrl: 'https://app.example.com/r', locale: 'en' }
+    await startResetFlow({ ...start, minDurationMs: 0, signal })
+    const newer = localStorage.getItem(KEY)
+    expect(newer).not.toBeNull()
+
+    const error = await completeResetFlow({ adapter, store, token: 'old', password: 'another horse', signal }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toMatchObject({ code: 'token_used' })
+    expect(adapter.completeReset).toHaveBeenCalledOnce()
+    expect(localStorage.getItem(KEY)).toBe(newer)
+
+    await completeResetFlow({ adapter, store, token: 'new', password: 'another horse', signal })
+    expect(adapter.completeReset).toHaveBeenLastCalledWith(
+      expect.objectContaining({ token: 'new', codeVerifier: (JSON.parse(newer!) as VerifierRecord).verifier }),
+    )
+  })
+
   it('a custom store whose spent() rejects leaves a link without its verifier on verifier_missing, not a retry', async () => {
     const store = customStore({
       spent: async () => {

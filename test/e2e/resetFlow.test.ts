@@ -92,6 +92,24 @@ describe('the demo reset flow in Chromium', () => {
     expect(repeats).toEqual([])
     expect(await again.getByRole('status').first().textContent()).toContain('works only once')
     expect(await again.getByLabel('New password', { exact: true }).count()).toBe(0)
+
+    // Later Ada asks again, then clicks the old email first: it still says used and sends
+    // nothing, and the new email's link, whose secret that left alone, still works.
+    await fetch(`${demo.url}/__emulator/outbox`, { method: 'DELETE' })
+    await requestLink(page, 'ada@example.com')
+    const { link: newer } = await latestEmailTo('ada@example.com')
+    const old = await context.newPage()
+    const oldRequests = recordRequests(old, STYTCH_COMPLETE)
+    await old.goto(link)
+    await old.getByRole('heading', { name: 'This link has already been used' }).waitFor()
+    expect(oldRequests).toEqual([])
+    const fresh = await context.newPage()
+    await fresh.goto(newer)
+    await fresh.getByLabel('New password', { exact: true }).fill('another new passphrase')
+    await fresh.getByLabel('Confirm new password').fill('another new passphrase')
+    await fresh.getByRole('button', { name: 'Change password' }).click()
+    await fresh.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(await stytchSignIn(demo, 'ada@example.com', 'another new passphrase')).toBe(200)
     await context.close()
   })
 

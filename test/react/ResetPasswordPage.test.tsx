@@ -209,6 +209,47 @@ describe('<ResetPasswordPage>', () => {
     expect(adapter.completeReset).toHaveBeenCalledOnce()
   })
 
+  it('P5, P6: the used link opened again after a newer request says used, asks nothing, and leaves the newer link working', async () => {
+    const user = userEvent.setup()
+    await storeVerifier()
+    const used = new Set<string>()
+    const adapter = {
+      ...fakeAdapter({ pkce: true, completeReset: async ({ token }) => void used.add(token) }),
+      // The backend's own answer for a used link, which would drop the newer request's verifier.
+      checkToken: vi.fn<NonNullable<ResetAdapter['checkToken']>>(async ({ token }) => {
+        if (used.has(token)) throw new ResetError('token_used')
+      }),
+    }
+    const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    await user.type(passwordField(), 'correct horse battery')
+    await user.type(confirmField(), 'correct horse battery')
+    await user.click(submitButton())
+    await findFocusedHeading('Your password has been changed')
+    first.unmount()
+    // Days later the user asks again, then opens the old email first, in a new tab.
+    const newer = await storeVerifier()
+    adapter.checkToken.mockClear()
+    sessionStorage.clear()
+    window.history.replaceState(null, '', LINK)
+    const old = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findFocusedHeading('This link has already been used')
+    expect(adapter.checkToken).not.toHaveBeenCalled()
+    old.unmount()
+
+    sessionStorage.clear()
+    window.history.replaceState(null, '', '/reset?token=tok_456')
+    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    await findForm()
+    await user.type(passwordField(), 'another horse battery')
+    await user.type(confirmField(), 'another horse battery')
+    await user.click(submitButton())
+    await findFocusedHeading('Your password has been changed')
+    expect(adapter.completeReset).toHaveBeenLastCalledWith(
+      expect.objectContaining({ token: 'tok_456', codeVerifier: newer }),
+    )
+  })
+
   it('P7: a PKCE link opened without its verifier shows the other-browser screen, never the form, and sends nothing', async () => {
     const adapter = fakeAdapter({ pkce: true })
     const { container } = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
