@@ -87,6 +87,22 @@ async function findForm() {
   await findFocusedHeading('Choose a new password')
 }
 
+/** Waits for the form, types `password` in both fields, sends it and waits for the success screen. */
+async function changePassword(user: ReturnType<typeof userEvent.setup>, password: string) {
+  await findForm()
+  await user.type(passwordField(), password)
+  await user.type(confirmField(), password)
+  await user.click(submitButton())
+  await findFocusedHeading('Your password has been changed')
+}
+
+/** `url` opened in a new tab: an empty sessionStorage and a new history entry. */
+function openInNewTab(url: string, adapter: ResetAdapter) {
+  sessionStorage.clear()
+  window.history.replaceState(null, '', url)
+  return render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+}
+
 beforeEach(() => {
   sessionStorage.clear()
   localStorage.clear()
@@ -187,24 +203,16 @@ describe('<ResetPasswordPage>', () => {
     await storeVerifier()
     const adapter = fakeAdapter({ pkce: true })
     const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
-    await findForm()
-    await user.type(passwordField(), 'correct horse battery')
-    await user.type(confirmField(), 'correct horse battery')
-    await user.click(submitButton())
-    await findFocusedHeading('Your password has been changed')
+    await changePassword(user, 'correct horse battery')
     first.unmount()
 
-    // The email's link again, in a new tab: an empty sessionStorage and a new history entry.
-    sessionStorage.clear()
-    window.history.replaceState(null, '', LINK)
-    const again = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    // The email's link again, in a new tab.
+    const again = openInNewTab(LINK, adapter)
     await findFocusedHeading('This link has already been used')
     expect(screen.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', FORGOT_URL)
     again.unmount()
 
-    sessionStorage.clear()
-    window.history.replaceState(null, '', '/reset?token=tok_456')
-    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    openInNewTab('/reset?token=tok_456', adapter)
     await findFocusedHeading("This link can't be used in this browser")
     expect(adapter.completeReset).toHaveBeenCalledOnce()
   })
@@ -221,30 +229,18 @@ describe('<ResetPasswordPage>', () => {
       }),
     }
     const first = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
-    await findForm()
-    await user.type(passwordField(), 'correct horse battery')
-    await user.type(confirmField(), 'correct horse battery')
-    await user.click(submitButton())
-    await findFocusedHeading('Your password has been changed')
+    await changePassword(user, 'correct horse battery')
     first.unmount()
     // Days later the user asks again, then opens the old email first, in a new tab.
     const newer = await storeVerifier()
     adapter.checkToken.mockClear()
-    sessionStorage.clear()
-    window.history.replaceState(null, '', LINK)
-    const old = render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
+    const old = openInNewTab(LINK, adapter)
     await findFocusedHeading('This link has already been used')
     expect(adapter.checkToken).not.toHaveBeenCalled()
     old.unmount()
 
-    sessionStorage.clear()
-    window.history.replaceState(null, '', '/reset?token=tok_456')
-    render(<ResetPasswordPage adapter={adapter} forgotPasswordUrl={FORGOT_URL} />)
-    await findForm()
-    await user.type(passwordField(), 'another horse battery')
-    await user.type(confirmField(), 'another horse battery')
-    await user.click(submitButton())
-    await findFocusedHeading('Your password has been changed')
+    openInNewTab('/reset?token=tok_456', adapter)
+    await changePassword(user, 'another horse battery')
     expect(adapter.completeReset).toHaveBeenLastCalledWith(
       expect.objectContaining({ token: 'tok_456', codeVerifier: newer }),
     )
