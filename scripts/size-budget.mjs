@@ -85,8 +85,10 @@ const KIT_OWN_BUDGET = 8 * 1024
 // for a store without `spend`) left 13,409 B: lowered to 13.10 KB. Raised to 13.12 KB (+24 B, to
 // 13,433 B) so that used link, opened after a newer request, says "used" before anything is sent:
 // the backend's own "used" had the page drop the newer request's verifier, and the newer email's
-// link then failed as opened in another browser.
-const KIT_OWN_CEILING = 13.12 * 1024
+// link then failed as opened in another browser. Then to 13.14 KB (+15 B, to 13,448 B) so a
+// <ForgotPasswordForm> whose host switches backend while rate-limited drops the old backend's
+// "Too many attempts", which had turned into "You can try again now." for a backend never asked.
+const KIT_OWN_CEILING = 13.14 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

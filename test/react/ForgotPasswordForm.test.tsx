@@ -515,6 +515,32 @@ describe('<ForgotPasswordForm>', () => {
     expect(adapter.startReset).toHaveBeenCalledTimes(1)
   })
 
+  it("R1: another adapter neither shows nor waits out the last one's rate limit, which comes back with it", async () => {
+    const user = userEvent.setup()
+    const limited = fakeAdapter({
+      startReset: async () => {
+        throw new ResetError('rate_limited', { retryAfterSeconds: 120 })
+      },
+    })
+    const other = { ...fakeAdapter(), id: 'other' }
+    const form = (adapter: ResetAdapter) => (
+      <ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />
+    )
+    const { rerender } = render(form(limited))
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Please wait 2 minutes'))
+
+    // A host's backend switch (the demo's): the other backend has no wait, and nothing to say of one.
+    rerender(form(other))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/^$/))
+    expect(submitButton()).not.toHaveAttribute('aria-disabled')
+
+    rerender(form(limited))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/Please wait (1[01]\d seconds|2 minutes)/))
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'true')
+  })
+
   it('R1: a 429 without Retry-After waits 60 seconds', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
