@@ -404,7 +404,7 @@ describe('createSupabaseAdapter', () => {
   describe('retrying after the code is spent', () => {
     it('after weak_password, reuses the access token without a second exchange', async () => {
       respondOk()
-      server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength), { once: true }))
+      server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLengthAndCharacters), { once: true }))
       const adapter = createSupabaseAdapter(OPTIONS)
 
       const error = await rejection(adapter.completeReset(completeInput({ password: 'short' })))
@@ -452,7 +452,7 @@ describe('createSupabaseAdapter', () => {
 
     it('keeps sessions apart per code: another link is exchanged on its own', async () => {
       respondOk()
-      server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength), { once: true }))
+      server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLengthAndCharacters), { once: true }))
       const adapter = createSupabaseAdapter(OPTIONS)
       await rejection(adapter.completeReset(completeInput()))
       await adapter.completeReset(completeInput({ token: '0b7e4d2a-91c3-4f5e-8a6b-c2d1e0f9a8b7' }))
@@ -465,7 +465,7 @@ describe('createSupabaseAdapter', () => {
       const soon = Math.floor(Date.now() / 1000) + 10
       server.use(
         http.post(TOKEN, () => HttpResponse.json({ ...fixtures.tokenOk, expires_at: soon })),
-        http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength), { once: true }),
+        http.put(USER, () => fixtureResponse(fixtures.weakPasswordLengthAndCharacters), { once: true }),
       )
       const adapter = createSupabaseAdapter(OPTIONS)
       await rejection(adapter.completeReset(completeInput()))
@@ -489,7 +489,7 @@ describe('createSupabaseAdapter', () => {
 
       it('going by expires_at', async () => {
         respondOk()
-        server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength)))
+        server.use(http.put(USER, () => fixtureResponse(fixtures.weakPasswordLengthAndCharacters)))
         const expiresAt = fixtures.tokenOk.expires_at * 1000
         const adapter = createSupabaseAdapter(OPTIONS)
         expect((await retryAt(adapter, expiresAt - 3_600_000)).code).toBe('password_weak')
@@ -505,7 +505,7 @@ describe('createSupabaseAdapter', () => {
         respondOk()
         server.use(
           http.post(TOKEN, () => HttpResponse.json({ ...fixtures.tokenOk, expires_at: undefined, expires_in: 3600 })),
-          http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength)),
+          http.put(USER, () => fixtureResponse(fixtures.weakPasswordLengthAndCharacters)),
         )
         const exchangedAt = Date.UTC(2030, 0, 1)
         const adapter = createSupabaseAdapter(OPTIONS)
@@ -521,7 +521,7 @@ describe('createSupabaseAdapter', () => {
           http.post(TOKEN, () =>
             HttpResponse.json({ ...fixtures.tokenOk, expires_at: '4102444800', expires_in: '3600' }),
           ),
-          http.put(USER, () => fixtureResponse(fixtures.weakPasswordLength)),
+          http.put(USER, () => fixtureResponse(fixtures.weakPasswordLengthAndCharacters)),
         )
         const exchangedAt = Date.UTC(2030, 0, 1)
         const adapter = createSupabaseAdapter(OPTIONS)
@@ -700,8 +700,16 @@ describe('createSupabaseAdapter', () => {
       ['flow_state_expired (legacy body)', fixtures.legacyFlowStateExpired, 'exchange', 'token_expired', undefined],
       ['bad_code_verifier', fixtures.badCodeVerifier, 'exchange', 'verifier_mismatch', undefined],
       ['user_not_found at the exchange', fixtures.userNotFound, 'exchange', 'token_invalid', undefined],
-      ['weak_password (length)', fixtures.weakPasswordLength, 'update', 'password_weak', 'password'],
-      ['weak_password (legacy body)', fixtures.legacyWeakPassword, 'update', 'password_weak', 'password'],
+      ['weak_password (length)', fixtures.weakPasswordLength, 'update', 'password_too_short', 'password'],
+      ['weak_password (legacy body)', fixtures.legacyWeakPassword, 'update', 'password_too_short', 'password'],
+      [
+        'weak_password (length, characters)',
+        fixtures.weakPasswordLengthAndCharacters,
+        'update',
+        'password_weak',
+        'password',
+      ],
+      ['weak_password (length, pwned)', fixtures.weakPasswordLengthAndPwned, 'update', 'password_breached', 'password'],
       ['weak_password (pwned)', fixtures.weakPasswordPwned, 'update', 'password_breached', 'password'],
       ['same_password', fixtures.samePassword, 'update', 'password_reused', 'password'],
       ['validation_failed (over 72 bytes)', fixtures.passwordTooLong, 'update', 'password_too_long', 'password'],
@@ -730,13 +738,15 @@ describe('createSupabaseAdapter', () => {
     })
 
     it.each([
-      ['weak_password (length)', fixtures.weakPasswordLength, { reasons: 'length' }],
+      // The project's minimum, which only GoTrue's text has: the number, never the words.
+      ['weak_password (length)', fixtures.weakPasswordLength, { minLength: 6 }],
+      ['weak_password (legacy body)', fixtures.legacyWeakPassword, { minLength: 6 }],
       [
         'weak_password (length, characters)',
         fixtures.weakPasswordLengthAndCharacters,
         { reasons: 'length,characters' },
       ],
-    ])('%s carries its reasons as a stable list', async (_name, fixture, details) => {
+    ])('%s carries its details', async (_name, fixture, details) => {
       respondOk()
       server.use(http.put(USER, () => fixtureResponse(fixture)))
       expect((await rejection(createSupabaseAdapter(OPTIONS).completeReset(completeInput()))).details).toEqual(details)
@@ -844,15 +854,24 @@ describe('createSupabaseAdapter', () => {
       },
     )
 
-    it('maps the oldest weak password body, which has no code, to password_weak with its reasons', () => {
+    it('maps the oldest weak password body, which has no code, by its reasons', () => {
       const body = {
         code: 422,
         msg: 'Password should be at least 6 characters.',
         weak_password: { reasons: ['length'] },
       }
       const error = mapSupabaseError({ status: 422, ok: false, body, retryAfterSeconds: undefined }, 'update')
-      expect(error).toMatchObject({ code: 'password_weak', details: { reasons: 'length' }, cause: body })
+      expect(error).toMatchObject({ code: 'password_too_short', details: { minLength: 6 }, cause: body })
     })
+
+    it.each(['', 'Password is too short.', 'Password should be at least 0 characters.'])(
+      'leaves a too-short password whose text has no minimum (%j) as password_weak with its reason',
+      (message) => {
+        const body = { code: 'weak_password', message, weak_password: { reasons: ['length'] } }
+        const error = mapSupabaseError({ status: 422, ok: false, body, retryAfterSeconds: undefined }, 'update')
+        expect(error).toMatchObject({ code: 'password_weak', details: { reasons: 'length' } })
+      },
+    )
 
     it('maps a weak_password without reasons to password_weak without details', () => {
       const body = { code: 'weak_password', message: 'x' }

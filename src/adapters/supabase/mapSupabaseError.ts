@@ -72,8 +72,13 @@ function weakPassword(body: SupabaseErrorBody): ResetError {
   // Only the reasons GoTrue defines, in its own order: a string from a server must never reach
   // the screen, and the list stays the same whatever order it came in.
   const reasons = WEAK_REASONS.filter((reason) => sent.includes(reason))
-  if (reasons.length === 1 && reasons[0] === 'pwned') {
-    return new ResetError('password_breached', { cause: body })
+  // A breached password has to go whatever else is wrong with it; and "weak" would tell a user
+  // whose password is only too short to mix in capitals, which never helps.
+  if (reasons.includes('pwned')) return new ResetError('password_breached', { cause: body })
+  if (reasons.join() === 'length') {
+    // The project's minimum is only in GoTrue's text: the number is taken, never the words.
+    const minLength = Number(/at least (\d+)/.exec(String(body.message ?? body.msg))?.[1])
+    if (minLength > 0) return new ResetError('password_too_short', { details: { minLength }, cause: body })
   }
   return new ResetError('password_weak', {
     details: reasons.length > 0 ? { reasons: reasons.join(',') } : undefined,
@@ -94,7 +99,7 @@ function weakPassword(body: SupabaseErrorBody): ResetError {
  * | `email_address_invalid`; `validation_failed` on start | `invalid_email` |
  * | `flow_state_expired` / `flow_state_not_found` | `token_expired` / `token_invalid` |
  * | `bad_code_verifier` | `verifier_mismatch` |
- * | `weak_password` | `password_weak` (`details.reasons`, e.g. `'length,characters'`), or `password_breached` when the only reason is `pwned` |
+ * | `weak_password` | `password_breached` when a reason is `pwned`; `password_too_short` (`details.minLength`, from GoTrue's text) when the only one is `length`; else `password_weak` (`details.reasons`, e.g. `'length,characters'`) |
  * | `same_password` | `password_reused` |
  * | `validation_failed` on update | `password_too_long` (`maxLength: 72`) |
  * | `bad_jwt`, `session_not_found`, `session_expired` | `token_expired` |
