@@ -120,9 +120,12 @@ export function ForgotPasswordForm({
         </div>
       )}
       {/* Rendered in every view so it exists before its text changes; it announces the start and
-          the end of the cooldown, not every tick of the visible countdown. */}
+          the end of the cooldown, not every tick of the visible countdown. Silent while a rate
+          limit holds the button: the alert says why, and "now" would contradict it. */}
       <p {...partProps('cooldownStatus', classNames)} role="status">
-        {view === 'sent' ? t(forgot.resendSeconds > 0 ? 'forgot.cooldownStarted' : 'forgot.cooldownEnded') : null}
+        {view === 'sent' && !forgot.retrySeconds
+          ? t(forgot.resendSeconds > 0 ? 'forgot.cooldownStarted' : 'forgot.cooldownEnded')
+          : null}
       </p>
     </section>
   )

@@ -356,6 +356,30 @@ describe('<ForgotPasswordForm>', () => {
     expect(screen.getByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
   })
 
+  it('R1, R2: a 429 on the resend holds it, and the cooldown status says nothing of "now" until the wait ends', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const adapter = fakeAdapter()
+    adapter.startReset.mockImplementation(async () => {
+      if (adapter.startReset.mock.calls.length > 1) throw new ResetError('rate_limited', { retryAfterSeconds: 90 })
+    })
+    render(<ForgotPasswordForm adapter={adapter} redirectUrl={REDIRECT_URL} minDurationMs={0} />)
+    await user.type(emailField(), 'ada@example.com')
+    await user.click(submitButton())
+    await screen.findByRole('heading', { name: 'Check your email' })
+    await act(() => vi.advanceTimersByTimeAsync(60_000))
+    const status = screen.getByText('You can ask for another email now.')
+
+    await user.click(screen.getByRole('button', { name: 'Send the email again' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Please wait 90 seconds'))
+    expect(screen.getByRole('button', { name: 'Send the email again' })).toHaveAttribute('aria-disabled', 'true')
+    expect(status).toHaveTextContent(/^$/)
+
+    await act(() => vi.advanceTimersByTimeAsync(91_000))
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. You can try again now.')
+    expect(status).toHaveTextContent('You can ask for another email now.')
+  })
+
   it('R2, P6: resend waits out a visible 60 s cooldown, announces its end, then reuses the same challenge', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
