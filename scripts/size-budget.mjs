@@ -88,7 +88,12 @@ const KIT_OWN_BUDGET = 8 * 1024
 // link then failed as opened in another browser. Then to 13.14 KB (+15 B, to 13,448 B) so a
 // <ForgotPasswordForm> whose host switches backend while rate-limited drops the old backend's
 // "Too many attempts", which had turned into "You can try again now." for a backend never asked.
-const KIT_OWN_CEILING = 13.14 * 1024
+// The resend's status kept quiet while a 429 holds the button fitted under it (+4 B). Raised to
+// 13.19 KB (+51 B, to 13,503 B) so that after a resend, the other email's link opened once the
+// password changed says "already used" rather than blaming the browser that asked for it (the
+// success had deleted the verifier both links share): the spent hash carries, after a resend,
+// the time until which the other emails can arrive.
+const KIT_OWN_CEILING = 13.19 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

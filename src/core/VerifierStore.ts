@@ -38,14 +38,16 @@ export interface VerifierStore {
   remove(adapterId: string): Promise<void>
   /**
    * Keeps `tokenHash`, base64url(SHA-256) of the token that just changed the password (never the
-   * token itself), where a new tab of this browser finds it. Optional, and a pair with `spent`:
-   * with both, that link opened again here reads as used, not as opened in another browser.
+   * token itself), where a new tab of this browser finds it; after a resend, followed by a space
+   * and the epoch milliseconds until which the other emails' links can arrive. Keep it as given.
+   * Optional, and a pair with `spent`: with both, that link, or the other emails', opened again
+   * here reads as used, not as opened in another browser.
    */
   spend?(adapterId: string, tokenHash: string): Promise<void>
   /**
-   * The hash `spend` last kept for this adapter, or `undefined`: read only for a link whose
-   * verifier is missing, to tell "already used here" from "opened in another browser". A
-   * rejection reads as `undefined`.
+   * What `spend` last kept for this adapter, or `undefined`: read for a PKCE link before its
+   * verifier (a used link must not pair with a newer request's) and when the verifier is missing,
+   * to tell "already used here" from "opened in another browser". A rejection reads as `undefined`.
    */
   spent?(adapterId: string): Promise<string | undefined>
 }

@@ -4,7 +4,7 @@ import { computeChallenge } from './pkce'
 import type { ResetAdapter } from './ResetAdapter'
 import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
 import { spentHere } from './spentHere'
-import type { VerifierStore } from './VerifierStore'
+import type { VerifierRecord, VerifierStore } from './VerifierStore'
 
 /** Errors after which neither this token nor this verifier can ever succeed. */
 export const TERMINAL_CODES: ReadonlySet<ResetErrorCode> = new Set([
@@ -42,13 +42,14 @@ export interface CompleteResetFlowInput {
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input
   let used = false
+  let record: VerifierRecord | undefined
   try {
     let codeVerifier: string | undefined
     if (adapter.pkce) {
       // A link this browser already used pairs with no record here: one found is a newer
       // request's, which must neither go with this token nor be dropped for it.
       if ((used = await spentHere(store, adapter.id, input.token))) throw new ResetError('token_used')
-      const record = await store.load(adapter.id)
+      record = await store.load(adapter.id)
       if (!record) throw await missingVerifier(store, adapter.id, input.token)
       codeVerifier = record.verifier
     }
@@ -65,11 +66,12 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
     throw resetError
   }
   // Kept before the verifier goes, so a second tab holding the same link finds one or the other
-  // and says the link was used, not that it was opened elsewhere. A store that fails here must
-  // not turn the changed password into an error.
+  // and says the link was used, not that it was opened elsewhere; with how long the other emails
+  // of a resend, whose links lose the verifier too, can still bring one. A store that fails here
+  // must not turn the changed password into an error.
   if (adapter.pkce && store.spend)
     await computeChallenge(input.token)
-      .then((hash) => store.spend?.(adapter.id, hash))
+      .then((hash) => store.spend?.(adapter.id, record!.sends! > 1 ? `${hash} ${record!.expiresAt}` : hash))
       .catch(() => {})
   await forgetLink(adapter, store, 'done')
 }

@@ -3,11 +3,22 @@ import type { VerifierStore } from './VerifierStore'
 
 /**
  * Whether this browser already changed the password with `token`: its store kept the token's
- * hash (see {@link VerifierStore.spend}). A store that cannot answer says no, which leaves the
- * screens a link gets anyway: never a retryable error over a link that cannot succeed here.
+ * hash (see {@link VerifierStore.spend}). With `ofItsRequest`, also whether the link may be one
+ * of the other emails of that request (a resend's), which lost the verifier with it, while they
+ * can still arrive. A store that cannot answer says no, which leaves the screens a link gets
+ * anyway: never a retryable error over a link that cannot succeed here.
  */
-export async function spentHere(store: VerifierStore, adapterId: string, token: string): Promise<boolean> {
+export async function spentHere(
+  store: VerifierStore,
+  adapterId: string,
+  token: string,
+  ofItsRequest?: boolean,
+): Promise<boolean> {
   return Promise.resolve(store.spent?.(adapterId))
-    .then(async (spent) => !!spent && spent === (await computeChallenge(token)))
+    .then(
+      async (spent) =>
+        // The hash is 43 characters, then ' ' and the time, if any.
+        !!spent && ((ofItsRequest && +spent.slice(44) > Date.now()) || spent.startsWith(await computeChallenge(token))),
+    )
     .catch(() => false)
 }

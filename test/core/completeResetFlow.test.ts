@@ -371,6 +371,34 @@ describe('completeResetFlow', () => {
     )
   })
 
+  it("P6, T5: after a resend, the other email's link opened once the password changed says used while it could arrive, and sends nothing", async () => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] })
+    try {
+      const adapter = makeAdapter()
+      const store = createWebStorageVerifierStore()
+      const signal = new AbortController().signal
+      const start = { adapter, store, email: 'a@example.com', redirectUrl: 'https://app.example.com/r', locale: 'en' }
+      // Two emails with one verifier: 'first' and 'second' both pair with it.
+      await startResetFlow({ ...start, minDurationMs: 0, expiresInMinutes: 60, signal })
+      await startResetFlow({ ...start, minDurationMs: 0, expiresInMinutes: 60, signal })
+      await completeResetFlow({ adapter, store, token: 'first', password: 'correct horse', signal })
+      expect(localStorage.getItem(KEY)).toBeNull()
+      sessionStorage.clear()
+
+      const second = () =>
+        completeResetFlow({ adapter, store, token: 'second', password: 'another horse', signal }).catch(
+          (caught: unknown) => caught,
+        )
+      expect(await second()).toMatchObject({ code: 'token_used' })
+      // Past the newest email's expiry, a link here without its verifier is from elsewhere again.
+      vi.setSystemTime(Date.now() + 61 * 60_000)
+      expect(await second()).toMatchObject({ code: 'verifier_missing' })
+      expect(adapter.completeReset).toHaveBeenCalledOnce()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('a custom store whose spent() rejects leaves a link without its verifier on verifier_missing, not a retry', async () => {
     const store = customStore({
       spent: async () => {

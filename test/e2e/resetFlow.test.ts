@@ -113,6 +113,35 @@ describe('the demo reset flow in Chromium', () => {
     await context.close()
   })
 
+  it("P6: asked twice, the other email's link opened after the password changed says used, not another browser", async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await requestLink(page, 'ada@example.com')
+    // Asked again for the same address: both emails' links pair with the one verifier.
+    await page.getByRole('button', { name: 'Use a different email address' }).click()
+    await page.getByRole('textbox', { name: 'Email address' }).fill('ada@example.com')
+    await page.getByRole('button', { name: 'Send reset link' }).click()
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+    const emails = (await (await fetch(`${demo.url}/__emulator/outbox`)).json()) as OutboxEmail[]
+    const [newer, older] = emails.filter((email) => email.to === 'ada@example.com').map((email) => email.link)
+    expect(older).toBeDefined()
+
+    const first = await context.newPage()
+    await first.goto(older!)
+    await first.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
+    await first.getByLabel('Confirm new password').fill('a brand new passphrase')
+    await first.getByRole('button', { name: 'Change password' }).click()
+    await first.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+
+    const second = await context.newPage()
+    const sent = recordRequests(second, STYTCH_COMPLETE)
+    await second.goto(newer!)
+    await second.getByRole('heading', { name: 'This link has already been used' }).waitFor()
+    expect(sent).toEqual([])
+    expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
+    await context.close()
+  })
+
   it("the success screen's Sign in leads to the demo's sign-in page, which takes the new password and refuses the old one", async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
