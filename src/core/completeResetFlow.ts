@@ -31,13 +31,14 @@ export interface CompleteResetFlowInput {
 
 /**
  * Finishes the reset. For PKCE adapters, a link this browser already used stops here with
- * `token_used`, and a missing verifier with `verifier_missing`; nothing is sent either way, and a
- * newer request's verifier stays for its own link; after success the store keeps the token's hash for that, where it can (`spend`). The
- * verifier and the tab's token are deleted after success and after terminal errors (a dead token
- * retires a verifier a resend shared: see {@link forgetLink}), and kept after retryable ones
- * (network, 5xx, 429, weak password) so the user can try again. After success and terminal
- * errors the history entry keeps the outcome, so {@link readCallbackToken} reports it (`done`,
- * or `invalid` with the code) when the page is shown again.
+ * `token_used` (a newer request's verifier stays for its own link), and a missing verifier with
+ * `verifier_missing`; nothing is sent either way. After success the store keeps the token's hash
+ * for that, where it can (`spend`). The verifier and the tab's token are deleted after success
+ * and after terminal errors (a dead token retires a verifier a resend shared: see
+ * {@link forgetLink}), and kept after retryable ones (network, 5xx, 429, weak password) so the
+ * user can try again. After success and terminal errors the history entry keeps the outcome, so
+ * {@link readCallbackToken} reports it (`done`, or `invalid` with the code) when the page is shown
+ * again.
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input
