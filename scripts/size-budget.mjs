@@ -92,8 +92,10 @@ const KIT_OWN_BUDGET = 8 * 1024
 // 13.19 KB (+51 B, to 13,503 B) so that after a resend, the other email's link opened once the
 // password changed says "already used" rather than blaming the browser that asked for it (the
 // success had deleted the verifier both links share): the spent hash carries, after a resend,
-// the time until which the other emails can arrive.
-const KIT_OWN_CEILING = 13.19 * 1024
+// the time until which the other emails can arrive. Its review's mends (a store whose `spent`
+// throws at once reads as nothing spent; the cooldown status silent while any alert speaks) went
+// with `spentHere` as one async function with a try, which left 13,487 B: lowered to 13.18 KB.
+const KIT_OWN_CEILING = 13.18 * 1024
 const PAGE_BUDGET = 50 * 1024
 const LOCALE_BUDGET = 1.5 * 1024
 

@@ -14,11 +14,14 @@ export async function spentHere(
   token: string,
   ofItsRequest?: boolean,
 ): Promise<boolean> {
-  return Promise.resolve(store.spent?.(adapterId))
-    .then(
-      async (spent) =>
-        // The hash is 43 characters, then ' ' and the time, if any.
-        !!spent && ((ofItsRequest && +spent.slice(44) > Date.now()) || spent.startsWith(await computeChallenge(token))),
+  try {
+    const spent = await store.spent?.(adapterId)
+    // The hash is 43 characters, then ' ' and the time, if any.
+    return (
+      !!spent && ((ofItsRequest && +spent.slice(44) > Date.now()) || spent.startsWith(await computeChallenge(token)))
     )
-    .catch(() => false)
+  } catch {
+    // Thrown or rejected alike.
+    return false
+  }
 }

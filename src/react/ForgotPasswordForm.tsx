@@ -120,10 +120,10 @@ export function ForgotPasswordForm({
         </div>
       )}
       {/* Rendered in every view so it exists before its text changes; it announces the start and
-          the end of the cooldown, not every tick of the visible countdown. Silent while a rate
-          limit holds the button: the alert says why, and "now" would contradict it. */}
+          the end of the cooldown, not every tick of the visible countdown. Silent while the alert
+          speaks: after a 429, its "now" would contradict the wait, and then say it twice. */}
       <p {...partProps('cooldownStatus', classNames)} role="status">
-        {view === 'sent' && !forgot.retrySeconds
+        {view === 'sent' && !forgot.error
           ? t(forgot.resendSeconds > 0 ? 'forgot.cooldownStarted' : 'forgot.cooldownEnded')
           : null}
       </p>

@@ -399,16 +399,60 @@ describe('completeResetFlow', () => {
     }
   })
 
-  it('a custom store whose spent() rejects leaves a link without its verifier on verifier_missing, not a retry', async () => {
-    const store = customStore({
-      spent: async () => {
+  it.each([
+    [
+      'rejects',
+      async () => {
         throw new Error('IndexedDB closed')
       },
-    })
+    ],
+    [
+      'throws at once',
+      () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError')
+      },
+    ],
+  ])(
+    'a custom store whose spent() %s reads as nothing spent: no retry over a dead link, a live one still works',
+    async (_, spent) => {
+      const signal = new AbortController().signal
+      const adapter = makeAdapter()
+      await expect(
+        completeResetFlow({
+          adapter,
+          store: customStore({ spent }),
+          token: 'tok',
+          password: 'a long password',
+          signal,
+        }),
+      ).rejects.toMatchObject({ code: 'verifier_missing' })
+      const record = await saveRecord()
+      await completeResetFlow({
+        adapter,
+        store: customStore({ spent, load: async () => record }),
+        token: 'tok',
+        password: 'a long password',
+        signal,
+      })
+      expect(adapter.completeReset).toHaveBeenCalledWith(expect.objectContaining({ codeVerifier: record.verifier }))
+    },
+  )
+
+  it("after a resend and its success, a newer request's own link still works within the other emails' window", async () => {
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore()
     const signal = new AbortController().signal
-    await expect(
-      completeResetFlow({ adapter: makeAdapter(), store, token: 'tok', password: 'a long password', signal }),
-    ).rejects.toMatchObject({ code: 'verifier_missing' })
+    const start = { adapter, store, email: 'a@example.com', redirectUrl: 'https://app.example.com/r', locale: 'en' }
+    await startResetFlow({ ...start, minDurationMs: 0, signal })
+    await startResetFlow({ ...start, minDurationMs: 0, signal })
+    await completeResetFlow({ adapter, store, token: 'first', password: 'correct horse', signal })
+    expect(localStorage.getItem('reset-kit:app:spent')).toMatch(/^[\w-]{43} \d+$/)
+    await startResetFlow({ ...start, minDurationMs: 0, signal })
+    const newer = JSON.parse(localStorage.getItem(KEY)!) as VerifierRecord
+    await completeResetFlow({ adapter, store, token: 'third', password: 'another horse', signal })
+    expect(adapter.completeReset).toHaveBeenLastCalledWith(
+      expect.objectContaining({ token: 'third', codeVerifier: newer.verifier }),
+    )
   })
 
   it('resolves after success even when a custom store fails to keep the spent hash', async () => {

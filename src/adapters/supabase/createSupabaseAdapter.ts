@@ -143,9 +143,10 @@ function reportLater(error: unknown): void {
  * request, not from the click; the adapter exchanges when the new password is submitted, so a
  * later submit shows the link as expired.
  *
- * Supabase's minimum length is a project setting, so a password the page let through comes back
- * from Supabase as too short: `password_too_short` with the project's `details.minLength` (set the
- * page's `minLength` to match, so it is caught before anything is sent). Passwords over 72 bytes
+ * Supabase's minimum length is a project setting, so a password the page let through can come
+ * back too short: `password_too_short` with the project's `details.minLength` when that is the
+ * only reason, else `password_weak` with `details.reasons` (set the page's `minLength` to match,
+ * so it is caught before anything is sent). Passwords over 72 bytes
  * of UTF-8 are refused locally as `password_too_long` before the code is spent.
  *
  * @example
