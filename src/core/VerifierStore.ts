@@ -47,7 +47,8 @@ export interface VerifierStore {
   /**
    * What `spend` last kept for this adapter, or `undefined`: read for a PKCE link before its
    * verifier (a used link must not pair with a newer request's) and when the verifier is missing,
-   * to tell "already used here" from "opened in another browser". A rejection reads as `undefined`.
+   * to tell "already used here" from "opened in another browser". A throw or rejection reads as
+   * `undefined`.
    */
   spent?(adapterId: string): Promise<string | undefined>
 }
