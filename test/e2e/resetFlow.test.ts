@@ -35,6 +35,14 @@ async function latestEmailTo(address: string): Promise<OutboxEmail> {
   return email
 }
 
+/** Types `password` in both fields of the reset form on `page`, sends it and waits for success. */
+async function changePassword(page: Page, password: string): Promise<void> {
+  await page.getByLabel('New password', { exact: true }).fill(password)
+  await page.getByLabel('Confirm new password').fill(password)
+  await page.getByRole('button', { name: 'Change password' }).click()
+  await page.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+}
+
 async function requestLink(page: Page, email: string): Promise<void> {
   await page.goto(`${demo.url}/`)
   await page.getByRole('textbox', { name: 'Email address' }).fill(email)
@@ -65,10 +73,7 @@ describe('the demo reset flow in Chromium', () => {
     // T1: the token has left the address bar.
     expect(new URL(tab.url()).searchParams.has('token')).toBe(false)
 
-    await tab.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
-    await tab.getByLabel('Confirm new password').fill('a brand new passphrase')
-    await tab.getByRole('button', { name: 'Change password' }).click()
-    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    await changePassword(tab, 'a brand new passphrase')
 
     expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
     expect(await stytchSignIn(demo, 'ada@example.com', 'correct horse battery')).toBe(401)
@@ -105,10 +110,7 @@ describe('the demo reset flow in Chromium', () => {
     expect(oldRequests).toEqual([])
     const fresh = await context.newPage()
     await fresh.goto(newer)
-    await fresh.getByLabel('New password', { exact: true }).fill('another new passphrase')
-    await fresh.getByLabel('Confirm new password').fill('another new passphrase')
-    await fresh.getByRole('button', { name: 'Change password' }).click()
-    await fresh.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    await changePassword(fresh, 'another new passphrase')
     expect(await stytchSignIn(demo, 'ada@example.com', 'another new passphrase')).toBe(200)
     await context.close()
   })
@@ -128,10 +130,7 @@ describe('the demo reset flow in Chromium', () => {
 
     const first = await context.newPage()
     await first.goto(older!)
-    await first.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
-    await first.getByLabel('Confirm new password').fill('a brand new passphrase')
-    await first.getByRole('button', { name: 'Change password' }).click()
-    await first.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    await changePassword(first, 'a brand new passphrase')
 
     const second = await context.newPage()
     const sent = recordRequests(second, STYTCH_COMPLETE)
@@ -148,10 +147,7 @@ describe('the demo reset flow in Chromium', () => {
     await requestLink(page, 'grace@example.com')
     const { link } = await latestEmailTo('grace@example.com')
     await page.goto(link)
-    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase')
-    await page.getByLabel('Confirm new password').fill('a brand new passphrase')
-    await page.getByRole('button', { name: 'Change password' }).click()
-    await page.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    await changePassword(page, 'a brand new passphrase')
 
     await page
       .getByRole('region', { name: 'Your password has been changed' })
