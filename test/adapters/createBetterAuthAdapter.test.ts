@@ -477,6 +477,7 @@ describe('createBetterAuthAdapter', () => {
         'misconfigured',
         [
           'RESET_PASSWORD_DISABLED',
+          'RESET_PASSWORD_ISNT_ENABLED',
           'INVALID_ORIGIN',
           'MISSING_OR_NULL_ORIGIN',
           'MISSING_RESPONSE',

@@ -34,6 +34,8 @@ const BY_CODE: Readonly<Record<string, ResetErrorCode>> = {
   INVALID_CALLBACKURL: 'redirect_not_allowed',
   CALLBACK_URL_REQUIRED: 'redirect_not_allowed',
   RESET_PASSWORD_DISABLED: 'misconfigured',
+  // Before that code: better-call made one from "Reset password isn't enabled".
+  RESET_PASSWORD_ISNT_ENABLED: 'misconfigured',
   INVALID_ORIGIN: 'misconfigured',
   MISSING_OR_NULL_ORIGIN: 'misconfigured',
   // The captcha plugin: the kit cannot show a CAPTCHA.
@@ -62,7 +64,7 @@ export function isBetterAuthErrorBody(body: unknown): body is BetterAuthErrorBod
  * | `PASSWORD_COMPROMISED` | `password_breached` |
  * | `VALIDATION_ERROR` on start | `invalid_email` |
  * | `INVALID_REDIRECT_URL`, `INVALID_CALLBACK_URL` (1.3: `INVALID_REDIRECTURL`, `INVALID_CALLBACKURL`) | `redirect_not_allowed` |
- * | `RESET_PASSWORD_DISABLED`, `INVALID_ORIGIN`, captcha errors, a 404 | `misconfigured` |
+ * | `RESET_PASSWORD_DISABLED` (earlier `RESET_PASSWORD_ISNT_ENABLED`), `INVALID_ORIGIN`, captcha errors, a 404 | `misconfigured` |
  * | `USER_NOT_FOUND` | `'neutral'` on start, `token_invalid` later |
  * | 5xx / anything else | `server` / `unknown` |
  *
