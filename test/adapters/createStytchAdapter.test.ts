@@ -369,6 +369,10 @@ describe('createStytchAdapter', () => {
         /`publicToken` must be the project's public token .* starts with "public-token-"/,
       )
       expect(() => createStytchAdapter({ publicToken: '' })).toThrow(TypeError)
+      // The README's placeholder pasted as it is.
+      expect(() => createStytchAdapter({ publicToken: 'public-token-live-…' })).toThrow(
+        'pasted whole, with no spaces and no placeholder such as "…".',
+      )
       expect(() => createStytchAdapter({ publicToken: ['public-token-test-x'] as never })).toThrow(
         '`publicToken` must be',
       )

@@ -123,7 +123,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
         process.env.NODE_ENV !== 'production' &&
           (typeof publicToken === 'string' && publicToken.startsWith('secret-')
             ? 'reset-kit: `publicToken` looks like a Stytch project secret. Never ship the secret to a browser: use the public token ("public-token-…") here, or pass `baseUrl` and call Stytch from your server.'
-            : 'reset-kit: `publicToken` must be the project\'s public token from the Stytch dashboard (Project settings → API keys), which starts with "public-token-".'),
+            : 'reset-kit: `publicToken` must be the project\'s public token from the Stytch dashboard (Project settings → API keys), which starts with "public-token-": pasted whole, with no spaces and no placeholder such as "…".'),
       )
     }
     const { apiBaseUrl } = options
