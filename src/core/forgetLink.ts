@@ -8,8 +8,10 @@ import type { VerifierStore } from './VerifierStore'
  * shared to the other emails' links, which pair with it too and may still be live (P6), so the
  * user who opens the expired email first does not lose the fresh one. It is retired, though: its
  * secret may have gone over the wire with the dead link, so no new request sends its challenge.
- * `store` is `false` for a link that pairs with no record here (one this browser already used):
- * the verifier there is a newer request's.
+ * So is one the backend says does not pair with the link (`verifier_mismatch`): the link is
+ * another request's (an older email, another browser's), and the verifier's own email may still
+ * be live. `store` is `false` for a link that pairs with no record here (one this browser already
+ * used): the verifier there is a newer request's.
  */
 export async function forgetLink(
   adapter: Pick<ResetAdapter, 'id' | 'pkce'>,
@@ -19,9 +21,12 @@ export async function forgetLink(
   clearCallbackToken(adapter.id, verdict)
   try {
     if (adapter.pkce && store) {
-      const record = verdict.startsWith('token') ? await store.load(adapter.id) : undefined
-      const sends = record?.sends ?? 1
-      if (record && sends > 1) await store.save({ ...record, sends: sends - 1, retired: true })
+      const mismatch = verdict == 'verifier_mismatch'
+      const record = verdict != 'done' && (await store.load(adapter.id))
+      const sends = (record && record.sends) || 1
+      // A mismatched link was none of the emails that count.
+      if (record && (mismatch || sends > 1))
+        await store.save({ ...record, sends: mismatch ? sends : sends - 1, retired: true })
       else await store.remove(adapter.id)
     }
   } catch {

@@ -179,11 +179,11 @@ describe('createStytchAdapter', () => {
       expect((await bodyOf()).reset_password_expiration_minutes).toBe(15)
     })
 
-    it('tells the flow how long its links live, so the verifier is kept as long (and nothing when unset)', () => {
+    it("tells the flow how long its links live, so the verifier is kept as long (Stytch's 30 minutes when unset)", () => {
       expect(createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes: 10_080 }).linkLifetimeMinutes).toBe(
         10_080,
       )
-      expect(createStytchAdapter({ publicToken: TEST_TOKEN }).linkLifetimeMinutes).toBeUndefined()
+      expect(createStytchAdapter({ publicToken: TEST_TOKEN }).linkLifetimeMinutes).toBe(30)
     })
 
     it('leaves out every optional field nobody set, rather than sending null or undefined', async () => {

@@ -263,7 +263,7 @@ describe('completeResetFlow', () => {
     ])
   })
 
-  it.each<ResetErrorCode>(['token_expired', 'token_used', 'token_invalid', 'verifier_mismatch'])(
+  it.each<ResetErrorCode>(['token_expired', 'token_used', 'token_invalid'])(
     'P5: deletes the verifier and forgets the token after %s',
     async (code) => {
       await saveRecord()
@@ -285,6 +285,26 @@ describe('completeResetFlow', () => {
       expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
     },
   )
+
+  it('P5, P8: after verifier_mismatch the verifier is retired, not deleted: its own email still works, no new request uses it', async () => {
+    const record = await saveRecord()
+    sessionStorage.setItem(TOKEN_KEY, 'tok')
+    const adapter = makeAdapter()
+    const store = createWebStorageVerifierStore()
+    const signal = new AbortController().signal
+    // Another request's link (an older email, another browser's), sent with this browser's verifier.
+    adapter.completeReset.mockRejectedValueOnce(new ResetError('verifier_mismatch'))
+    await expect(
+      completeResetFlow({ adapter, store, token: 'theirs', password: 'correct horse', signal }),
+    ).rejects.toMatchObject({ code: 'verifier_mismatch' })
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull()
+    expect(await store.load('app')).toMatchObject({ verifier: record.verifier, retired: true })
+
+    await completeResetFlow({ adapter, store, token: 'ours', password: 'correct horse', signal })
+    expect(adapter.completeReset).toHaveBeenLastCalledWith(
+      expect.objectContaining({ token: 'ours', codeVerifier: record.verifier }),
+    )
+  })
 
   it('P5: honours a terminal code thrown by another copy of the kit', async () => {
     await saveRecord()

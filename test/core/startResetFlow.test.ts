@@ -424,11 +424,14 @@ describe('startResetFlow', () => {
     expect(localStorage.length + sessionStorage.length).toBe(0)
   })
 
-  it('P8: after a resend, a verifier the server calls mismatched is still deleted', async () => {
-    const { adapter, store } = await askedTwice()
+  it('P8: after a resend, a verifier the server calls mismatched is retired with both its emails counted, and never sent with a new request', async () => {
+    const { adapter, store, input } = await askedTwice()
+    const shared = storedRecord()
     adapter.completeReset.mockRejectedValueOnce(new ResetError('verifier_mismatch'))
     await expect(complete(adapter, store)).rejects.toMatchObject({ code: 'verifier_mismatch' })
-    expect(await store.load('app')).toBeUndefined()
+    expect(storedRecord()).toEqual({ ...shared, retired: true })
+    await startResetFlow(input)
+    expect(storedRecord().verifier).not.toBe(shared.verifier)
   })
 
   it('P6: after the record expires the next start makes a fresh pair', async () => {

@@ -119,9 +119,43 @@ describe('a reset link and the browser that asked for it, in Chromium', () => {
     expect(JSON.parse(completions[0]!.body ?? '{}')).toMatchObject({
       code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
     })
-    expect(await kitStorageKeys(tab)).toEqual({ local: [], session: [] })
+    // Retired, not deleted: a mismatched link may be another request's, and this verifier's own
+    // email may still be live. No new request will send its challenge.
+    expect(await kitStorageKeys(tab)).toEqual({
+      local: ['reset-kit:stytch:verifier'],
+      session: ['reset-kit:stytch:verifier'],
+    })
+    expect(await tab.evaluate(() => JSON.parse(localStorage.getItem('reset-kit:stytch:verifier')!).retired)).toBe(true)
     expect(await stytchSignIn(demo, 'grace@example.com', 'hopper-1906')).toBe(200)
     await context.close()
+  })
+
+  it("P8: another browser's link opened where a request of its own is waiting costs that request nothing", async () => {
+    const first = await newDemoContext(browser)
+    await requestLink(await first.newPage(), demo, 'ada@example.com')
+    const { link: adas } = await latestEmail(demo, 'ada@example.com')
+    const second = await newDemoContext(browser)
+    await requestLink(await second.newPage(), demo, 'grace@example.com')
+    const { link: graces } = await latestEmail(demo, 'grace@example.com')
+
+    // Ada's link in Grace's browser: the form shows (nothing here says whose link it is), and
+    // Stytch refuses this browser's verifier for it.
+    const tab = await second.newPage()
+    await tab.goto(adas)
+    await choosePassword(tab, 'a brand new passphrase')
+    await tab.getByRole('heading', { name: "This link can't be used in this browser" }).waitFor()
+    // Grace's own link still works in her browser, and Ada's in hers.
+    await tab.goto(graces)
+    await choosePassword(tab, 'another new passphrase')
+    await tab.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(await stytchSignIn(demo, 'grace@example.com', 'another new passphrase')).toBe(200)
+    const own = await first.newPage()
+    await own.goto(adas)
+    await choosePassword(own, 'a brand new passphrase')
+    await own.getByRole('heading', { name: 'Your password has been changed' }).waitFor()
+    expect(await stytchSignIn(demo, 'ada@example.com', 'a brand new passphrase')).toBe(200)
+    await first.close()
+    await second.close()
   })
 
   it('P6, T7: after the link tab succeeds, the tab that asked keeps no verifier and its next request uses a fresh challenge', async () => {

@@ -173,7 +173,8 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     pkce: true,
     tokenParams: Object.freeze(['token']),
     callbackParams: Object.freeze(['stytch_token_type']),
-    linkLifetimeMinutes: options.expiresInMinutes,
+    // Stytch's own default when none is asked for.
+    linkLifetimeMinutes: options.expiresInMinutes || 30,
 
     validateCallbackParams(params) {
       const type = params.get('stytch_token_type')
