@@ -20,7 +20,8 @@ export interface VerifierRecord {
   sends?: number | undefined
   /**
    * Set when a link that pairs with it turned out dead while other emails' links still may not
-   * be: kept for those, it is never sent with a new start request, which makes a fresh pair.
+   * be, or when the backend said it does not pair with a link (which may be another request's):
+   * kept for its emails' links, it is never sent with a new start request, which makes a fresh pair.
    */
   retired?: true | undefined
 }

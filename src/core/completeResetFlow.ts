@@ -19,7 +19,7 @@ export const TERMINAL_CODES: ReadonlySet<ResetErrorCode> = new Set([
 export interface CompleteResetFlowInput {
   /** The backend adapter whose `completeReset` sets the new password. */
   adapter: ResetAdapter
-  /** Where a PKCE adapter's verifier is read from; it is removed after success or a terminal error. */
+  /** Where a PKCE adapter's verifier is read from; removed (or retired) after success or a terminal error. */
   store: VerifierStore
   /** The reset token from the emailed link, as {@link readCallbackToken} found it. */
   token: string
@@ -34,11 +34,11 @@ export interface CompleteResetFlowInput {
  * `token_used` (a newer request's verifier stays for its own link), and a missing verifier with
  * `verifier_missing`; nothing is sent either way. After success the store keeps the token's hash
  * for that, where it can (`spend`). The verifier and the tab's token are deleted after success
- * and after terminal errors (a dead token retires a verifier a resend shared: see
- * {@link forgetLink}), and kept after retryable ones (network, 5xx, 429, weak password) so the
- * user can try again. After success and terminal errors the history entry keeps the outcome, so
- * {@link readCallbackToken} reports it (`done`, or `invalid` with the code) when the page is shown
- * again.
+ * and after terminal errors (a dead token retires a verifier a resend shared, and a mismatch
+ * retires one that may be another request's: see {@link forgetLink}), and kept after retryable
+ * ones (network, 5xx, 429, weak password) so the user can try again. After success and terminal
+ * errors the history entry keeps the outcome, so {@link readCallbackToken} reports it (`done`, or
+ * `invalid` with the code) when the page is shown again.
  */
 export async function completeResetFlow(input: CompleteResetFlowInput): Promise<void> {
   const { adapter, store } = input

@@ -25,8 +25,7 @@ export async function forgetLink(
       const record = verdict != 'done' && (await store.load(adapter.id))
       const sends = (record && record.sends) || 1
       // A mismatched link was none of the emails that count.
-      if (record && (mismatch || sends > 1))
-        await store.save({ ...record, sends: mismatch ? sends : sends - 1, retired: true })
+      if (record && (mismatch || sends > 1)) await store.save({ ...record, sends: sends - +!mismatch, retired: true })
       else await store.remove(adapter.id)
     }
   } catch {

@@ -179,11 +179,13 @@ describe('createStytchAdapter', () => {
       expect((await bodyOf()).reset_password_expiration_minutes).toBe(15)
     })
 
-    it("tells the flow how long its links live, so the verifier is kept as long (Stytch's 30 minutes when unset)", () => {
+    it('tells the flow how long its links live, so the verifier is kept as long (and nothing when unset)', () => {
       expect(createStytchAdapter({ publicToken: TEST_TOKEN, expiresInMinutes: 10_080 }).linkLifetimeMinutes).toBe(
         10_080,
       )
-      expect(createStytchAdapter({ publicToken: TEST_TOKEN }).linkLifetimeMinutes).toBe(30)
+      // Not Stytch's 30-minute default: a verifier gone with the link would turn a link opened
+      // late into "can't be used in this browser" instead of Stytch's own dead-link answer.
+      expect(createStytchAdapter({ publicToken: TEST_TOKEN }).linkLifetimeMinutes).toBeUndefined()
     })
 
     it('leaves out every optional field nobody set, rather than sending null or undefined', async () => {

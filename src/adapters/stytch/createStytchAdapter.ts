@@ -173,8 +173,7 @@ export function createStytchAdapter(options: StytchAdapterOptions): ResetAdapter
     pkce: true,
     tokenParams: Object.freeze(['token']),
     callbackParams: Object.freeze(['stytch_token_type']),
-    // Stytch's own default when none is asked for.
-    linkLifetimeMinutes: options.expiresInMinutes || 30,
+    linkLifetimeMinutes: options.expiresInMinutes,
 
     validateCallbackParams(params) {
       const type = params.get('stytch_token_type')
