@@ -1,5 +1,4 @@
 import { forgetLink } from './forgetLink'
-import { missingVerifier } from './missingVerifier'
 import { computeChallenge } from './pkce'
 import type { ResetAdapter } from './ResetAdapter'
 import { ResetError, toResetError, type ResetErrorCode } from './ResetError'
@@ -47,11 +46,13 @@ export async function completeResetFlow(input: CompleteResetFlowInput): Promise<
   try {
     let codeVerifier: string | undefined
     if (adapter.pkce) {
-      // A link this browser already used pairs with no record here: one found is a newer
-      // request's, which must neither go with this token nor be dropped for it.
-      if ((used = await spentHere(store, adapter.id, input.token))) throw new ResetError('token_used')
       record = await store.load(adapter.id)
-      if (!record) throw await missingVerifier(store, adapter.id, input.token)
+      // Read once, after the load: a tab that changes the password keeps the hash before it drops
+      // the verifier. A link this browser already used pairs with no record here: one found is a
+      // newer request's, which must neither go with this token nor be dropped for it. Without a
+      // record, a resend's other emails read as used too (see missingVerifier).
+      if ((used = await spentHere(store, adapter.id, input.token, !record))) throw new ResetError('token_used')
+      if (!record) throw new ResetError('verifier_missing')
       codeVerifier = record.verifier
     }
     await adapter.completeReset({

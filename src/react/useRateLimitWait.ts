@@ -19,10 +19,11 @@ export function useRateLimitWait(adapterId: string, onRestored: (error: ResetErr
   const errorFor = useRef(adapterId)
   useEffect(() => {
     const at = readRetryDeadline(adapterId)
+    const swapped = errorFor.current !== adapterId
     // Shown again by <Activity>, the wait stands as it is: announced again, it would be heard twice.
-    if (at === retryAt && errorFor.current === adapterId) return
+    if (at === retryAt && !swapped) return
     setRetryAt(at)
-    if (at || errorFor.current !== adapterId)
+    if (at || swapped)
       onRestored(
         at ? new ResetError('rate_limited', { retryAfterSeconds: Math.ceil((at - Date.now()) / 1000) }) : undefined,
       )
